@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace retort::cli {
+
+/// Exit codes of retort-cli; CI jobs act on them, so they are part of the contract.
+enum ExitCode {
+    ExitOk = 0,
+    ExitErrors = 1,         ///< the project has error diagnostics, or could not be loaded
+    ExitRejectedTarget = 2, ///< Alembic would reject the requested target
+    ExitUsage = 64,         ///< bad command line
+};
+
+/// Streams the commands write to; tests can capture them.
+struct CliStreams
+{
+    QTextStream &out;
+    QTextStream &err;
+};
+
+int runGraphCommand(const QStringList &arguments, CliStreams streams);
+int runPlanCommand(const QStringList &arguments, CliStreams streams);
+
+} // namespace retort::cli

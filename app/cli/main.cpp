@@ -1,0 +1,58 @@
+#include "clicommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+const char *const kUsage = R"(Usage: retort-cli <command> [options]
+
+Commands:
+  graph [PATH] [--format text|json|dot]
+        The revision graph of the Alembic project at PATH (default: the current folder).
+        Exit 0, or 1 when there are error diagnostics.
+  plan [PATH] --to TARGET [--from REV[,REV...]] [--down] [--format text|json]
+        The steps `alembic upgrade TARGET` (or `downgrade` with --down) would run from a
+        database whose alembic_version holds the --from revisions (default: empty).
+        Exit 0, or 2 with Alembic's message when it would reject the target.
+  help  This text.
+
+PATH may be an alembic.ini, a folder holding one, a script directory or a versions folder.
+)";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("retort-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    retort::cli::CliStreams streams{out, err};
+
+    QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2) {
+        err << kUsage;
+        return retort::cli::ExitUsage;
+    }
+    const QString command = arguments.at(1);
+    arguments.removeAt(1); // keep argv[0] for QCommandLineParser
+    if (command == u"graph")
+        return retort::cli::runGraphCommand(arguments, streams);
+    if (command == u"plan")
+        return retort::cli::runPlanCommand(arguments, streams);
+    if (command == u"help" || command == u"--help" || command == u"-h") {
+        out << kUsage;
+        return retort::cli::ExitOk;
+    }
+    if (command == u"--version") {
+        out << "retort-cli " << RETORT_VERSION << '\n';
+        return retort::cli::ExitOk;
+    }
+    err << "retort-cli: unknown command '" << command << "'\n\n" << kUsage;
+    return retort::cli::ExitUsage;
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "project.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace retort::cli {
+
+/// The optional PATH positional argument (default: current folder), loaded as a Project.
+/// Configuration problems that leave no version location are printed to `err`.
+Project loadProjectArgument(const QCommandLineParser &parser, QTextStream &err, bool *ok);
+
+/// Writes bytes to stdout unchanged (JSON may be large; no text conversion).
+void writeStdout(QTextStream &out, const QByteArray &bytes);
+
+} // namespace retort::cli

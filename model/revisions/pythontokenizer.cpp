@@ -1,0 +1,342 @@
+#include "pythontokenizer.h"
+
+namespace retort {
+namespace {
+
+bool isIdentifierStart(QChar c)
+{
+    return c.isLetter() || c == u'_';
+}
+
+bool isIdentifierPart(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'_' || c.category() == QChar::Mark_NonSpacing
+           || c.category() == QChar::Mark_SpacingCombining;
+}
+
+class Tokenizer
+{
+public:
+    explicit Tokenizer(QStringView source)
+        : m_src(source)
+    {
+    }
+
+    PythonTokenization run();
+
+private:
+    QChar peek(qsizetype offset = 0) const
+    {
+        const qsizetype i = m_pos + offset;
+        return i < m_src.size() ? m_src[i] : QChar();
+    }
+    bool atEnd() const { return m_pos >= m_src.size(); }
+    void fail(const QString &message, int line)
+    {
+        if (m_result.error.isEmpty()) {
+            m_result.error = message;
+            m_result.errorLine = line;
+        }
+    }
+    void newLogicalLine();
+    void endLogicalLine();
+    bool readString(const QString &prefix, int startLine);
+    void readEscape(QString &out, bool bytes);
+
+    QStringView m_src;
+    qsizetype m_pos = 0;
+    int m_line = 1;
+    qsizetype m_lineStart = 0;
+    QList<QChar> m_brackets;
+    QList<int> m_bracketLines;
+    bool m_haveLine = false;
+    PythonLogicalLine m_current;
+    PythonTokenization m_result;
+};
+
+void Tokenizer::newLogicalLine()
+{
+    if (!m_haveLine) {
+        m_current = PythonLogicalLine();
+        m_current.line = m_line;
+        m_current.indent = int(m_pos - m_lineStart);
+        m_haveLine = true;
+    }
+}
+
+void Tokenizer::endLogicalLine()
+{
+    if (m_haveLine && !m_current.tokens.isEmpty())
+        m_result.lines.append(m_current);
+    m_haveLine = false;
+}
+
+void Tokenizer::readEscape(QString &out, bool bytes)
+{
+    // m_pos is on the character after the backslash.
+    const QChar c = peek();
+    ++m_pos;
+    switch (c.unicode()) {
+    case '\n':
+        ++m_line;
+        m_lineStart = m_pos;
+        return; // line continuation inside a string
+    case '\\': out += u'\\'; return;
+    case '\'': out += u'\''; return;
+    case '"': out += u'"'; return;
+    case 'a': out += QChar(7); return;
+    case 'b': out += QChar(8); return;
+    case 'f': out += QChar(12); return;
+    case 'n': out += u'\n'; return;
+    case 'r': out += u'\r'; return;
+    case 't': out += u'\t'; return;
+    case 'v': out += QChar(11); return;
+    case 'x': {
+        bool ok = false;
+        const uint value = m_src.mid(m_pos, 2).toUInt(&ok, 16);
+        if (ok && m_pos + 2 <= m_src.size()) {
+            out += QChar(char16_t(value));
+            m_pos += 2;
+        } else {
+            out += u"\\x";
+        }
+        return;
+    }
+    case 'u':
+    case 'U': {
+        const qsizetype width = c == u'u' ? 4 : 8;
+        bool ok = false;
+        const uint value = m_src.mid(m_pos, width).toUInt(&ok, 16);
+        if (!bytes && ok && m_pos + width <= m_src.size() && value <= 0x10FFFF) {
+            out += QString::fromUcs4(reinterpret_cast<const char32_t *>(&value), 1);
+            m_pos += width;
+        } else {
+            out += u'\\';
+            out += c;
+        }
+        return;
+    }
+    default:
+        if (c >= u'0' && c <= u'7') {
+            uint value = c.unicode() - '0';
+            for (int i = 0; i < 2 && peek() >= u'0' && peek() <= u'7'; ++i, ++m_pos)
+                value = value * 8 + (peek().unicode() - '0');
+            out += QChar(char16_t(value));
+            return;
+        }
+        // Unknown escapes (and \N{...}) are kept as written, as Python does for unknown ones.
+        out += u'\\';
+        out += c;
+        return;
+    }
+}
+
+bool Tokenizer::readString(const QString &prefix, int startLine)
+{
+    const QChar quote = peek();
+    const bool triple = peek(1) == quote && peek(2) == quote;
+    const bool raw = prefix.contains(u'r');
+    const bool bytes = prefix.contains(u'b');
+    m_pos += triple ? 3 : 1;
+    QString value;
+    while (true) {
+        if (atEnd()) {
+            fail(triple ? QStringLiteral("unterminated triple-quoted string starting on line %1").arg(startLine)
+                        : QStringLiteral("unterminated string literal"),
+                 startLine);
+            return false;
+        }
+        const QChar c = peek();
+        if (c == quote) {
+            if (!triple) {
+                ++m_pos;
+                break;
+            }
+            if (peek(1) == quote && peek(2) == quote) {
+                m_pos += 3;
+                break;
+            }
+        }
+        if (c == u'\n') {
+            if (!triple) {
+                fail(QStringLiteral("unterminated string literal"), startLine);
+                return false;
+            }
+            ++m_line;
+            value += c;
+            ++m_pos;
+            m_lineStart = m_pos;
+            continue;
+        }
+        if (c == u'\\') {
+            ++m_pos;
+            if (raw) {
+                // Raw strings keep the backslash but it still protects the next quote.
+                value += u'\\';
+                if (!atEnd()) {
+                    if (peek() == u'\n') {
+                        ++m_line;
+                        m_lineStart = m_pos + 1;
+                    }
+                    value += peek();
+                    ++m_pos;
+                }
+            } else {
+                readEscape(value, bytes);
+            }
+            continue;
+        }
+        value += c;
+        ++m_pos;
+    }
+    PythonToken token;
+    token.kind = PythonToken::Kind::String;
+    token.text = value;
+    token.prefix = prefix;
+    token.line = startLine;
+    m_current.tokens.append(token);
+    return true;
+}
+
+PythonTokenization Tokenizer::run()
+{
+    static const QStringList threeCharOps = {QStringLiteral("**="), QStringLiteral("//="), QStringLiteral(">>="),
+                                             QStringLiteral("<<="), QStringLiteral("...")};
+    static const QStringList twoCharOps = {
+        QStringLiteral("=="), QStringLiteral("!="), QStringLiteral("<="), QStringLiteral(">="), QStringLiteral("->"),
+        QStringLiteral(":="), QStringLiteral("**"), QStringLiteral("//"), QStringLiteral("<<"), QStringLiteral(">>"),
+        QStringLiteral("+="), QStringLiteral("-="), QStringLiteral("*="), QStringLiteral("/="), QStringLiteral("%="),
+        QStringLiteral("&="), QStringLiteral("|="), QStringLiteral("^="), QStringLiteral("@=")};
+
+    // A byte order mark is not part of the source.
+    if (!m_src.isEmpty() && m_src[0] == QChar(0xFEFF))
+        m_pos = 1, m_lineStart = 1;
+
+    while (!atEnd() && m_result.error.isEmpty()) {
+        const QChar c = peek();
+        if (c == u'\n') {
+            ++m_pos;
+            ++m_line;
+            m_lineStart = m_pos;
+            if (m_brackets.isEmpty())
+                endLogicalLine();
+            continue;
+        }
+        if (c == u' ' || c == u'\t' || c == u'\r' || c == u'\f') {
+            ++m_pos;
+            continue;
+        }
+        if (c == u'#') {
+            while (!atEnd() && peek() != u'\n')
+                ++m_pos;
+            continue;
+        }
+        if (c == u'\\') {
+            qsizetype next = m_pos + 1;
+            if (next < m_src.size() && m_src[next] == u'\r')
+                ++next;
+            if (next < m_src.size() && m_src[next] == u'\n') {
+                m_pos = next + 1;
+                ++m_line;
+                m_lineStart = m_pos;
+                continue;
+            }
+            if (next >= m_src.size()) {
+                fail(QStringLiteral("unexpected end of file after line continuation character"), m_line);
+                break;
+            }
+            fail(QStringLiteral("unexpected character after line continuation character"), m_line);
+            break;
+        }
+        newLogicalLine();
+        const int tokenLine = m_line;
+
+        if (isIdentifierStart(c)) {
+            const qsizetype start = m_pos;
+            while (!atEnd() && isIdentifierPart(peek()))
+                ++m_pos;
+            const QString word = m_src.mid(start, m_pos - start).toString();
+            const QString lower = word.toLower();
+            static const QStringList prefixes = {QStringLiteral("r"),  QStringLiteral("u"),  QStringLiteral("b"),
+                                                 QStringLiteral("f"),  QStringLiteral("br"), QStringLiteral("rb"),
+                                                 QStringLiteral("fr"), QStringLiteral("rf")};
+            if ((peek() == u'\'' || peek() == u'"') && prefixes.contains(lower)) {
+                readString(lower, tokenLine);
+                continue;
+            }
+            m_current.tokens.append({PythonToken::Kind::Name, word, {}, tokenLine});
+            continue;
+        }
+        if (c == u'\'' || c == u'"') {
+            readString(QString(), tokenLine);
+            continue;
+        }
+        if (c.isDigit() || (c == u'.' && peek(1).isDigit())) {
+            const qsizetype start = m_pos;
+            while (!atEnd() && (peek().isLetterOrNumber() || peek() == u'_' || peek() == u'.'
+                                || ((peek() == u'+' || peek() == u'-')
+                                    && (m_src[m_pos - 1] == u'e' || m_src[m_pos - 1] == u'E'))))
+                ++m_pos;
+            m_current.tokens.append(
+                {PythonToken::Kind::Number, m_src.mid(start, m_pos - start).toString(), {}, tokenLine});
+            continue;
+        }
+        if (c == u'(' || c == u'[' || c == u'{') {
+            m_brackets.append(c);
+            m_bracketLines.append(m_line);
+            m_current.tokens.append({PythonToken::Kind::Operator, QString(c), {}, tokenLine});
+            ++m_pos;
+            continue;
+        }
+        if (c == u')' || c == u']' || c == u'}') {
+            const QChar open = c == u')' ? u'(' : c == u']' ? u'[' : u'{';
+            if (m_brackets.isEmpty() || m_brackets.last() != open) {
+                fail(QStringLiteral("unmatched '%1'").arg(c), m_line);
+                break;
+            }
+            m_brackets.removeLast();
+            m_bracketLines.removeLast();
+            m_current.tokens.append({PythonToken::Kind::Operator, QString(c), {}, tokenLine});
+            ++m_pos;
+            continue;
+        }
+        const QString three = m_src.mid(m_pos, 3).toString();
+        const QString two = m_src.mid(m_pos, 2).toString();
+        if (threeCharOps.contains(three)) {
+            m_current.tokens.append({PythonToken::Kind::Operator, three, {}, tokenLine});
+            m_pos += 3;
+        } else if (twoCharOps.contains(two)) {
+            m_current.tokens.append({PythonToken::Kind::Operator, two, {}, tokenLine});
+            m_pos += 2;
+        } else if (QStringView(u"=+-*/%&|^~<>.,:;@!").contains(c)) {
+            if (c == u';') {
+                // Statement separator on one line.
+                if (m_brackets.isEmpty()) {
+                    endLogicalLine();
+                    ++m_pos;
+                    continue;
+                }
+            }
+            m_current.tokens.append({PythonToken::Kind::Operator, QString(c), {}, tokenLine});
+            ++m_pos;
+        } else {
+            fail(QStringLiteral("invalid character '%1' (U+%2)").arg(c).arg(c.unicode(), 4, 16, QLatin1Char('0')),
+                 m_line);
+            break;
+        }
+    }
+    if (m_result.error.isEmpty() && !m_brackets.isEmpty())
+        fail(QStringLiteral("'%1' was never closed").arg(m_brackets.last()), m_bracketLines.last());
+    if (m_result.error.isEmpty())
+        endLogicalLine();
+    return m_result;
+}
+
+} // namespace
+
+PythonTokenization tokenizePython(QStringView source)
+{
+    return Tokenizer(source).run();
+}
+
+} // namespace retort

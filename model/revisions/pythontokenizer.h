@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+namespace retort {
+
+/// One token of Python source, as far as the revision scanner needs to understand it.
+struct PythonToken
+{
+    enum class Kind { Name, String, Number, Operator };
+
+    Kind kind = Kind::Name;
+    QString text;   ///< names, numbers and operators as written; strings: the evaluated value
+    QString prefix; ///< string prefix in lower case (u, r, b, f, rb, ...)
+    int line = 0;   ///< 1-based line where the token starts
+
+    bool isOperator(QStringView op) const { return kind == Kind::Operator && text == op; }
+    bool isName(QStringView name) const { return kind == Kind::Name && text == name; }
+};
+
+/// A logical line: one statement, possibly spanning several physical lines.
+struct PythonLogicalLine
+{
+    int line = 0;   ///< first physical line
+    int indent = 0; ///< column of the first token
+    QList<PythonToken> tokens;
+};
+
+/// The result of tokenizing a whole module. On a syntax error, `error` is set and `lines` holds
+/// what was read before it.
+struct PythonTokenization
+{
+    QList<PythonLogicalLine> lines;
+    QString error;
+    int errorLine = 0;
+};
+
+/// A tokenizer for the subset of Python that revision files use at module level: names,
+/// literals, brackets, comments, continuation lines and every string form.
+PythonTokenization tokenizePython(QStringView source);
+
+} // namespace retort

@@ -1,0 +1,371 @@
+#include "revisionscanner.h"
+
+#include "pythonliteral.h"
+#include "pythontokenizer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringDecoder>
+
+#include <algorithm>
+#include <thread>
+
+namespace retort {
+namespace {
+
+Diagnostic makeDiagnostic(Diagnostic::Severity severity, const QString &path, int line, const QString &message)
+{
+    Diagnostic d;
+    d.severity = severity;
+    d.path = path;
+    d.line = line;
+    d.message = message;
+    return d;
+}
+
+/// PEP 263: a coding declaration on the first or second line.
+QString declaredEncoding(const QByteArray &source)
+{
+    static const QRegularExpression coding(QStringLiteral("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)"));
+    qsizetype start = 0;
+    for (int lineNo = 0; lineNo < 2 && start < source.size(); ++lineNo) {
+        qsizetype end = source.indexOf('\n', start);
+        if (end < 0)
+            end = source.size();
+        const QString line = QString::fromLatin1(source.mid(start, end - start));
+        const auto match = coding.match(line);
+        if (match.hasMatch())
+            return match.captured(1);
+        if (!line.trimmed().isEmpty() && !line.trimmed().startsWith(u'#'))
+            break; // the declaration must precede any code
+        start = end + 1;
+    }
+    return {};
+}
+
+/// Decodes source bytes the way Python would. Returns false with a diagnostic on failure.
+bool decodeSource(const QByteArray &source, const QString &path, QString *text, Diagnostics *diagnostics)
+{
+    if (source.contains('\0')) {
+        const int line = int(source.left(source.indexOf('\0')).count('\n')) + 1;
+        diagnostics->append(makeDiagnostic(Diagnostic::Severity::Error, path, line,
+                                           QStringLiteral("binary file: contains a NUL byte; not a Python revision file")));
+        return false;
+    }
+    QString encoding = declaredEncoding(source);
+    const QString normalized = encoding.toLower().replace(u'_', u'-');
+    if (encoding.isEmpty() || normalized == u"utf-8" || normalized == u"utf8" || normalized.startsWith(u"utf-8-"))
+        encoding = QStringLiteral("UTF-8");
+    const QByteArray encodingName = encoding.toLatin1();
+    QStringDecoder decoder(encodingName.constData(), QStringDecoder::Flag::Stateless);
+    if (!decoder.isValid()) {
+        diagnostics->append(makeDiagnostic(Diagnostic::Severity::Error, path, 1,
+                                           QStringLiteral("unknown source encoding '%1'").arg(encoding)));
+        return false;
+    }
+    *text = decoder.decode(source);
+    if (decoder.hasError() || (encoding == u"UTF-8" && text->contains(QChar::ReplacementCharacter)
+                               && !source.contains("\xEF\xBF\xBD"))) {
+        // Find the first line that does not decode, so the message can point at it.
+        int line = 1;
+        qsizetype start = 0;
+        while (start < source.size()) {
+            qsizetype end = source.indexOf('\n', start);
+            if (end < 0)
+                end = source.size();
+            QStringDecoder lineDecoder(encodingName.constData(), QStringDecoder::Flag::Stateless);
+            const QString decoded = lineDecoder.decode(source.mid(start, end - start));
+            if (lineDecoder.hasError() || decoded.contains(QChar::ReplacementCharacter))
+                break;
+            ++line;
+            start = end + 1;
+        }
+        diagnostics->append(makeDiagnostic(
+            Diagnostic::Severity::Error, path, line,
+            QStringLiteral("not valid %1 text (declare the encoding with a '# -*- coding: ... -*-' line)").arg(encoding)));
+        return false;
+    }
+    return true;
+}
+
+/// Finds `Create Date: ...` in a docstring.
+QString createDateFrom(const QString &docstring)
+{
+    static const QRegularExpression createDate(QStringLiteral("^\\s*Create Date:[ \\t]*(.*?)\\s*$"),
+                                               QRegularExpression::MultilineOption);
+    const auto match = createDate.match(docstring);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+/// Alembic's Script.doc: the stripped docstring up to the first blank line.
+QString messageFrom(const QString &docstring)
+{
+    const QString stripped = docstring.trimmed();
+    const qsizetype blank = stripped.indexOf(QStringLiteral("\n\n"));
+    return blank < 0 ? stripped : stripped.left(blank);
+}
+
+struct Assignment
+{
+    PythonLiteral value;
+    int line = 0;
+};
+
+/// Index of the `=` of a plain or annotated assignment at bracket depth 0, or -1.
+qsizetype assignmentOperator(const PythonLogicalLine &line)
+{
+    int depth = 0;
+    for (qsizetype i = 0; i < line.tokens.size(); ++i) {
+        const PythonToken &t = line.tokens[i];
+        if (t.kind != PythonToken::Kind::Operator)
+            continue;
+        if (t.text == u"(" || t.text == u"[" || t.text == u"{")
+            ++depth;
+        else if (t.text == u")" || t.text == u"]" || t.text == u"}")
+            --depth;
+        else if (depth == 0 && t.text == u"=")
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QString &path)
+{
+    RevisionFileScan result;
+    QString text;
+    if (!decodeSource(source, path, &text, &result.diagnostics))
+        return result;
+
+    const PythonTokenization tokens = tokenizePython(text);
+    if (!tokens.error.isEmpty()) {
+        result.diagnostics.append(makeDiagnostic(Diagnostic::Severity::Error, path, tokens.errorLine,
+                                                 QStringLiteral("syntax error: %1").arg(tokens.error)));
+        return result;
+    }
+
+    static const QStringList interesting = {QStringLiteral("revision"), QStringLiteral("down_revision"),
+                                            QStringLiteral("branch_labels"), QStringLiteral("depends_on")};
+    QHash<QString, Assignment> assignments;
+    QString docstring;
+    bool first = true;
+    for (const PythonLogicalLine &line : tokens.lines) {
+        const bool isFirstStatement = first;
+        first = false;
+        if (line.indent != 0)
+            continue; // only module-level statements define the revision
+        if (isFirstStatement) {
+            const bool allStrings = std::all_of(line.tokens.cbegin(), line.tokens.cend(), [](const PythonToken &t) {
+                return t.kind == PythonToken::Kind::String && !t.prefix.contains(u'b') && !t.prefix.contains(u'f');
+            });
+            if (allStrings) {
+                for (const PythonToken &t : line.tokens)
+                    docstring += t.text;
+                continue;
+            }
+        }
+        const qsizetype eq = assignmentOperator(line);
+        if (eq <= 0)
+            continue;
+        // Targets: `name`, `name: annotation`, or a chain `a = b = value`.
+        qsizetype valueBegin = eq + 1;
+        QStringList targets;
+        const auto addTarget = [&](qsizetype begin, qsizetype end) {
+            if (end > begin && line.tokens[begin].kind == PythonToken::Kind::Name
+                && (end - begin == 1 || line.tokens[begin + 1].isOperator(u":")))
+                targets.append(line.tokens[begin].text);
+        };
+        addTarget(0, eq);
+        // Further `=` in a chained assignment.
+        for (qsizetype i = valueBegin; i < line.tokens.size(); ++i) {
+            if (line.tokens[i].isOperator(u"(") || line.tokens[i].isOperator(u"[") || line.tokens[i].isOperator(u"{"))
+                break;
+            if (line.tokens[i].isOperator(u"=")) {
+                addTarget(valueBegin, i);
+                valueBegin = i + 1;
+            }
+        }
+        for (const QString &target : std::as_const(targets)) {
+            if (!interesting.contains(target))
+                continue;
+            assignments[target] = {evaluatePythonLiteral(line.tokens, valueBegin, line.tokens.size()), line.line};
+        }
+    }
+
+    Revision revision;
+    revision.path = path;
+    revision.message = messageFrom(docstring);
+    revision.createDate = createDateFrom(docstring);
+
+    const auto notLiteral = [&](const QString &name, const Assignment &a) {
+        result.diagnostics.append(makeDiagnostic(
+            Diagnostic::Severity::Warning, path, a.line,
+            QStringLiteral("%1 is not a literal (%2); Retort cannot resolve it without running Python")
+                .arg(name, a.value.reason)));
+    };
+
+    const QString fileName = QFileInfo(path).fileName();
+    if (const auto it = assignments.constFind(QStringLiteral("revision")); it != assignments.cend()) {
+        revision.line = it->line;
+        if (it->value.kind == PythonLiteral::Kind::String) {
+            revision.id = it->value.string;
+        } else if (it->value.kind == PythonLiteral::Kind::NotLiteral) {
+            result.diagnostics.append(makeDiagnostic(
+                Diagnostic::Severity::Error, path, it->line,
+                QStringLiteral("revision is not a string literal (%1); the file is skipped").arg(it->value.reason)));
+            return result;
+        } else {
+            result.diagnostics.append(makeDiagnostic(Diagnostic::Severity::Error, path, it->line,
+                                                     QStringLiteral("revision must be a string; the file is skipped")));
+            return result;
+        }
+    } else {
+        // Alembic's legacy fallback: a file named after a hexadecimal revision id.
+        static const QRegularExpression legacy(QStringLiteral("^([a-f0-9]+)\\.py$"));
+        const auto match = legacy.match(fileName);
+        if (!match.hasMatch()) {
+            result.diagnostics.append(
+                makeDiagnostic(Diagnostic::Severity::Error, path, 1,
+                               QStringLiteral("could not determine revision id: no module-level 'revision = \"...\"' "
+                                              "and the file name is not a revision id")));
+            return result;
+        }
+        revision.id = match.captured(1);
+        revision.line = 1;
+    }
+
+    if (const auto it = assignments.constFind(QStringLiteral("down_revision")); it != assignments.cend()) {
+        revision.downRevisionLine = it->line;
+        if (it->value.isLiteral()) {
+            revision.downRevisions = it->value.toList();
+            if (it->value.kind == PythonLiteral::Kind::String && it->value.string.isEmpty())
+                revision.downRevisions.clear(); // "" is falsy: a base, as in Alembic
+        } else {
+            revision.downRevisionUnresolved = true;
+            notLiteral(QStringLiteral("down_revision"), *it);
+        }
+    } else {
+        revision.downRevisionUnresolved = true;
+        result.diagnostics.append(
+            makeDiagnostic(Diagnostic::Severity::Error, path, revision.line,
+                           QStringLiteral("revision %1 has no down_revision; Alembic cannot load this file "
+                                          "(use 'down_revision = None' for a base)")
+                               .arg(revision.id)));
+    }
+
+    if (const auto it = assignments.constFind(QStringLiteral("branch_labels")); it != assignments.cend()) {
+        revision.branchLabelsLine = it->line;
+        if (it->value.isLiteral())
+            revision.branchLabels = it->value.toList();
+        else {
+            revision.branchLabelsUnresolved = true;
+            notLiteral(QStringLiteral("branch_labels"), *it);
+        }
+    }
+    if (const auto it = assignments.constFind(QStringLiteral("depends_on")); it != assignments.cend()) {
+        revision.dependsOnLine = it->line;
+        if (it->value.isLiteral())
+            revision.dependsOn = it->value.toList();
+        else {
+            revision.dependsOnUnresolved = true;
+            notLiteral(QStringLiteral("depends_on"), *it);
+        }
+    }
+    for (Diagnostic &d : result.diagnostics)
+        d.revision = revision.id;
+    result.revision = revision;
+    return result;
+}
+
+RevisionFileScan RevisionScanner::scanFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        RevisionFileScan result;
+        result.diagnostics.append(makeDiagnostic(Diagnostic::Severity::Error, path, 0,
+                                                 QStringLiteral("cannot read file: %1").arg(file.errorString())));
+        return result;
+    }
+    return scanSource(file.readAll(), path);
+}
+
+QStringList RevisionScanner::listRevisionFiles(const QString &location, bool recursive)
+{
+    QStringList files;
+    QDir dir(location);
+    QStringList names = dir.entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::NoSort);
+    std::sort(names.begin(), names.end()); // code-point order, like Python's sorted()
+    for (const QString &name : std::as_const(names)) {
+        if (!name.endsWith(u".py") || name.startsWith(u"__init__") || name.startsWith(u".#"))
+            continue;
+        files.append(dir.filePath(name));
+    }
+    if (recursive) {
+        QStringList subdirs = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::NoSort);
+        std::sort(subdirs.begin(), subdirs.end());
+        for (const QString &sub : std::as_const(subdirs)) {
+            if (sub == u"__pycache__")
+                continue;
+            files += listRevisionFiles(dir.filePath(sub), true);
+        }
+    }
+    return files;
+}
+
+RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool recursive)
+{
+    RevisionScan scan;
+    QStringList files;
+    QSet<QString> seen;
+    for (const QString &location : locations) {
+        if (!QFileInfo(location).isDir()) {
+            scan.diagnostics.append(makeDiagnostic(Diagnostic::Severity::Warning, location, 0,
+                                                   QStringLiteral("version location does not exist")));
+            continue;
+        }
+        for (const QString &file : listRevisionFiles(location, recursive)) {
+            const QString canonical = QFileInfo(file).canonicalFilePath();
+            if (seen.contains(canonical)) {
+                scan.diagnostics.append(makeDiagnostic(
+                    Diagnostic::Severity::Warning, file, 0,
+                    QStringLiteral("file loaded twice through overlapping version locations; ignored")));
+                continue;
+            }
+            seen.insert(canonical);
+            files.append(QFileInfo(file).absoluteFilePath());
+        }
+    }
+
+    // Files are independent: scan them on all cores, keep the results in file order.
+    std::vector<RevisionFileScan> results(size_t(files.size()));
+    const unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
+    const auto work = [&](unsigned worker) {
+        for (qsizetype i = worker; i < files.size(); i += workers)
+            results[size_t(i)] = scanFile(files[i]);
+    };
+    if (workers == 1 || files.size() < 64) {
+        work(0);
+        if (workers > 1)
+            for (unsigned w = 1; w < workers; ++w)
+                work(w);
+    } else {
+        std::vector<std::thread> threads;
+        for (unsigned w = 1; w < workers; ++w)
+            threads.emplace_back(work, w);
+        work(0);
+        for (std::thread &t : threads)
+            t.join();
+    }
+    for (RevisionFileScan &result : results) {
+        scan.diagnostics += result.diagnostics;
+        if (result.revision)
+            scan.revisions.append(std::move(*result.revision));
+    }
+    return scan;
+}
+
+} // namespace retort
