@@ -453,9 +453,12 @@ std::pair<NodeSet, QList<int>> RevisionResolver::collectDowngrade(const QStringL
         targetRevision = kNone;
     QList<int> roots;
     if (targetRevision == kNone) {
-        for (int i = 0; i < m_data.nodes.size(); ++i)
-            if (m_data.nodes[i].declaredBase)
-                roots.append(i);
+        // Alembic iterates _revision_map.values(): a labelled base is listed once per key.
+        for (const QString &key : m_data.keyOrder) {
+            const int node = m_data.keyIndex.value(key);
+            if (m_data.nodes[node].declaredBase)
+                roots.append(node);
+        }
     } else {
         roots = getRevisionsOf(idsOf(m_data.nodes[targetRevision].next));
     }

@@ -88,6 +88,9 @@ bool decodeSource(const QByteArray &source, const QString &path, QString *text, 
             QStringLiteral("not valid %1 text (declare the encoding with a '# -*- coding: ... -*-' line)").arg(encoding)));
         return false;
     }
+    // Python reads source with universal newlines: \r\n and \r become \n, inside strings too.
+    if (text->contains(u'\r'))
+        text->replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(u'\r', u'\n');
     return true;
 }
 
