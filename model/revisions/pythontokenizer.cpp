@@ -5,13 +5,36 @@ namespace {
 
 bool isIdentifierStart(QChar c)
 {
-    return c.isLetter() || c == u'_';
+    const char16_t u = c.unicode();
+    if (u < 128)
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_';
+    return c.isLetter();
 }
 
 bool isIdentifierPart(QChar c)
 {
-    return c.isLetterOrNumber() || c == u'_' || c.category() == QChar::Mark_NonSpacing
+    const char16_t u = c.unicode();
+    if (u < 128)
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
+    return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing
            || c.category() == QChar::Mark_SpacingCombining;
+}
+
+/// Length of the operator starting at `s` (1, 2 or 3), longest match first.
+int operatorLength(QStringView s)
+{
+    const auto at = [&](qsizetype i) { return i < s.size() ? s[i].unicode() : char16_t(0); };
+    const char16_t a = at(0), b = at(1), c = at(2);
+    if ((a == '*' && b == '*' && c == '=') || (a == '/' && b == '/' && c == '=') || (a == '>' && b == '>' && c == '=')
+        || (a == '<' && b == '<' && c == '=') || (a == '.' && b == '.' && c == '.'))
+        return 3;
+    if (b == '=' && (a == '=' || a == '!' || a == '<' || a == '>' || a == ':' || a == '+' || a == '-' || a == '*'
+                     || a == '/' || a == '%' || a == '&' || a == '|' || a == '^' || a == '@'))
+        return 2;
+    if ((a == '-' && b == '>') || (a == '*' && b == '*') || (a == '/' && b == '/') || (a == '<' && b == '<')
+        || (a == '>' && b == '>'))
+        return 2;
+    return 1;
 }
 
 class Tokenizer
@@ -40,7 +63,7 @@ private:
     }
     void newLogicalLine();
     void endLogicalLine();
-    bool readString(const QString &prefix, int startLine);
+    bool readString(const QString &prefix, int startLine, bool keep);
     void readEscape(QString &out, bool bytes);
 
     QStringView m_src;
@@ -50,6 +73,8 @@ private:
     QList<QChar> m_brackets;
     QList<int> m_bracketLines;
     bool m_haveLine = false;
+    bool m_afterSemicolon = false; ///< the next statement shares a physical line with the previous one
+    int m_lastIndent = 0;
     PythonLogicalLine m_current;
     PythonTokenization m_result;
 };
@@ -59,7 +84,8 @@ void Tokenizer::newLogicalLine()
     if (!m_haveLine) {
         m_current = PythonLogicalLine();
         m_current.line = m_line;
-        m_current.indent = int(m_pos - m_lineStart);
+        m_current.indent = m_afterSemicolon ? m_lastIndent : int(m_pos - m_lineStart);
+        m_lastIndent = m_current.indent;
         m_haveLine = true;
     }
 }
@@ -131,7 +157,7 @@ void Tokenizer::readEscape(QString &out, bool bytes)
     }
 }
 
-bool Tokenizer::readString(const QString &prefix, int startLine)
+bool Tokenizer::readString(const QString &prefix, int startLine, bool keep)
 {
     const QChar quote = peek();
     const bool triple = peek(1) == quote && peek(2) == quote;
@@ -168,6 +194,15 @@ bool Tokenizer::readString(const QString &prefix, int startLine)
             m_lineStart = m_pos;
             continue;
         }
+        if (c == u'\\' && !keep) {
+            // Skimming: skip the escaped character without evaluating it.
+            if (peek(1) == u'\n') {
+                ++m_line;
+                m_lineStart = m_pos + 2;
+            }
+            m_pos += 2;
+            continue;
+        }
         if (c == u'\\') {
             ++m_pos;
             if (raw) {
@@ -186,9 +221,12 @@ bool Tokenizer::readString(const QString &prefix, int startLine)
             }
             continue;
         }
-        value += c;
+        if (keep)
+            value += c;
         ++m_pos;
     }
+    if (!keep)
+        return true;
     PythonToken token;
     token.kind = PythonToken::Kind::String;
     token.text = value;
@@ -200,14 +238,6 @@ bool Tokenizer::readString(const QString &prefix, int startLine)
 
 PythonTokenization Tokenizer::run()
 {
-    static const QStringList threeCharOps = {QStringLiteral("**="), QStringLiteral("//="), QStringLiteral(">>="),
-                                             QStringLiteral("<<="), QStringLiteral("...")};
-    static const QStringList twoCharOps = {
-        QStringLiteral("=="), QStringLiteral("!="), QStringLiteral("<="), QStringLiteral(">="), QStringLiteral("->"),
-        QStringLiteral(":="), QStringLiteral("**"), QStringLiteral("//"), QStringLiteral("<<"), QStringLiteral(">>"),
-        QStringLiteral("+="), QStringLiteral("-="), QStringLiteral("*="), QStringLiteral("/="), QStringLiteral("%="),
-        QStringLiteral("&="), QStringLiteral("|="), QStringLiteral("^="), QStringLiteral("@=")};
-
     // A byte order mark is not part of the source.
     if (!m_src.isEmpty() && m_src[0] == QChar(0xFEFF))
         m_pos = 1, m_lineStart = 1;
@@ -218,8 +248,10 @@ PythonTokenization Tokenizer::run()
             ++m_pos;
             ++m_line;
             m_lineStart = m_pos;
-            if (m_brackets.isEmpty())
+            if (m_brackets.isEmpty()) {
                 endLogicalLine();
+                m_afterSemicolon = false;
+            }
             continue;
         }
         if (c == u' ' || c == u'\t' || c == u'\r' || c == u'\f') {
@@ -250,25 +282,31 @@ PythonTokenization Tokenizer::run()
         }
         newLogicalLine();
         const int tokenLine = m_line;
+        // Only module-level statements matter to the scanner: indented ones (function bodies) are
+        // skimmed for strings and brackets without building tokens.
+        const bool keep = m_current.indent == 0;
 
         if (isIdentifierStart(c)) {
             const qsizetype start = m_pos;
             while (!atEnd() && isIdentifierPart(peek()))
                 ++m_pos;
-            const QString word = m_src.mid(start, m_pos - start).toString();
-            const QString lower = word.toLower();
-            static const QStringList prefixes = {QStringLiteral("r"),  QStringLiteral("u"),  QStringLiteral("b"),
-                                                 QStringLiteral("f"),  QStringLiteral("br"), QStringLiteral("rb"),
-                                                 QStringLiteral("fr"), QStringLiteral("rf")};
-            if ((peek() == u'\'' || peek() == u'"') && prefixes.contains(lower)) {
-                readString(lower, tokenLine);
-                continue;
+            const QStringView word = m_src.mid(start, m_pos - start);
+            if ((peek() == u'\'' || peek() == u'"') && word.size() <= 2) {
+                const QString lower = word.toString().toLower();
+                static const QStringList prefixes = {QStringLiteral("r"),  QStringLiteral("u"),  QStringLiteral("b"),
+                                                     QStringLiteral("f"),  QStringLiteral("br"), QStringLiteral("rb"),
+                                                     QStringLiteral("fr"), QStringLiteral("rf")};
+                if (prefixes.contains(lower)) {
+                    readString(lower, tokenLine, keep);
+                    continue;
+                }
             }
-            m_current.tokens.append({PythonToken::Kind::Name, word, {}, tokenLine});
+            if (keep)
+                m_current.tokens.append({PythonToken::Kind::Name, word.toString(), {}, tokenLine});
             continue;
         }
         if (c == u'\'' || c == u'"') {
-            readString(QString(), tokenLine);
+            readString(QString(), tokenLine, keep);
             continue;
         }
         if (c.isDigit() || (c == u'.' && peek(1).isDigit())) {
@@ -277,14 +315,16 @@ PythonTokenization Tokenizer::run()
                                 || ((peek() == u'+' || peek() == u'-')
                                     && (m_src[m_pos - 1] == u'e' || m_src[m_pos - 1] == u'E'))))
                 ++m_pos;
-            m_current.tokens.append(
-                {PythonToken::Kind::Number, m_src.mid(start, m_pos - start).toString(), {}, tokenLine});
+            if (keep)
+                m_current.tokens.append(
+                    {PythonToken::Kind::Number, m_src.mid(start, m_pos - start).toString(), {}, tokenLine});
             continue;
         }
         if (c == u'(' || c == u'[' || c == u'{') {
             m_brackets.append(c);
             m_bracketLines.append(m_line);
-            m_current.tokens.append({PythonToken::Kind::Operator, QString(c), {}, tokenLine});
+            if (keep)
+                m_current.tokens.append({PythonToken::Kind::Operator, QString(c), {}, tokenLine});
             ++m_pos;
             continue;
         }
@@ -296,29 +336,24 @@ PythonTokenization Tokenizer::run()
             }
             m_brackets.removeLast();
             m_bracketLines.removeLast();
-            m_current.tokens.append({PythonToken::Kind::Operator, QString(c), {}, tokenLine});
+            if (keep)
+                m_current.tokens.append({PythonToken::Kind::Operator, QString(c), {}, tokenLine});
             ++m_pos;
             continue;
         }
-        const QString three = m_src.mid(m_pos, 3).toString();
-        const QString two = m_src.mid(m_pos, 2).toString();
-        if (threeCharOps.contains(three)) {
-            m_current.tokens.append({PythonToken::Kind::Operator, three, {}, tokenLine});
-            m_pos += 3;
-        } else if (twoCharOps.contains(two)) {
-            m_current.tokens.append({PythonToken::Kind::Operator, two, {}, tokenLine});
-            m_pos += 2;
-        } else if (QStringView(u"=+-*/%&|^~<>.,:;@!").contains(c)) {
-            if (c == u';') {
+        if (QStringView(u"=+-*/%&|^~<>.,:;@!").contains(c)) {
+            if (c == u';' && m_brackets.isEmpty()) {
                 // Statement separator on one line.
-                if (m_brackets.isEmpty()) {
-                    endLogicalLine();
-                    ++m_pos;
-                    continue;
-                }
+                endLogicalLine();
+                m_afterSemicolon = true;
+                ++m_pos;
+                continue;
             }
-            m_current.tokens.append({PythonToken::Kind::Operator, QString(c), {}, tokenLine});
-            ++m_pos;
+            const int length = operatorLength(m_src.mid(m_pos, 3));
+            if (keep)
+                m_current.tokens.append(
+                    {PythonToken::Kind::Operator, m_src.mid(m_pos, length).toString(), {}, tokenLine});
+            m_pos += length;
         } else {
             fail(QStringLiteral("invalid character '%1' (U+%2)").arg(c).arg(c.unicode(), 4, 16, QLatin1Char('0')),
                  m_line);
