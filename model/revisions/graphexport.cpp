@@ -102,7 +102,7 @@ QString toText(const RevisionGraph &graph)
             continue;
         QString line = rev->downRevisions.isEmpty() ? QStringLiteral("<base>") : rev->downRevisions.join(QStringLiteral(", "));
         if (!rev->dependsOn.isEmpty())
-            line += QStringLiteral(" (%1)").arg(graph.dependencies(id).join(QStringLiteral(", ")));
+            line += QStringLiteral(" (%1)").arg(rev->dependsOn.join(QStringLiteral(", "))); // as declared, like Alembic
         line += QStringLiteral(" -> ") + id;
         const QStringList labels = graph.branchLabels(id);
         if (!labels.isEmpty())
