@@ -37,6 +37,17 @@ int operatorLength(QStringView s)
     return 1;
 }
 
+/// Does the line start a compound statement (`if x: ...`), whose one-line body follows on the same line?
+bool opensBlock(const PythonLogicalLine &line)
+{
+    static const QStringList keywords = {QStringLiteral("if"),     QStringLiteral("elif"),   QStringLiteral("else"),
+                                         QStringLiteral("while"),  QStringLiteral("for"),    QStringLiteral("try"),
+                                         QStringLiteral("except"), QStringLiteral("finally"), QStringLiteral("with"),
+                                         QStringLiteral("def"),    QStringLiteral("class"),  QStringLiteral("async")};
+    return !line.tokens.isEmpty() && line.tokens.constFirst().kind == PythonToken::Kind::Name
+           && keywords.contains(line.tokens.constFirst().text);
+}
+
 class Tokenizer
 {
 public:
@@ -256,6 +267,8 @@ PythonTokenization Tokenizer::run()
         }
         if (c == u' ' || c == u'\t' || c == u'\r' || c == u'\f') {
             ++m_pos;
+            if (c == u'\f' && !m_haveLine)
+                m_lineStart = m_pos; // a form feed in the indentation resets the column, as in Python
             continue;
         }
         if (c == u'#') {
@@ -321,6 +334,10 @@ PythonTokenization Tokenizer::run()
             continue;
         }
         if (c == u'(' || c == u'[' || c == u'{') {
+            if (m_brackets.size() >= 200) { // Python's limit (MAXLEVEL); also bounds the literal evaluator
+                fail(QStringLiteral("too many nested parentheses"), m_line);
+                break;
+            }
             m_brackets.append(c);
             m_bracketLines.append(m_line);
             if (keep)
@@ -343,7 +360,9 @@ PythonTokenization Tokenizer::run()
         }
         if (QStringView(u"=+-*/%&|^~<>.,:;@!").contains(c)) {
             if (c == u';' && m_brackets.isEmpty()) {
-                // Statement separator on one line.
+                // Statement separator on one line. After `if x: a = 1;` the next statement is in the block too.
+                if (m_haveLine && opensBlock(m_current))
+                    m_lastIndent = m_current.indent + 1;
                 endLogicalLine();
                 m_afterSemicolon = true;
                 ++m_pos;

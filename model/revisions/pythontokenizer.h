@@ -24,7 +24,7 @@ struct PythonToken
 struct PythonLogicalLine
 {
     int line = 0;   ///< first physical line
-    int indent = 0; ///< column of the first token
+    int indent = 0; ///< column of the statement (after `;`, that of the line; inside a one-line block, deeper)
     QList<PythonToken> tokens;
 };
 

@@ -162,12 +162,20 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
         if (line.indent != 0)
             continue; // only module-level statements define the revision
         if (isFirstStatement) {
-            const bool allStrings = std::all_of(line.tokens.cbegin(), line.tokens.cend(), [](const PythonToken &t) {
-                return t.kind == PythonToken::Kind::String && !t.prefix.contains(u'b') && !t.prefix.contains(u'f');
-            });
+            // Strings, implicitly concatenated, possibly in redundant parentheses: `("a" "b")`.
+            qsizetype begin = 0;
+            qsizetype end = line.tokens.size();
+            while (end - begin >= 2 && line.tokens[begin].isOperator(u"(") && line.tokens[end - 1].isOperator(u")"))
+                ++begin, --end;
+            const bool allStrings = begin < end && std::all_of(line.tokens.cbegin() + begin, line.tokens.cbegin() + end,
+                                                               [](const PythonToken &t) {
+                                                                   return t.kind == PythonToken::Kind::String
+                                                                          && !t.prefix.contains(u'b')
+                                                                          && !t.prefix.contains(u'f');
+                                                               });
             if (allStrings) {
-                for (const PythonToken &t : line.tokens)
-                    docstring += t.text;
+                for (qsizetype i = begin; i < end; ++i)
+                    docstring += line.tokens[i].text;
                 continue;
             }
         }
@@ -308,7 +316,9 @@ QStringList RevisionScanner::listRevisionFiles(const QString &location, bool rec
         files.append(dir.filePath(name));
     }
     if (recursive) {
-        QStringList subdirs = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::NoSort);
+        // Like os.walk, do not descend into symlinked folders (a link to a parent would never end).
+        QStringList subdirs =
+            dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::NoSymLinks, QDir::NoSort);
         std::sort(subdirs.begin(), subdirs.end());
         for (const QString &sub : std::as_const(subdirs)) {
             if (sub == u"__pycache__")
@@ -331,7 +341,9 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
             continue;
         }
         for (const QString &file : listRevisionFiles(location, recursive)) {
-            const QString canonical = QFileInfo(file).canonicalFilePath();
+            QString canonical = QFileInfo(file).canonicalFilePath();
+            if (canonical.isEmpty()) // a dangling symlink: os.path.realpath still gives a distinct path
+                canonical = QFileInfo(file).absoluteFilePath();
             if (seen.contains(canonical)) {
                 scan.diagnostics.append(makeDiagnostic(
                     Diagnostic::Severity::Warning, file, 0,

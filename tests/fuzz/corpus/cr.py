@@ -1,0 +1,1 @@
+"""old mac"""revision = "b1"down_revision = None

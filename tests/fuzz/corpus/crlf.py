@@ -1,0 +1,11 @@
+"""crlf
+
+Create Date: 2020
+"""
+revision = "b1"
+down_revision = (
+    "a1",  # x
+    "a2",
+)
+branch_labels = \
+    "l"

@@ -1,0 +1,4 @@
+# vim: set fileencoding=iso-8859-15 :
+"""¤"""
+revision = "b1"
+down_revision = None

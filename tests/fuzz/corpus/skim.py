@@ -1,0 +1,10 @@
+"""ff"""
+  revision = "b1"
+down_revision = \
+  None
+def f():
+    s = """
+revision = "inner"
+"""
+    g(
+x)

@@ -1,0 +1,3 @@
+revision = "b1"
+down_revision = None)
+]

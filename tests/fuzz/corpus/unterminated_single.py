@@ -1,0 +1,2 @@
+revision = "b1
+down_revision = None

@@ -1,0 +1,4 @@
+revision = "b1"
+down_revision = None
+x = """never
+closed
