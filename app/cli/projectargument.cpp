@@ -13,7 +13,12 @@ Project loadProjectArgument(const QCommandLineParser &parser, QTextStream &err, 
     const QStringList positional = parser.positionalArguments();
     const QString path = positional.isEmpty() ? QDir::currentPath() : positional.first();
     Project project = Project::load(path);
-    *ok = project.config().isValid();
+    // A folder with no alembic.ini, no script directory and no revision files is not a project
+    // (Alembic refuses it too); read as an empty versions folder it would silently say nothing.
+    const ProjectConfig &config = project.config();
+    const bool nothingThere = config.iniPath().isEmpty() && config.scriptLocation().isEmpty()
+                              && project.graph().isEmpty() && !hasErrors(project.diagnostics());
+    *ok = config.isValid() && !nothingThere;
     if (!*ok) {
         err << "retort-cli: " << path << " is not an Alembic project (no alembic.ini, script directory or "
             << "versions folder found)\n";

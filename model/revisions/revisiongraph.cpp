@@ -150,7 +150,8 @@ void detectCycles(GraphData &data, bool referencesMissing)
     }
     if (message.isEmpty())
         return;
-    data.fatalError = message;
+    if (data.fatalError.isEmpty())
+        data.fatalError = message; // Alembic fails on earlier problems first
     QList<int> marked = versionedCycle + dependencyCycle;
     if (marked.isEmpty())
         marked = {0};
@@ -233,34 +234,68 @@ RevisionGraph RevisionGraph::build(const QList<Revision> &revisions, const Diagn
     };
 
     // 1. Nodes, in load order; a duplicated id keeps its first place and its last definition.
+    // Alembic still counts an overridden definition in its heads and bases (it is never anyone's
+    // parent there), so each definition is remembered in load order.
+    struct Definition
+    {
+        int node;
+        bool shadowed;
+        bool declaredBase;
+        bool declaredDeps;
+    };
+    QList<Definition> definitions;
     for (const Revision &rev : revisions) {
+        const bool base = rev.downRevisions.isEmpty() && !rev.downRevisionUnresolved;
+        const bool deps = !rev.dependsOn.isEmpty() || rev.dependsOnUnresolved;
         if (const auto it = data->idIndex.constFind(rev.id); it != data->idIndex.cend()) {
             warn(rev, rev.line,
                  QStringLiteral("Revision %1 is present more than once (also in %2); this definition is used")
                      .arg(rev.id, data->nodes[*it].source.path));
+            for (Definition &d : definitions)
+                if (d.node == *it)
+                    d.shadowed = true;
             data->nodes[*it] = GraphNode();
             data->nodes[*it].source = rev;
+            definitions.append({*it, false, base, deps});
             continue;
         }
         data->idIndex.insert(rev.id, int(data->nodes.size()));
+        definitions.append({int(data->nodes.size()), false, base, deps});
         GraphNode node;
         node.source = rev;
         data->nodes.append(node);
     }
 
-    // 2. Checks Alembic makes when it constructs each revision.
+    // 2. Checks Alembic makes when it constructs each revision; the first failing revision in load
+    // order is what Alembic refuses to load with.
+    const auto fatal = [&](const QString &message) {
+        if (data->fatalError.isEmpty())
+            data->fatalError = message;
+    };
     static const QList<QChar> illegal = {u'-', u'+', u'@'};
     for (GraphNode &node : data->nodes) {
         Revision &rev = node.source;
+        if (rev.downRevisions.contains(rev.id)) {
+            const QString message = QStringLiteral("Self-loop is detected in revisions (%1)").arg(rev.id);
+            error(rev, rev.downRevisionLine, message);
+            fatal(message);
+            rev.downRevisions.removeAll(rev.id);
+        } else if (rev.dependsOn.contains(rev.id)) {
+            const QString message = QStringLiteral("Dependency self-loop is detected in revisions (%1)").arg(rev.id);
+            error(rev, rev.dependsOnLine, message);
+            fatal(message);
+            rev.dependsOn.removeAll(rev.id);
+        }
         QStringList found;
         for (QChar c : illegal)
             if (rev.id.contains(c))
                 found.append(QString(c));
         if (!found.isEmpty()) {
             std::sort(found.begin(), found.end());
-            error(rev, rev.line,
-                  QStringLiteral("Character(s) '%1' not allowed in revision identifier '%2'")
-                      .arg(found.join(QStringLiteral(", ")), rev.id));
+            const QString message = QStringLiteral("Character(s) '%1' not allowed in revision identifier '%2'")
+                                        .arg(found.join(QStringLiteral(", ")), rev.id);
+            error(rev, rev.line, message);
+            fatal(message);
         } else if (rev.id.contains(u':')) {
             warn(rev, rev.line,
                  QStringLiteral("revision identifier '%1' contains ':', which cannot be used in start:end ranges")
@@ -268,17 +303,7 @@ RevisionGraph RevisionGraph::build(const QList<Revision> &revisions, const Diagn
         } else if (rev.id.isEmpty()) {
             error(rev, rev.line, QStringLiteral("empty revision identifier"));
         }
-        if (rev.downRevisions.contains(rev.id)) {
-            error(rev, rev.downRevisionLine, QStringLiteral("Self-loop is detected in revisions (%1)").arg(rev.id));
-            rev.downRevisions.removeAll(rev.id);
-            data->fatalError = QStringLiteral("Self-loop is detected in revisions (%1)").arg(rev.id);
-        } else if (rev.dependsOn.contains(rev.id)) {
-            error(rev, rev.dependsOnLine,
-                  QStringLiteral("Dependency self-loop is detected in revisions (%1)").arg(rev.id));
-            rev.dependsOn.removeAll(rev.id);
-            data->fatalError = QStringLiteral("Dependency self-loop is detected in revisions (%1)").arg(rev.id);
-        }
-        rev.downRevisions.removeDuplicates();
+        // Duplicated parents stay: Alembic then treats the revision as a merge point.
         node.declaredBase = rev.downRevisions.isEmpty() && !rev.downRevisionUnresolved;
         node.declaredDeps = !rev.dependsOn.isEmpty() || rev.dependsOnUnresolved;
     }
@@ -295,8 +320,7 @@ RevisionGraph RevisionGraph::build(const QList<Revision> &revisions, const Diagn
                 const QString message = QStringLiteral("Branch name '%1' in revision %2 already used by revision %3")
                                             .arg(label, rev.id, data->nodes[*it].source.id);
                 error(rev, rev.branchLabelsLine, message);
-                if (data->fatalError.isEmpty())
-                    data->fatalError = message;
+                fatal(message);
                 continue;
             }
             data->keyIndex.insert(label, i);
@@ -347,15 +371,15 @@ RevisionGraph RevisionGraph::build(const QList<Revision> &revisions, const Diagn
             isVersionedParent[size_t(d)] = true;
         }
     }
-    for (int i = 0; i < data->nodes.size(); ++i) {
-        if (!isVersionedParent[size_t(i)])
-            data->heads.append(i);
-        if (!isAnyParent[size_t(i)])
-            data->realHeads.append(i);
-        if (data->nodes[i].declaredBase)
-            data->bases.append(i);
-        if (data->nodes[i].declaredBase && !data->nodes[i].declaredDeps)
-            data->realBases.append(i);
+    for (const Definition &d : std::as_const(definitions)) {
+        if (d.shadowed || !isVersionedParent[size_t(d.node)])
+            data->heads.append(d.node);
+        if (d.shadowed || !isAnyParent[size_t(d.node)])
+            data->realHeads.append(d.node);
+        if (d.declaredBase)
+            data->bases.append(d.node);
+        if (d.declaredBase && !d.declaredDeps)
+            data->realBases.append(d.node);
     }
 
     // 5. Dependencies already implied by an ancestor's dependencies are dropped (normalized).

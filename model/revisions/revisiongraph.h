@@ -68,7 +68,7 @@ public:
     /// Revision ids in the order `alembic history` prints them, newest first.
     QStringList history() const;
 
-    QStringList parents(const QString &id) const;        ///< down revisions that exist
+    QStringList parents(const QString &id) const;        ///< down revisions that exist, as declared
     QStringList missingParents(const QString &id) const; ///< down revisions that name nothing
     QStringList children(const QString &id) const;
     QStringList dependencies(const QString &id) const;   ///< depends_on, resolved to revision ids

@@ -24,19 +24,44 @@ const QRegularExpression &relativeDestination()
     return re;
 }
 
-/// Python's int() for what get_revisions tries on a single identifier.
-bool parsePythonInt(const QString &text, int *value)
+/// An integer as Python's int() reads it: any size, Unicode decimal digits, `_` between digits.
+/// Walks never go further than the history is deep, so `steps` is clamped; messages use the text.
+struct PythonInt
 {
-    static const QRegularExpression integer(QStringLiteral("^\\s*([+-]?)(\\d+(?:_\\d+)*)\\s*$"));
+    bool ok = false;
+    int steps = 0;      ///< sign-preserving, magnitude clamped to 1e9
+    QString magnitude;  ///< abs(value) as Python prints it
+    bool negative = false;
+
+    /// str(int(x)): "-5", "0", "12"
+    QString text() const { return negative && magnitude != u"0" ? u'-' + magnitude : magnitude; }
+};
+
+PythonInt parsePythonInt(const QString &text)
+{
+    static const QRegularExpression integer(QStringLiteral("^\\s*([+-]?)(\\d+(?:_\\d+)*)\\s*$"),
+                                            QRegularExpression::UseUnicodePropertiesOption);
+    PythonInt result;
     const auto match = integer.match(text);
     if (!match.hasMatch())
-        return false;
-    bool ok = false;
-    const qlonglong magnitude = match.captured(2).remove(u'_').toLongLong(&ok);
-    if (!ok)
-        return false;
-    *value = int(std::clamp<qlonglong>(match.captured(1) == u"-" ? -magnitude : magnitude, -1000000, 1000000));
-    return true;
+        return result;
+    QString digits;
+    for (const QChar c : match.capturedView(2)) {
+        if (c == u'_')
+            continue;
+        const int value = c.digitValue();
+        if (value < 0)
+            return result; // a digit outside the BMP: not handled
+        digits += QChar(u'0' + value);
+    }
+    while (digits.size() > 1 && digits.startsWith(u'0'))
+        digits.remove(0, 1);
+    result.ok = true;
+    result.magnitude = digits;
+    result.negative = match.captured(1) == u"-";
+    const int magnitude = digits.size() > 9 ? 1000000000 : digits.toInt();
+    result.steps = result.negative ? -magnitude : magnitude;
+    return result;
 }
 
 const QString kAlembicFailsPrefix = QStringLiteral("Alembic itself fails on this target (");
@@ -122,8 +147,9 @@ QList<int> RevisionResolver::getRevisions(const Ident &id) const
 {
     const auto [resolved, branchLabel] = resolveRevisionNumber(id);
     if (resolved.size() == 1) {
-        int steps = 0;
-        if (parsePythonInt(resolved.first(), &steps) && steps < 0) {
+        const PythonInt number = parsePythonInt(resolved.first());
+        const int steps = number.steps;
+        if (number.ok && steps < 0) {
             // branch@-n: walk down from the heads.
             QList<int> selectHeads = getRevisions(QStringLiteral("heads"));
             if (!branchLabel.isNull()) {
@@ -335,10 +361,10 @@ std::pair<QString, int> RevisionResolver::parseDowngradeTarget(const QStringList
         QString branchLabel = match.captured(1);
         QString symbol = match.captured(2);
         const QString relative = match.captured(3);
-        int relInt = 0;
-        parsePythonInt(relative, &relInt);
+        const PythonInt number = parsePythonInt(relative);
+        const int relInt = number.steps;
         const QString didntProduce =
-            QStringLiteral("Relative revision %1 didn't produce %2 migrations").arg(relative).arg(std::abs(relInt));
+            QStringLiteral("Relative revision %1 didn't produce %2 migrations").arg(relative, number.magnitude);
         if (relInt >= 0) {
             if (symbol.isNull())
                 throw RevisionError::generic(didntProduce);
@@ -385,8 +411,8 @@ QList<int> RevisionResolver::parseUpgradeTarget(const QStringList &current, cons
     const QString branchLabel = match.captured(1);
     const QString symbol = match.captured(2);
     const QString relativeText = match.captured(3);
-    int relative = 0;
-    parsePythonInt(relativeText, &relative);
+    const PythonInt number = parsePythonInt(relativeText);
+    const int relative = number.steps;
     if (relative > 0) {
         if (!symbol.isNull())
             return {walk(getRevision(symbol), relative, branchLabel, assertRelativeLength)};
@@ -419,13 +445,12 @@ QList<int> RevisionResolver::parseUpgradeTarget(const QStringList &current, cons
         const int rev = walk(start, relative, branchLabel, assertRelativeLength);
         if (rev == kNone)
             throw RevisionError::generic(QStringLiteral("Relative revision %1 didn't produce %2 migrations")
-                                             .arg(relativeText)
-                                             .arg(std::abs(relative)));
+                                             .arg(relativeText, number.magnitude));
         return {rev};
     }
     if (symbol.isNull())
         throw RevisionError::generic(
-            QStringLiteral("Relative revision %1 didn't produce %2 migrations").arg(relative).arg(std::abs(relative)));
+            QStringLiteral("Relative revision %1 didn't produce %2 migrations").arg(number.text(), number.magnitude));
     const int start = branchLabel.isNull() ? getRevision(symbol) : getRevision(branchLabel + u'@' + symbol);
     return {walk(start, relative, QString(), assertRelativeLength)};
 }
