@@ -1,5 +1,7 @@
 #include "graphexport.h"
 
+#include "jsonwriter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -89,7 +91,75 @@ QJsonObject toJsonObject(const RevisionGraph &graph)
 
 QByteArray toJson(const RevisionGraph &graph)
 {
-    return QJsonDocument(toJsonObject(graph)).toJson(QJsonDocument::Compact);
+    // Streamed: the same document as toJsonObject(), without building the tree first.
+    JsonWriter json;
+    json.beginObject();
+    json.key(u"revisions");
+    json.beginArray();
+    for (const Revision &rev : graph.revisions()) {
+        json.beginObject();
+        json.key(u"revision");
+        json.value(rev.id);
+        json.key(u"down_revisions");
+        json.value(rev.downRevisions);
+        json.key(u"branch_labels");
+        json.value(rev.branchLabels);
+        json.key(u"depends_on");
+        json.value(rev.dependsOn);
+        json.key(u"message");
+        json.value(rev.message);
+        json.key(u"path");
+        json.value(rev.path);
+        json.key(u"line");
+        json.value(qint64(rev.line));
+        if (!rev.createDate.isEmpty()) {
+            json.key(u"create_date");
+            json.value(rev.createDate);
+        }
+        json.key(u"effective_branch_labels");
+        json.value(graph.branchLabels(rev.id));
+        QStringList unresolved;
+        if (rev.downRevisionUnresolved)
+            unresolved.append(QStringLiteral("down_revision"));
+        if (rev.branchLabelsUnresolved)
+            unresolved.append(QStringLiteral("branch_labels"));
+        if (rev.dependsOnUnresolved)
+            unresolved.append(QStringLiteral("depends_on"));
+        if (!unresolved.isEmpty()) {
+            json.key(u"unresolved");
+            json.value(unresolved);
+        }
+        json.endObject();
+    }
+    json.endArray();
+    const std::pair<const char16_t *, QStringList> lists[] = {
+        {u"heads", graph.heads()},          {u"bases", graph.bases()},          {u"real_heads", graph.realHeads()},
+        {u"real_bases", graph.realBases()}, {u"history", graph.history()}};
+    for (const auto &[name, list] : lists) {
+        json.key(QStringView(name));
+        json.value(list);
+    }
+    json.key(u"diagnostics");
+    json.beginArray();
+    for (const Diagnostic &d : graph.diagnostics()) {
+        json.beginObject();
+        json.key(u"severity");
+        json.value(Diagnostic::severityName(d.severity));
+        json.key(u"path");
+        json.value(d.path);
+        json.key(u"line");
+        json.value(qint64(d.line));
+        json.key(u"message");
+        json.value(d.message);
+        if (!d.revision.isEmpty()) {
+            json.key(u"revision");
+            json.value(d.revision);
+        }
+        json.endObject();
+    }
+    json.endArray();
+    json.endObject();
+    return json.take();
 }
 
 QString toText(const RevisionGraph &graph)

@@ -37,6 +37,27 @@ int operatorLength(QStringView s)
     return 1;
 }
 
+/// Characters that can change the tokenizer's state inside a statement it does not keep.
+bool isSkimSpecial(QChar c)
+{
+    switch (c.unicode()) {
+    case '\n':
+    case '#':
+    case '\'':
+    case '"':
+    case '\\':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+        return true;
+    default:
+        return false;
+    }
+}
+
 /// Does the line start a compound statement (`if x: ...`), whose one-line body follows on the same line?
 bool opensBlock(const PythonLogicalLine &line)
 {
@@ -184,6 +205,15 @@ bool Tokenizer::readString(const QString &prefix, int startLine, bool keep)
             return false;
         }
         const QChar c = peek();
+        if (c != quote && c != u'\n' && c != u'\\') {
+            // A run of ordinary characters, taken in one piece.
+            const qsizetype start = m_pos;
+            while (m_pos < m_src.size() && m_src[m_pos] != quote && m_src[m_pos] != u'\n' && m_src[m_pos] != u'\\')
+                ++m_pos;
+            if (keep)
+                value += m_src.mid(start, m_pos - start);
+            continue;
+        }
         if (c == quote) {
             if (!triple) {
                 ++m_pos;
@@ -232,8 +262,7 @@ bool Tokenizer::readString(const QString &prefix, int startLine, bool keep)
             }
             continue;
         }
-        if (keep)
-            value += c;
+        value += c; // a lone quote inside a triple-quoted string
         ++m_pos;
     }
     if (!keep)
@@ -298,6 +327,13 @@ PythonTokenization Tokenizer::run()
         // Only module-level statements matter to the scanner: indented ones (function bodies) are
         // skimmed for strings and brackets without building tokens.
         const bool keep = m_current.indent == 0;
+        if (!keep && !isSkimSpecial(c)) {
+            // Inside an indented statement only strings, brackets, comments, escapes and line ends
+            // matter: skip everything else in a tight loop.
+            while (!atEnd() && !isSkimSpecial(peek()))
+                ++m_pos;
+            continue;
+        }
 
         if (isIdentifierStart(c)) {
             const qsizetype start = m_pos;

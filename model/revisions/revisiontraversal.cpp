@@ -23,24 +23,58 @@ const QList<int> &edgesOf(const GraphNode &node, Edges edges)
     return node.down;
 }
 
+namespace {
+
+/// Visited marks reused across walks: a walk is O(nodes it reaches), not O(all nodes).
+class VisitMarks
+{
+public:
+    void reset(size_t size)
+    {
+        if (m_marks.size() != size) {
+            m_marks.assign(size, 0);
+            m_epoch = 0;
+        }
+        if (++m_epoch == 0) { // wrapped: clear once
+            std::fill(m_marks.begin(), m_marks.end(), 0);
+            m_epoch = 1;
+        }
+    }
+    bool testAndSet(int n)
+    {
+        if (m_marks[size_t(n)] == m_epoch)
+            return true;
+        m_marks[size_t(n)] = m_epoch;
+        return false;
+    }
+
+private:
+    std::vector<quint32> m_marks;
+    quint32 m_epoch = 0;
+};
+
+} // namespace
+
 QList<int> relatedNodes(const GraphData &data, const QList<int> &targets, Edges edges, bool check)
 {
+    thread_local VisitMarks seen;
+    thread_local std::vector<int> todo;
+    seen.reset(size_t(data.nodes.size()));
+    todo.clear();
     QList<int> result;
-    std::vector<bool> seen(size_t(data.nodes.size()), false);
     const NodeSet targetSet = check ? NodeSet::of(data.nodes.size(), targets) : NodeSet();
-    QList<int> todo;
     for (int target : targets) {
-        todo.append(target);
+        todo.push_back(target);
         QList<int> perTarget;
-        while (!todo.isEmpty()) {
-            const int rev = todo.takeLast();
+        while (!todo.empty()) {
+            const int rev = todo.back();
+            todo.pop_back();
             if (check)
                 perTarget.append(rev);
-            if (seen[size_t(rev)])
+            if (seen.testAndSet(rev))
                 continue;
-            seen[size_t(rev)] = true;
             for (int next : edgesOf(data.nodes[rev], edges))
-                todo.append(next);
+                todo.push_back(next);
             result.append(rev);
         }
         if (check) {
@@ -92,12 +126,68 @@ NodeSet &NodeSet::unite(const NodeSet &other)
     return *this;
 }
 
+namespace {
+
+/// Ancestor sets (inclusive, along normalized down revisions) for every node, as bitsets.
+/// Computed once per sort in O(nodes x nodes / 64); replaces one graph walk per branch change.
+class AncestorClosure
+{
+public:
+    explicit AncestorClosure(const GraphData &data)
+        : m_words((size_t(data.nodes.size()) + 63) / 64)
+        , m_bits(size_t(data.nodes.size()) * m_words, 0)
+    {
+        const int n = int(data.nodes.size());
+        std::vector<quint8> state(size_t(n), 0); // 0 new, 1 on stack, 2 done
+        std::vector<std::pair<int, qsizetype>> stack;
+        for (int root = 0; root < n; ++root) {
+            if (state[size_t(root)] != 0)
+                continue;
+            stack.push_back({root, 0});
+            state[size_t(root)] = 1;
+            while (!stack.empty()) {
+                auto &[node, pos] = stack.back();
+                const QList<int> &down = data.nodes[node].normalizedDown;
+                if (pos < down.size()) {
+                    const int parent = down[pos++];
+                    if (state[size_t(parent)] == 0) {
+                        state[size_t(parent)] = 1;
+                        stack.push_back({parent, 0});
+                    }
+                    continue; // a parent still on the stack is a cycle: its set stays partial
+                }
+                quint64 *row = rowOf(node);
+                row[size_t(node) / 64] |= quint64(1) << (node % 64);
+                for (int parent : down) {
+                    const quint64 *parentRow = rowOf(parent);
+                    for (size_t w = 0; w < m_words; ++w)
+                        row[w] |= parentRow[w];
+                }
+                state[size_t(node)] = 2;
+                stack.pop_back();
+            }
+        }
+    }
+
+    /// Is `node` an ancestor of (or equal to) `of`?
+    bool contains(int of, int node) const { return (rowOf(of)[size_t(node) / 64] >> (node % 64)) & 1; }
+
+private:
+    quint64 *rowOf(int node) { return m_bits.data() + size_t(node) * m_words; }
+    const quint64 *rowOf(int node) const { return m_bits.data() + size_t(node) * m_words; }
+
+    size_t m_words;
+    std::vector<quint64> m_bits;
+};
+
+} // namespace
+
 QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QList<int> &heads)
 {
-    const qsizetype n = data.nodes.size();
-    const auto ancestorsOf = [&](int rev) {
-        return NodeSet::of(n, relatedNodes(data, {rev}, Edges::NormalizedDown));
-    };
+    // Alembic's algorithm keeps, per current head, the set of that head's ancestors; moving a head
+    // down a plain line removes the emitted revision, and any other move recomputes the set. Either
+    // way the set is exactly the ancestor closure of the current head, which is what is used here.
+    const AncestorClosure ancestors(data);
 
     NodeSet todo = nodes;
     qsizetype remaining = todo.toList().size();
@@ -107,9 +197,6 @@ QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QL
         if (todo.contains(head) && !currentHeads.contains(head))
             currentHeads.append(head);
     std::sort(currentHeads.begin(), currentHeads.end()); // node index is load order
-    QList<NodeSet> ancestorsByIndex;
-    for (int head : std::as_const(currentHeads))
-        ancestorsByIndex.append(ancestorsOf(head));
 
     QList<int> output;
     qsizetype candidateIndex = 0;
@@ -117,8 +204,8 @@ QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QL
     while (!currentHeads.isEmpty()) {
         const int candidate = currentHeads[candidateIndex];
         bool blocked = false;
-        for (qsizetype check = 0; check < ancestorsByIndex.size(); ++check) {
-            if (check != candidateIndex && ancestorsByIndex[check].contains(candidate)) {
+        for (qsizetype check = 0; check < currentHeads.size(); ++check) {
+            if (check != candidateIndex && ancestors.contains(currentHeads[check], candidate)) {
                 // Another head depends on this one: that head has to be traversed first.
                 candidateIndex = check;
                 blocked = true;
@@ -143,19 +230,11 @@ QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QL
                 headsToAdd.append(r);
         if (headsToAdd.isEmpty()) {
             currentHeads.removeAt(candidateIndex);
-            ancestorsByIndex.removeAt(candidateIndex);
             candidateIndex = std::max<qsizetype>(candidateIndex - 1, 0);
-        } else if (rev.normalizedDeps.isEmpty() && rev.down.size() == 1) {
-            // Plain movement down a line: update the ancestor set in place.
-            currentHeads[candidateIndex] = headsToAdd[0];
-            ancestorsByIndex[candidateIndex].remove(candidate);
         } else {
             currentHeads[candidateIndex] = headsToAdd[0];
-            ancestorsByIndex[candidateIndex] = ancestorsOf(headsToAdd[0]);
-            for (qsizetype i = 1; i < headsToAdd.size(); ++i) {
+            for (qsizetype i = 1; i < headsToAdd.size(); ++i)
                 currentHeads.append(headsToAdd[i]);
-                ancestorsByIndex.append(ancestorsOf(headsToAdd[i]));
-            }
         }
     }
     if (remaining != 0)
