@@ -52,10 +52,24 @@ bool isSkimSpecial(QChar c)
     case ']':
     case '{':
     case '}':
+    case ';':
         return true;
     default:
         return false;
     }
+}
+
+/// Keywords that start a statement which is not an assignment or an expression.
+bool isStatementKeyword(QStringView word)
+{
+    static const QStringList keywords = {
+        QStringLiteral("import"), QStringLiteral("from"),   QStringLiteral("def"),     QStringLiteral("class"),
+        QStringLiteral("async"),  QStringLiteral("if"),     QStringLiteral("elif"),    QStringLiteral("else"),
+        QStringLiteral("for"),    QStringLiteral("while"),  QStringLiteral("with"),    QStringLiteral("try"),
+        QStringLiteral("except"), QStringLiteral("finally"), QStringLiteral("return"), QStringLiteral("raise"),
+        QStringLiteral("assert"), QStringLiteral("pass"),   QStringLiteral("del"),     QStringLiteral("global"),
+        QStringLiteral("nonlocal")};
+    return word.size() >= 2 && word.size() <= 8 && keywords.contains(word);
 }
 
 /// Does the line start a compound statement (`if x: ...`), whose one-line body follows on the same line?
@@ -106,6 +120,7 @@ private:
     QList<int> m_bracketLines;
     bool m_haveLine = false;
     bool m_afterSemicolon = false; ///< the next statement shares a physical line with the previous one
+    bool m_skimRest = false;       ///< the current statement starts with a keyword: keep only that token
     int m_lastIndent = 0;
     PythonLogicalLine m_current;
     PythonTokenization m_result;
@@ -119,6 +134,7 @@ void Tokenizer::newLogicalLine()
         m_current.indent = m_afterSemicolon ? m_lastIndent : int(m_pos - m_lineStart);
         m_lastIndent = m_current.indent;
         m_haveLine = true;
+        m_skimRest = false;
     }
 }
 
@@ -326,7 +342,7 @@ PythonTokenization Tokenizer::run()
         const int tokenLine = m_line;
         // Only module-level statements matter to the scanner: indented ones (function bodies) are
         // skimmed for strings and brackets without building tokens.
-        const bool keep = m_current.indent == 0;
+        const bool keep = m_current.indent == 0 && !m_skimRest;
         if (!keep && !isSkimSpecial(c)) {
             // Inside an indented statement only strings, brackets, comments, escapes and line ends
             // matter: skip everything else in a tight loop.
@@ -350,8 +366,13 @@ PythonTokenization Tokenizer::run()
                     continue;
                 }
             }
-            if (keep)
+            if (keep) {
                 m_current.tokens.append({PythonToken::Kind::Name, word.toString(), {}, tokenLine});
+                // A statement that starts with a keyword (import, def, if, ...) never assigns a
+                // module-level name or is a docstring: its first token records it, the rest is skimmed.
+                if (m_current.tokens.size() == 1 && isStatementKeyword(word))
+                    m_skimRest = true;
+            }
             continue;
         }
         if (c == u'\'' || c == u'"') {

@@ -39,6 +39,11 @@ struct PythonTokenization
 
 /// A tokenizer for the subset of Python that revision files use at module level: names,
 /// literals, brackets, comments, continuation lines and every string form.
+///
+/// Built for the revision scanner: only module-level statements get tokens. Indented statements
+/// are skimmed (strings, brackets and line ends are followed, nothing is kept), and a module-level
+/// statement that starts with a keyword (`import`, `def`, `if`, ...) keeps just that keyword, since
+/// it can neither assign a module-level name nor be the docstring.
 PythonTokenization tokenizePython(QStringView source);
 
 } // namespace retort

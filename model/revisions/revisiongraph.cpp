@@ -244,6 +244,11 @@ RevisionGraph RevisionGraph::build(const QList<Revision> &revisions, const Diagn
         bool declaredDeps;
     };
     QList<Definition> definitions;
+    definitions.reserve(revisions.size());
+    data->nodes.reserve(revisions.size());
+    data->idIndex.reserve(revisions.size());
+    data->keyIndex.reserve(revisions.size());
+    data->keyOrder.reserve(revisions.size());
     for (const Revision &rev : revisions) {
         const bool base = rev.downRevisions.isEmpty() && !rev.downRevisionUnresolved;
         const bool deps = !rev.dependsOn.isEmpty() || rev.dependsOnUnresolved;

@@ -171,9 +171,16 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
         return result;
     }
 
-    static const QStringList interesting = {QStringLiteral("revision"), QStringLiteral("down_revision"),
-                                            QStringLiteral("branch_labels"), QStringLiteral("depends_on")};
-    QHash<QString, Assignment> assignments;
+    // The four module-level names Alembic reads, each with its last assignment.
+    static const QString interesting[] = {QStringLiteral("revision"), QStringLiteral("down_revision"),
+                                          QStringLiteral("branch_labels"), QStringLiteral("depends_on")};
+    std::optional<Assignment> assignments[4];
+    const auto slotOf = [](const QString &name) -> int {
+        for (int i = 0; i < 4; ++i)
+            if (name == interesting[i])
+                return i;
+        return -1;
+    };
     QString docstring;
     bool first = true;
     for (const PythonLogicalLine &line : tokens.lines) {
@@ -221,9 +228,10 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
             }
         }
         for (const QString &target : std::as_const(targets)) {
-            if (!interesting.contains(target))
-                continue;
-            assignments[target] = {evaluatePythonLiteral(line.tokens, valueBegin, line.tokens.size()), line.line};
+            const int slot = slotOf(target);
+            if (slot >= 0)
+                assignments[slot] = Assignment{evaluatePythonLiteral(line.tokens, valueBegin, line.tokens.size()),
+                                               line.line};
         }
     }
 
@@ -240,7 +248,7 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
     };
 
     const QString fileName = QFileInfo(path).fileName();
-    if (const auto it = assignments.constFind(QStringLiteral("revision")); it != assignments.cend()) {
+    if (const std::optional<Assignment> &it = assignments[0]; it) {
         revision.line = it->line;
         if (it->value.kind == PythonLiteral::Kind::String) {
             revision.id = it->value.string;
@@ -269,7 +277,7 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
         revision.line = 1;
     }
 
-    if (const auto it = assignments.constFind(QStringLiteral("down_revision")); it != assignments.cend()) {
+    if (const std::optional<Assignment> &it = assignments[1]; it) {
         revision.downRevisionLine = it->line;
         if (it->value.isLiteral()) {
             revision.downRevisions = it->value.toList();
@@ -288,7 +296,7 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
                                .arg(revision.id)));
     }
 
-    if (const auto it = assignments.constFind(QStringLiteral("branch_labels")); it != assignments.cend()) {
+    if (const std::optional<Assignment> &it = assignments[2]; it) {
         revision.branchLabelsLine = it->line;
         if (it->value.isLiteral())
             revision.branchLabels = it->value.toList();
@@ -297,7 +305,7 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
             notLiteral(QStringLiteral("branch_labels"), *it);
         }
     }
-    if (const auto it = assignments.constFind(QStringLiteral("depends_on")); it != assignments.cend()) {
+    if (const std::optional<Assignment> &it = assignments[3]; it) {
         revision.dependsOnLine = it->line;
         if (it->value.isLiteral())
             revision.dependsOn = it->value.toList();

@@ -111,23 +111,23 @@ void TestPythonTokenizer::tokenize_data()
 
     QTest::newRow("indented statements are skimmed")
         << u"def upgrade():\n    op.add_column('t', sa.Column('c'))\n    x = 1\n\nrevision = 'r'\n"_s
-        << u"1:0 def upgrade ( ) : | 5:0 revision = \"r\""_s;
-    QTest::newRow("tab indentation") << u"if x:\n\ty = 1\nz = 2\n"_s << u"1:0 if x : | 3:0 z = #2"_s;
+        << u"1:0 def | 5:0 revision = \"r\""_s;
+    QTest::newRow("tab indentation") << u"if x:\n\ty = 1\nz = 2\n"_s << u"1:0 if | 3:0 z = #2"_s;
     QTest::newRow("indented first line") << u"  x = 1\ny = 2\n"_s << u"2:0 y = #2"_s;
     QTest::newRow("skimmed multi-line string")
-        << u"def f():\n    s = '''\nx = 1\n'''\ny = 2\n"_s << u"1:0 def f ( ) : | 5:0 y = #2"_s;
+        << u"def f():\n    s = '''\nx = 1\n'''\ny = 2\n"_s << u"1:0 def | 5:0 y = #2"_s;
     QTest::newRow("skimmed string with an escaped quote")
-        << u"def f():\n    s = 'a\\'b = 1'\ny = 2\n"_s << u"1:0 def f ( ) : | 3:0 y = #2"_s;
+        << u"def f():\n    s = 'a\\'b = 1'\ny = 2\n"_s << u"1:0 def | 3:0 y = #2"_s;
     QTest::newRow("skimmed brackets continue at column 0")
-        << u"def f():\n    g(\nx = 1)\ny = 2\n"_s << u"1:0 def f ( ) : | 4:0 y = #2"_s;
+        << u"def f():\n    g(\nx = 1)\ny = 2\n"_s << u"1:0 def | 4:0 y = #2"_s;
     QTest::newRow("skimmed backslash-newline in a string")
-        << u"def f():\n    s = 'a\\\nx = 1'\ny = 2\n"_s << u"1:0 def f ( ) : | 4:0 y = #2"_s;
+        << u"def f():\n    s = 'a\\\nx = 1'\ny = 2\n"_s << u"1:0 def | 4:0 y = #2"_s;
 
     QTest::newRow("semicolons") << u"a = 1; b = 2;\nc = 3\n"_s << u"1:0 a = #1 | 1:0 b = #2 | 2:0 c = #3"_s;
     QTest::newRow("semicolon after a block header stays in the block")
-        << u"if x: a = 1; b = 2; c = 3\nd = 4\n"_s << u"1:0 if x : a = #1 | 2:0 d = #4"_s;
+        << u"if x: a = 1; b = 2; c = 3\nd = 4\n"_s << u"1:0 if | 2:0 d = #4"_s;
     QTest::newRow("semicolon in an indented block")
-        << u"if x:\n    a = 1; b = 2\nc = 3\n"_s << u"1:0 if x : | 3:0 c = #3"_s;
+        << u"if x:\n    a = 1; b = 2\nc = 3\n"_s << u"1:0 if | 3:0 c = #3"_s;
     QTest::newRow("semicolon after a lambda is module level")
         << u"f = lambda: 0; b = 2\n"_s << u"1:0 f = lambda : #0 | 1:0 b = #2"_s;
 
@@ -207,14 +207,14 @@ void TestPythonTokenizer::errors_data()
     QTest::newRow("unterminated triple-quoted string: start line")
         << u"a = 1\n\nb = '''x\n\n\n"_s << u"1:0 a = #1 !3 unterminated triple-quoted string starting on line 3"_s;
     QTest::newRow("unterminated string in a skimmed line")
-        << u"def f():\n    return 'x\n"_s << u"1:0 def f ( ) : !2 unterminated string literal"_s;
+        << u"def f():\n    return 'x\n"_s << u"1:0 def !2 unterminated string literal"_s;
     QTest::newRow("never closed: line where it opened")
         << u"a = 1\nb = [\n  (1),\n  2\n"_s << u"1:0 a = #1 !2 '[' was never closed"_s;
     QTest::newRow("never closed: innermost bracket") << u"a = (\n  [\n  {1: 2}\n"_s << u" !2 '[' was never closed"_s;
     QTest::newRow("unmatched closing bracket") << u"a = 1\nb = 2)\n"_s << u"1:0 a = #1 !2 unmatched ')'"_s;
     QTest::newRow("mismatched closing bracket") << u"a = (\n1]\n"_s << u" !2 unmatched ']'"_s;
     QTest::newRow("closing bracket in a skimmed line")
-        << u"def f():\n    x = 1}\n"_s << u"1:0 def f ( ) : !2 unmatched '}'"_s;
+        << u"def f():\n    x = 1}\n"_s << u"1:0 def !2 unmatched '}'"_s;
     QTest::newRow("invalid character") << u"a = 1\nb = $\n"_s << u"1:0 a = #1 !2 invalid character '$' (U+0024)"_s;
     QTest::newRow("non-breaking space") << u"a =\u00a01\n"_s << u" !1 invalid character '\u00a0' (U+00a0)"_s;
     QTest::newRow("character after continuation")
