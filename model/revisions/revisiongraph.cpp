@@ -128,7 +128,10 @@ void detectCycles(GraphData &data, bool referencesMissing)
         data.nodes[n].inCycle = true;
 
     QString message;
-    if (!referencesMissing) {
+    // Without a cycle every revision lies between a head and a base, so Alembic's reachability
+    // check can only add something (and its exact message) when there is one.
+    const bool anyCycle = !versionedCycle.isEmpty() || !dependencyCycle.isEmpty();
+    if (anyCycle && !referencesMissing) {
         // The same check, and so the same message, as Alembic.
         QStringList unreachable =
             unreachableRevisions(data, data.heads, data.bases, Edges::VersionedDown, Edges::Next);
@@ -387,27 +390,60 @@ RevisionGraph RevisionGraph::build(const QList<Revision> &revisions, const Diagn
             data->realBases.append(d.node);
     }
 
-    // 5. Dependencies already implied by an ancestor's dependencies are dropped (normalized).
-    for (GraphNode &node : data->nodes) {
-        QList<int> normalized = node.resolvedDeps;
-        if (!normalized.isEmpty()) {
-            const int self = int(&node - data->nodes.data());
-            for (int ancestor : detail::relatedNodes(*data, {self}, Edges::VersionedDown)) {
-                if (ancestor == self)
-                    continue;
-                for (int dep : std::as_const(data->nodes[ancestor].resolvedDeps))
-                    normalized.removeAll(dep);
+    // 5. Dependencies already declared by an ancestor are dropped (Alembic's normalized
+    // dependencies). What the ancestors declare is inherited along down revisions in one pass,
+    // parents first; a single parent that declares nothing passes its list on shared (no copy).
+    {
+        const int n = int(data->nodes.size());
+        QList<QList<int>> inherited(n);
+        std::vector<quint8> state(size_t(n), 0); // 0 new, 1 on stack, 2 done
+        std::vector<std::pair<int, qsizetype>> stack;
+        for (int root = 0; root < n; ++root) {
+            if (state[size_t(root)] != 0)
+                continue;
+            stack.push_back({root, 0});
+            state[size_t(root)] = 1;
+            while (!stack.empty()) {
+                auto &[node, pos] = stack.back();
+                const QList<int> &down = data->nodes[node].down;
+                if (pos < down.size()) {
+                    const int parent = down[pos++];
+                    if (state[size_t(parent)] == 0) {
+                        state[size_t(parent)] = 1;
+                        stack.push_back({parent, 0});
+                    }
+                    continue; // a parent on the stack is a cycle; Alembic refuses those anyway
+                }
+                QList<int> above;
+                for (int parent : down) {
+                    const GraphNode &p = data->nodes[parent];
+                    if (above.isEmpty() && p.resolvedDeps.isEmpty()) {
+                        above = inherited[parent];
+                        continue;
+                    }
+                    for (int d : inherited[parent])
+                        appendUnique(above, d);
+                    for (int d : p.resolvedDeps)
+                        appendUnique(above, d);
+                }
+                inherited[node] = above;
+                state[size_t(node)] = 2;
+                stack.pop_back();
             }
         }
-        QList<int> unique;
-        for (int d : std::as_const(normalized))
-            appendUnique(unique, d);
-        node.normalizedDeps = unique;
-        node.normalizedDown.clear();
-        for (int d : std::as_const(node.down))
-            appendUnique(node.normalizedDown, d);
-        for (int d : std::as_const(node.normalizedDeps))
-            appendUnique(node.normalizedDown, d);
+        for (int i = 0; i < n; ++i) {
+            GraphNode &node = data->nodes[i];
+            QList<int> normalized;
+            for (int d : std::as_const(node.resolvedDeps))
+                if (!inherited[i].contains(d))
+                    appendUnique(normalized, d);
+            node.normalizedDeps = normalized;
+            node.normalizedDown.clear();
+            for (int d : std::as_const(node.down))
+                appendUnique(node.normalizedDown, d);
+            for (int d : std::as_const(node.normalizedDeps))
+                appendUnique(node.normalizedDown, d);
+        }
     }
 
     detectCycles(*data, referencesMissing);
