@@ -72,29 +72,38 @@ void JsonWriter::value(const QStringList &strings)
 void JsonWriter::writeString(QStringView text)
 {
     static const char hex[] = "0123456789abcdef";
-    m_out.reserve(m_out.size() + text.size() + 2);
-    m_out += '"';
+    // Worst case 6 bytes per UTF-16 unit (\u00XX); written through a raw pointer, trimmed after.
+    const qsizetype start = m_out.size();
+    m_out.resize(start + text.size() * 6 + 2);
+    char *out = m_out.data() + start;
+    *out++ = '"';
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text[i].unicode();
         if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
-            m_out += char(c);
+            *out++ = char(c);
             continue;
         }
+        const auto escape = [&out](char e) {
+            *out++ = '\\';
+            *out++ = e;
+        };
         switch (c) {
-        case u'"': m_out += "\\\""; continue;
-        case u'\\': m_out += "\\\\"; continue;
-        case u'\n': m_out += "\\n"; continue;
-        case u'\r': m_out += "\\r"; continue;
-        case u'\t': m_out += "\\t"; continue;
-        case u'\b': m_out += "\\b"; continue;
-        case u'\f': m_out += "\\f"; continue;
+        case u'"': escape('"'); continue;
+        case u'\\': escape('\\'); continue;
+        case u'\n': escape('n'); continue;
+        case u'\r': escape('r'); continue;
+        case u'\t': escape('t'); continue;
+        case u'\b': escape('b'); continue;
+        case u'\f': escape('f'); continue;
         default:
             break;
         }
         if (c < 0x20) {
-            m_out += "\\u00";
-            m_out += hex[(c >> 4) & 0xF];
-            m_out += hex[c & 0xF];
+            escape('u');
+            *out++ = '0';
+            *out++ = '0';
+            *out++ = hex[(c >> 4) & 0xF];
+            *out++ = hex[c & 0xF];
             continue;
         }
         // Non-ASCII: UTF-8, pairing surrogates (a lone one becomes U+FFFD, as QString::toUtf8 does).
@@ -104,18 +113,19 @@ void JsonWriter::writeString(QStringView text)
         else if (QChar::isSurrogate(c))
             code = 0xFFFD;
         if (code < 0x800) {
-            m_out += char(0xC0 | (code >> 6));
+            *out++ = char(0xC0 | (code >> 6));
         } else if (code < 0x10000) {
-            m_out += char(0xE0 | (code >> 12));
-            m_out += char(0x80 | ((code >> 6) & 0x3F));
+            *out++ = char(0xE0 | (code >> 12));
+            *out++ = char(0x80 | ((code >> 6) & 0x3F));
         } else {
-            m_out += char(0xF0 | (code >> 18));
-            m_out += char(0x80 | ((code >> 12) & 0x3F));
-            m_out += char(0x80 | ((code >> 6) & 0x3F));
+            *out++ = char(0xF0 | (code >> 18));
+            *out++ = char(0x80 | ((code >> 12) & 0x3F));
+            *out++ = char(0x80 | ((code >> 6) & 0x3F));
         }
-        m_out += char(0x80 | (code & 0x3F));
+        *out++ = char(0x80 | (code & 0x3F));
     }
-    m_out += '"';
+    *out++ = '"';
+    m_out.truncate(out - m_out.constData());
 }
 
 } // namespace retort

@@ -320,12 +320,13 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
     return result;
 }
 
-RevisionFileScan RevisionScanner::scanFile(const QString &path)
+namespace {
+
+/// Reads a whole file with plain POSIX calls (for ten thousand small files QFile's machinery costs
+/// more than the reads). `dirFd` may be AT_FDCWD; `name` is then the full path. Returns errno or 0.
+int readFileAt(int dirFd, const QByteArray &name, QByteArray *bytes)
 {
-    // Plain POSIX reads: for ten thousand small files QFile's machinery costs more than the read.
-    QByteArray bytes;
-    const QByteArray nativePath = QFile::encodeName(path);
-    const int fd = ::open(nativePath.constData(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::openat(dirFd, name.constData(), O_RDONLY | O_CLOEXEC);
     struct stat info = {};
     int error = 0;
     if (fd < 0 || ::fstat(fd, &info) != 0) {
@@ -333,12 +334,12 @@ RevisionFileScan RevisionScanner::scanFile(const QString &path)
     } else if (S_ISDIR(info.st_mode)) {
         error = EISDIR;
     } else {
-        bytes.resize(qsizetype(info.st_size));
+        bytes->resize(qsizetype(info.st_size));
         qsizetype done = 0;
         while (true) {
-            if (done == bytes.size())
-                bytes.resize(std::max<qsizetype>(4096, bytes.size() * 2)); // size grew, or a pipe
-            const ssize_t n = ::read(fd, bytes.data() + done, size_t(bytes.size() - done));
+            if (done == bytes->size())
+                bytes->resize(std::max<qsizetype>(4096, bytes->size() * 2)); // the file grew, or a pipe
+            const ssize_t n = ::read(fd, bytes->data() + done, size_t(bytes->size() - done));
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0) {
@@ -349,18 +350,31 @@ RevisionFileScan RevisionScanner::scanFile(const QString &path)
                 break;
             done += n;
         }
-        bytes.truncate(done);
+        bytes->truncate(done);
     }
     if (fd >= 0)
         ::close(fd);
-    if (error != 0) {
+    return error;
+}
+
+RevisionFileScan scanFileAt(int dirFd, const QByteArray &name, const QString &path)
+{
+    QByteArray bytes;
+    if (const int error = readFileAt(dirFd, name, &bytes); error != 0) {
         RevisionFileScan result;
         result.diagnostics.append(makeDiagnostic(
             Diagnostic::Severity::Error, path, 0,
             QStringLiteral("cannot read file: %1").arg(QString::fromLocal8Bit(std::strerror(error)))));
         return result;
     }
-    return scanSource(bytes, path);
+    return RevisionScanner::scanSource(bytes, path);
+}
+
+} // namespace
+
+RevisionFileScan RevisionScanner::scanFile(const QString &path)
+{
+    return scanFileAt(AT_FDCWD, QFile::encodeName(path), path);
 }
 
 namespace {
@@ -441,7 +455,15 @@ QStringList RevisionScanner::listRevisionFiles(const QString &location, bool rec
 RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool recursive)
 {
     RevisionScan scan;
-    QStringList files;
+    // Each file is opened relative to its folder's descriptor: one path lookup per folder.
+    struct Job
+    {
+        QString path;
+        QByteArray name; ///< relative to folders[folder]
+        qsizetype folder;
+    };
+    QList<Job> files;
+    QStringList folders;
     QSet<QString> seen;
     for (const QString &location : locations) {
         if (!QFileInfo(location).isDir()) {
@@ -468,16 +490,26 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
                 continue;
             }
             seen.insert(canonical);
-            files.append(file);
+            const qsizetype slash = file.lastIndexOf(u'/');
+            const QString folder = file.left(slash);
+            if (folders.isEmpty() || folders.last() != folder)
+                folders.append(folder);
+            files.append({file, QFile::encodeName(file.mid(slash + 1)), folders.size() - 1});
         }
     }
+    std::vector<int> folderFds;
+    for (const QString &folder : std::as_const(folders))
+        folderFds.push_back(::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
 
     // Files are independent: scan them on all cores, keep the results in file order.
     std::vector<RevisionFileScan> results(size_t(files.size()));
     const unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
     const auto work = [&](unsigned worker) {
-        for (qsizetype i = worker; i < files.size(); i += workers)
-            results[size_t(i)] = scanFile(files[i]);
+        for (qsizetype i = worker; i < files.size(); i += workers) {
+            const Job &job = files[i];
+            const int dirFd = folderFds[size_t(job.folder)];
+            results[size_t(i)] = dirFd >= 0 ? scanFileAt(dirFd, job.name, job.path) : scanFile(job.path);
+        }
     };
     if (workers == 1 || files.size() < 64) {
         work(0);
@@ -492,6 +524,9 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
         for (std::thread &t : threads)
             t.join();
     }
+    for (int fd : folderFds)
+        if (fd >= 0)
+            ::close(fd);
     for (RevisionFileScan &result : results) {
         scan.diagnostics += result.diagnostics;
         if (result.revision)
