@@ -4,6 +4,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace {
 
@@ -41,10 +42,17 @@ int main(int argc, char *argv[])
     }
     const QString command = arguments.at(1);
     arguments.removeAt(1); // keep argv[0] for QCommandLineParser
-    if (command == u"graph")
-        return retort::cli::runGraphCommand(arguments, streams);
-    if (command == u"plan")
-        return retort::cli::runPlanCommand(arguments, streams);
+    if (command == u"graph" || command == u"plan") {
+        const int code = command == u"graph" ? retort::cli::runGraphCommand(arguments, streams)
+                                             : retort::cli::runPlanCommand(arguments, streams);
+        // Everything is written: skip freeing a whole project's worth of small objects one by one
+        // (a tenth of the run time at 10,000 revisions); the system reclaims the process at once.
+        out.flush();
+        err.flush();
+        std::fflush(stdout);
+        std::fflush(stderr);
+        std::_Exit(code);
+    }
     if (command == u"help" || command == u"--help" || command == u"-h") {
         out << kUsage;
         return retort::cli::ExitOk;
