@@ -89,9 +89,15 @@ void MainWindow::createActions()
 
 bool MainWindow::openProject(const QString &path)
 {
+    // Reloading the same project keeps the selected revision; a model reset clears the current
+    // index without a signal, so the details are refreshed explicitly.
+    const QString previous = path == m_projectPath
+                                 ? m_graphView->currentIndex().data(RevisionGraphModel::RevisionIdRole).toString()
+                                 : QString();
     m_projectPath = path;
     m_project = Project::load(path);
     m_model->setGraph(m_project.graph());
+    showDetails(QString());
     m_laneDelegate->setLaneCount(std::max(1, m_model->laneCount()));
     m_graphView->resizeColumnToContents(RevisionGraphModel::GraphColumn);
     m_graphView->resizeColumnToContents(RevisionGraphModel::RevisionColumn);
@@ -107,8 +113,10 @@ bool MainWindow::openProject(const QString &path)
     setWindowTitle(tr("%1 — Retort").arg(m_project.config().projectRoot()));
     m_statusProject->setText(tr("%1 · %n revision(s)", nullptr, int(graph.size())).arg(m_project.config().projectRoot())
                              + tr(" · heads: %1").arg(graph.heads().join(QStringLiteral(", "))));
-    if (m_model->rowCount() > 0)
-        m_graphView->setCurrentIndex(m_model->index(0, RevisionGraphModel::RevisionColumn));
+    if (m_model->rowCount() > 0) {
+        const int row = std::max(0, m_model->rowOf(previous));
+        m_graphView->setCurrentIndex(m_model->index(row, RevisionGraphModel::RevisionColumn));
+    }
     return true;
 }
 

@@ -11,6 +11,7 @@ enum ExitCode {
     ExitErrors = 1,         ///< the project has error diagnostics, or could not be loaded
     ExitRejectedTarget = 2, ///< Alembic would reject the requested target
     ExitUsage = 64,         ///< bad command line
+    ExitIoError = 74,       ///< output could not be written (EX_IOERR)
 };
 
 /// Streams the commands write to; tests can capture them.

@@ -49,8 +49,12 @@ int main(int argc, char *argv[])
         // (a tenth of the run time at 10,000 revisions); the system reclaims the process at once.
         out.flush();
         err.flush();
-        std::fflush(stdout);
+        const bool written = std::fflush(stdout) == 0 && !std::ferror(stdout) && out.status() == QTextStream::Ok;
         std::fflush(stderr);
+        if (!written) {
+            std::fputs("retort-cli: cannot write the output (disk full or closed pipe?)\n", stderr);
+            std::_Exit(retort::cli::ExitIoError);
+        }
         std::_Exit(code);
     }
     if (command == u"help" || command == u"--help" || command == u"-h") {

@@ -107,6 +107,11 @@ int runPlanCommand(const QStringList &arguments, CliStreams streams)
         return ExitUsage;
     }
 
+    if (parser.positionalArguments().size() > 1) {
+        streams.err << "retort-cli plan: expected at most one PATH\n";
+        return ExitUsage;
+    }
+
     bool ok = false;
     const Project project = loadProjectArgument(parser, streams.err, &ok);
     if (!ok)
@@ -114,6 +119,16 @@ int runPlanCommand(const QStringList &arguments, CliStreams streams)
     const RevisionGraph &graph = project.graph();
     if (parser.isSet(QStringLiteral("batch")))
         return runBatch(graph, parser.value(QStringLiteral("batch")), streams);
+
+    // Alembic refuses a project with errors (a file it cannot import, a missing parent, a cycle);
+    // a plan without those revisions would not be what it runs.
+    if (hasErrors(graph.diagnostics()) || !graph.fatalError().isEmpty()) {
+        streams.err << "retort-cli plan: the project has errors; Alembic would not load it\n";
+        for (const Diagnostic &d : graph.diagnostics())
+            if (d.severity == Diagnostic::Severity::Error)
+                streams.err << GraphExport::diagnosticToText(d) << '\n';
+        return ExitErrors;
+    }
 
     QStringList from;
     for (const QString &rev : parser.value(QStringLiteral("from")).split(u',', Qt::SkipEmptyParts))

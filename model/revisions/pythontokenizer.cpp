@@ -111,6 +111,7 @@ private:
     void endLogicalLine();
     bool readString(const QString &prefix, int startLine, bool keep);
     void readEscape(QString &out, bool bytes);
+    bool readHexDigits(int count, char32_t *value);
 
     QStringView m_src;
     qsizetype m_pos = 0;
@@ -145,6 +146,28 @@ void Tokenizer::endLogicalLine()
     m_haveLine = false;
 }
 
+bool Tokenizer::readHexDigits(int count, char32_t *value)
+{
+    // Exactly `count` ASCII hex digits, as Python requires (no sign, prefix or spaces).
+    char32_t result = 0;
+    for (int i = 0; i < count; ++i) {
+        const char16_t d = peek(i).unicode();
+        int digit = -1;
+        if (d >= '0' && d <= '9')
+            digit = d - '0';
+        else if (d >= 'a' && d <= 'f')
+            digit = d - 'a' + 10;
+        else if (d >= 'A' && d <= 'F')
+            digit = d - 'A' + 10;
+        if (digit < 0)
+            return false;
+        result = result * 16 + char32_t(digit);
+    }
+    m_pos += count;
+    *value = result;
+    return true;
+}
+
 void Tokenizer::readEscape(QString &out, bool bytes)
 {
     // m_pos is on the character after the backslash.
@@ -166,28 +189,32 @@ void Tokenizer::readEscape(QString &out, bool bytes)
     case 't': out += u'\t'; return;
     case 'v': out += QChar(11); return;
     case 'x': {
-        bool ok = false;
-        const uint value = m_src.mid(m_pos, 2).toUInt(&ok, 16);
-        if (ok && m_pos + 2 <= m_src.size()) {
-            out += QChar(char16_t(value));
-            m_pos += 2;
-        } else {
-            out += u"\\x";
+        char32_t value = 0;
+        if (!readHexDigits(2, &value)) {
+            fail(QStringLiteral("truncated \\xXX escape"), m_line);
+            return;
         }
+        out += QChar(char16_t(value));
         return;
     }
     case 'u':
     case 'U': {
-        const qsizetype width = c == u'u' ? 4 : 8;
-        bool ok = false;
-        const uint value = m_src.mid(m_pos, width).toUInt(&ok, 16);
-        if (!bytes && ok && m_pos + width <= m_src.size() && value <= 0x10FFFF) {
-            out += QString::fromUcs4(reinterpret_cast<const char32_t *>(&value), 1);
-            m_pos += width;
-        } else {
+        if (bytes) { // bytes literals know no \u escapes: kept as written
             out += u'\\';
             out += c;
+            return;
         }
+        char32_t value = 0;
+        if (!readHexDigits(c == u'u' ? 4 : 8, &value)) {
+            fail(c == u'u' ? QStringLiteral("truncated \\uXXXX escape") : QStringLiteral("truncated \\UXXXXXXXX escape"),
+                 m_line);
+            return;
+        }
+        if (value > 0x10FFFF) {
+            fail(QStringLiteral("illegal Unicode character in \\U escape"), m_line);
+            return;
+        }
+        out += QString::fromUcs4(&value, 1);
         return;
     }
     default:

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 namespace retort {
 
@@ -336,16 +337,21 @@ RevisionGraph RevisionGraph::build(const QList<Revision> &revisions, const Diagn
         }
     }
 
-    // 4. Dependencies by id or label; edges; heads and bases.
+    // 4. Dependencies by id or label; edges; heads and bases. Alembic looks every name up in its
+    // map and dies with a KeyError on one that is missing: dependencies first, then parents.
     bool referencesMissing = false;
+    QString firstUnknownDependency;
+    QString firstMissingParent;
     for (int i = 0; i < data->nodes.size(); ++i) {
         GraphNode &node = data->nodes[i];
         for (const QString &dep : std::as_const(node.source.dependsOn)) {
             const auto it = data->keyIndex.constFind(dep);
             if (it == data->keyIndex.cend()) {
-                error(node.source, node.source.dependsOnLine,
-                      QStringLiteral("depends_on '%1' of revision %2 names no revision or branch label")
-                          .arg(dep, node.source.id));
+                const QString message = QStringLiteral("depends_on '%1' of revision %2 names no revision or branch label")
+                                            .arg(dep, node.source.id);
+                error(node.source, node.source.dependsOnLine, message);
+                if (firstUnknownDependency.isEmpty())
+                    firstUnknownDependency = message;
                 referencesMissing = true;
                 continue;
             }
@@ -354,8 +360,11 @@ RevisionGraph RevisionGraph::build(const QList<Revision> &revisions, const Diagn
         for (const QString &down : std::as_const(node.source.downRevisions)) {
             const auto it = data->idIndex.constFind(down);
             if (it == data->idIndex.cend()) {
-                warn(node.source, node.source.downRevisionLine,
-                     QStringLiteral("Revision %1 referenced from %2 is not present").arg(down, node.source.id));
+                const QString message =
+                    QStringLiteral("Revision %1 referenced from %2 is not present").arg(down, node.source.id);
+                error(node.source, node.source.downRevisionLine, message);
+                if (firstMissingParent.isEmpty())
+                    firstMissingParent = message;
                 node.missingDown.append(down);
                 referencesMissing = true;
                 continue;
@@ -367,6 +376,10 @@ RevisionGraph RevisionGraph::build(const QList<Revision> &revisions, const Diagn
         for (int d : std::as_const(node.resolvedDeps))
             appendUnique(node.allDown, d);
     }
+    if (!firstUnknownDependency.isEmpty())
+        fatal(firstUnknownDependency);
+    if (!firstMissingParent.isEmpty())
+        fatal(firstMissingParent);
     std::vector<bool> isVersionedParent(size_t(data->nodes.size()), false);
     std::vector<bool> isAnyParent(size_t(data->nodes.size()), false);
     for (int i = 0; i < data->nodes.size(); ++i) {
@@ -390,53 +403,32 @@ RevisionGraph RevisionGraph::build(const QList<Revision> &revisions, const Diagn
             data->realBases.append(d.node);
     }
 
-    // 5. Dependencies already declared by an ancestor are dropped (Alembic's normalized
-    // dependencies). What the ancestors declare is inherited along down revisions in one pass,
-    // parents first; a single parent that declares nothing passes its list on shared (no copy).
+    // 5. A dependency that a (versioned) ancestor also declares is dropped: Alembic's normalized
+    // dependencies. Only a dependency declared by more than one revision can be dropped, so only
+    // those cost an ancestor walk; the usual case is a lookup.
     {
-        const int n = int(data->nodes.size());
-        QList<QList<int>> inherited(n);
-        std::vector<quint8> state(size_t(n), 0); // 0 new, 1 on stack, 2 done
-        std::vector<std::pair<int, qsizetype>> stack;
-        for (int root = 0; root < n; ++root) {
-            if (state[size_t(root)] != 0)
-                continue;
-            stack.push_back({root, 0});
-            state[size_t(root)] = 1;
-            while (!stack.empty()) {
-                auto &[node, pos] = stack.back();
-                const QList<int> &down = data->nodes[node].down;
-                if (pos < down.size()) {
-                    const int parent = down[pos++];
-                    if (state[size_t(parent)] == 0) {
-                        state[size_t(parent)] = 1;
-                        stack.push_back({parent, 0});
-                    }
-                    continue; // a parent on the stack is a cycle; Alembic refuses those anyway
-                }
-                QList<int> above;
-                for (int parent : down) {
-                    const GraphNode &p = data->nodes[parent];
-                    if (above.isEmpty() && p.resolvedDeps.isEmpty()) {
-                        above = inherited[parent];
-                        continue;
-                    }
-                    for (int d : inherited[parent])
-                        appendUnique(above, d);
-                    for (int d : p.resolvedDeps)
-                        appendUnique(above, d);
-                }
-                inherited[node] = above;
-                state[size_t(node)] = 2;
-                stack.pop_back();
-            }
-        }
-        for (int i = 0; i < n; ++i) {
+        QHash<int, QList<int>> declarers; // dependency -> revisions declaring it
+        for (int i = 0; i < data->nodes.size(); ++i)
+            for (int d : std::as_const(data->nodes[i].resolvedDeps))
+                appendUnique(declarers[d], i);
+        for (int i = 0; i < data->nodes.size(); ++i) {
             GraphNode &node = data->nodes[i];
             QList<int> normalized;
-            for (int d : std::as_const(node.resolvedDeps))
-                if (!inherited[i].contains(d))
+            std::optional<NodeSet> ancestors;
+            for (int d : std::as_const(node.resolvedDeps)) {
+                const QList<int> &others = declarers[d];
+                bool declaredAbove = false;
+                if (others.size() > 1) {
+                    if (!ancestors) {
+                        ancestors = NodeSet::of(data->nodes.size(), detail::relatedNodes(*data, {i}, Edges::VersionedDown));
+                        ancestors->remove(i);
+                    }
+                    declaredAbove = std::any_of(others.cbegin(), others.cend(),
+                                                [&](int other) { return other != i && ancestors->contains(other); });
+                }
+                if (!declaredAbove)
                     appendUnique(normalized, d);
+            }
             node.normalizedDeps = normalized;
             node.normalizedDown.clear();
             for (int d : std::as_const(node.down))

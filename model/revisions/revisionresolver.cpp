@@ -94,6 +94,16 @@ RevisionResolver::RevisionResolver(const RevisionGraph &graph)
 {
 }
 
+QList<int> RevisionResolver::revisionsOnly(const QList<int> &nodes) const
+{
+    // A relative identifier that walks off the history yields None or "base"; where Alembic then
+    // dereferences it, it dies with an AttributeError.
+    for (int n : nodes)
+        if (n < 0)
+            throw RevisionError::internal(QStringLiteral("a relative identifier walks past the end of the history"));
+    return nodes;
+}
+
 QString RevisionResolver::idOf(int node) const
 {
     return node >= 0 ? m_data.nodes[node].source.id : QString();
@@ -306,7 +316,7 @@ QStringList RevisionResolver::filterKeysForLineage(const QStringList &keys, cons
 
 QList<int> RevisionResolver::allCurrent(const QStringList &ids) const
 {
-    const QList<int> top = getRevisionsOf(ids);
+    const QList<int> top = revisionsOnly(getRevisionsOf(ids));
     NodeSet targets = NodeSet::of(m_data.nodes.size(), top);
     targets.unite(NodeSet::of(m_data.nodes.size(), detail::relatedNodes(m_data, top, Edges::NormalizedDown)));
     QList<int> result;
@@ -418,11 +428,11 @@ QList<int> RevisionResolver::parseUpgradeTarget(const QStringList &current, cons
             return {walk(getRevision(symbol), relative, branchLabel, assertRelativeLength)};
         int start = kNone;
         if (!branchLabel.isEmpty()) {
-            QList<int> startRevs = filterForLineage(getRevisionsOf(current), branchLabel);
+            QList<int> startRevs = filterForLineage(revisionsOnly(getRevisionsOf(current)), branchLabel);
             if (startRevs.isEmpty()) {
                 // The branch is not at a head: backtrack to its tips among the applied revisions.
                 const QList<int> active =
-                    filterForLineage(detail::relatedNodes(m_data, getRevisionsOf(current), Edges::NormalizedDown),
+                    filterForLineage(detail::relatedNodes(m_data, revisionsOnly(getRevisionsOf(current)), Edges::NormalizedDown),
                                      branchLabel);
                 NodeSet below(m_data.nodes.size());
                 for (int rev : active)
@@ -464,7 +474,7 @@ std::pair<NodeSet, QList<int>> RevisionResolver::collectUpgrade(const Ident &upp
     const qsizetype n = m_data.nodes.size();
     NodeSet required = NodeSet::of(n, detail::relatedNodes(m_data, targets, Edges::NormalizedDown, true));
     required.unite(NodeSet::of(n, targets));
-    const QList<int> currentRevisions = getRevisionsOf(lower);
+    const QList<int> currentRevisions = revisionsOnly(getRevisionsOf(lower));
     NodeSet currentSet = NodeSet::of(n, detail::relatedNodes(m_data, currentRevisions, Edges::NormalizedDown, true));
     currentSet.unite(NodeSet::of(n, currentRevisions));
     required.subtract(currentSet);
@@ -497,7 +507,7 @@ std::pair<NodeSet, QList<int>> RevisionResolver::collectDowngrade(const QStringL
         if (roots.isEmpty())
             throw RevisionError::generic(QStringLiteral("Not a valid downgrade target from current heads"));
     }
-    const QList<int> heads = getRevisionsOf(upper);
+    const QList<int> heads = revisionsOnly(getRevisionsOf(upper));
     const qsizetype n = m_data.nodes.size();
     NodeSet downgrade = NodeSet::of(n, detail::relatedNodes(m_data, roots, Edges::AllNext));
     downgrade.intersect(NodeSet::of(n, detail::relatedNodes(m_data, heads, Edges::NormalizedDown)));

@@ -53,6 +53,7 @@ private:
     std::pair<detail::NodeSet, QList<int>> collectUpgrade(const Ident &upper, const QStringList &lower) const;
     std::pair<detail::NodeSet, QList<int>> collectDowngrade(const QStringList &upper, const Ident &target) const;
 
+    QList<int> revisionsOnly(const QList<int> &nodes) const;
     QString idOf(int node) const;
     QStringList idsOf(const QList<int> &nodes) const;
 

@@ -12,11 +12,13 @@
 #include <QUtf8StringView>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <system_error>
 #include <thread>
 
 #include <unistd.h>
@@ -326,19 +328,31 @@ namespace {
 /// more than the reads). `dirFd` may be AT_FDCWD; `name` is then the full path. Returns errno or 0.
 int readFileAt(int dirFd, const QByteArray &name, QByteArray *bytes)
 {
-    const int fd = ::openat(dirFd, name.constData(), O_RDONLY | O_CLOEXEC);
+    // Non-blocking, so a FIFO named like a revision cannot hang the scan; only regular files are
+    // read, and only up to a size no revision file reaches (a link to /dev/zero must not eat memory).
+    constexpr qint64 kMaxSize = 16 * 1024 * 1024;
+    const int fd = ::openat(dirFd, name.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     struct stat info = {};
     int error = 0;
     if (fd < 0 || ::fstat(fd, &info) != 0) {
         error = errno;
     } else if (S_ISDIR(info.st_mode)) {
         error = EISDIR;
+    } else if (!S_ISREG(info.st_mode)) {
+        error = ENODEV; // "not a regular file" in the message below
+    } else if (info.st_size > kMaxSize) {
+        error = EFBIG;
     } else {
         bytes->resize(qsizetype(info.st_size));
         qsizetype done = 0;
         while (true) {
-            if (done == bytes->size())
-                bytes->resize(std::max<qsizetype>(4096, bytes->size() * 2)); // the file grew, or a pipe
+            if (done == bytes->size()) {
+                if (bytes->size() >= kMaxSize) {
+                    error = EFBIG;
+                    break;
+                }
+                bytes->resize(std::min<qsizetype>(kMaxSize, std::max<qsizetype>(4096, bytes->size() * 2)));
+            }
             const ssize_t n = ::read(fd, bytes->data() + done, size_t(bytes->size() - done));
             if (n < 0 && errno == EINTR)
                 continue;
@@ -357,6 +371,18 @@ int readFileAt(int dirFd, const QByteArray &name, QByteArray *bytes)
     return error;
 }
 
+QString readErrorText(int error)
+{
+    switch (error) {
+    case ENODEV:
+        return QStringLiteral("not a regular file");
+    case EFBIG:
+        return QStringLiteral("larger than 16 MiB; not a revision file");
+    default:
+        return qt_error_string(error); // thread-safe, unlike strerror
+    }
+}
+
 RevisionFileScan scanFileAt(int dirFd, const QByteArray &name, const QString &path)
 {
     QByteArray bytes;
@@ -364,7 +390,7 @@ RevisionFileScan scanFileAt(int dirFd, const QByteArray &name, const QString &pa
         RevisionFileScan result;
         result.diagnostics.append(makeDiagnostic(
             Diagnostic::Severity::Error, path, 0,
-            QStringLiteral("cannot read file: %1").arg(QString::fromLocal8Bit(std::strerror(error)))));
+            QStringLiteral("cannot read file: %1").arg(readErrorText(error))));
         return result;
     }
     return RevisionScanner::scanSource(bytes, path);
@@ -381,7 +407,8 @@ namespace {
 
 struct ListedFile
 {
-    QString path;
+    QString path;      ///< for display and diagnostics
+    QByteArray rawName; ///< the name as the file system has it (need not be valid UTF-8)
     bool symlink = false;
 };
 
@@ -394,8 +421,8 @@ void listFolder(const QString &folder, bool recursive, QList<ListedFile> *files)
     struct Entry
     {
         QString name;
+        QByteArray rawName;
         bool symlink;
-        bool directory;
     };
     QList<Entry> fileEntries;
     QStringList subfolders;
@@ -415,8 +442,8 @@ void listFolder(const QString &folder, bool recursive, QList<ListedFile> *files)
                 subfolders.append(name); // symlinked folders are not followed, like os.walk
             continue;
         }
-        if (type != DT_REG && type != DT_LNK)
-            continue;
+        // Regular files, links, and anything else named like a revision (a FIFO, a device): those
+        // are listed so that reading them reports "not a regular file" instead of passing silently.
         if (!name.endsWith(u".py") || name.startsWith(u"__init__") || name.startsWith(u".#"))
             continue;
         if (type == DT_LNK) {
@@ -426,14 +453,14 @@ void listFolder(const QString &folder, bool recursive, QList<ListedFile> *files)
             if (::stat(full.constData(), &target) == 0 && S_ISDIR(target.st_mode))
                 continue;
         }
-        fileEntries.append({name, type == DT_LNK, false});
+        fileEntries.append({name, QByteArray(entry->d_name), type == DT_LNK});
     }
     ::closedir(dir);
     std::sort(fileEntries.begin(), fileEntries.end(),
               [](const Entry &a, const Entry &b) { return a.name < b.name; }); // like Python's sorted()
     const QString prefix = folder.endsWith(u'/') ? folder : folder + u'/';
     for (const Entry &e : std::as_const(fileEntries))
-        files->append({prefix + e.name, e.symlink});
+        files->append({prefix + e.name, e.rawName, e.symlink});
     std::sort(subfolders.begin(), subfolders.end());
     for (const QString &sub : std::as_const(subfolders))
         listFolder(prefix + sub, true, files);
@@ -494,39 +521,62 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
             const QString folder = file.left(slash);
             if (folders.isEmpty() || folders.last() != folder)
                 folders.append(folder);
-            files.append({file, QFile::encodeName(file.mid(slash + 1)), folders.size() - 1});
+            files.append({file, entry.rawName, folders.size() - 1});
         }
     }
-    std::vector<int> folderFds;
-    for (const QString &folder : std::as_const(folders))
-        folderFds.push_back(::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
 
-    // Files are independent: scan them on all cores, keep the results in file order.
+    // Folder descriptors, closed however this function is left. Only so many stay open: a tree
+    // of thousands of folders must not exhaust the process's descriptors (the rest use paths).
+    struct FolderDescriptors
+    {
+        std::vector<int> fds;
+        ~FolderDescriptors()
+        {
+            for (int fd : fds)
+                if (fd >= 0)
+                    ::close(fd);
+        }
+    } folderFds;
+    constexpr qsizetype kMaxOpenFolders = 64;
+    for (qsizetype i = 0; i < folders.size(); ++i)
+        folderFds.fds.push_back(i < kMaxOpenFolders ? ::open(QFile::encodeName(folders[i]).constData(),
+                                                             O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                                                    : -1);
+
+    // Files are independent: scan them on all cores, keep the results in file order. Workers take
+    // the next file from a shared counter, so however many threads could be started, all files
+    // are scanned.
     std::vector<RevisionFileScan> results(size_t(files.size()));
-    const unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
-    const auto work = [&](unsigned worker) {
-        for (qsizetype i = worker; i < files.size(); i += workers) {
-            const Job &job = files[i];
-            const int dirFd = folderFds[size_t(job.folder)];
-            results[size_t(i)] = dirFd >= 0 ? scanFileAt(dirFd, job.name, job.path) : scanFile(job.path);
+    std::atomic<qsizetype> next{0};
+    const auto work = [&] {
+        for (qsizetype i = next++; i < files.size(); i = next++) {
+            const Job &job = std::as_const(files)[i];
+            const int dirFd = folderFds.fds[size_t(job.folder)];
+            try {
+                results[size_t(i)] = dirFd >= 0 ? scanFileAt(dirFd, job.name, job.path) : scanFile(job.path);
+            } catch (const std::exception &e) {
+                RevisionFileScan failed;
+                failed.diagnostics.append(makeDiagnostic(Diagnostic::Severity::Error, job.path, 0,
+                                                         QStringLiteral("could not be scanned: %1")
+                                                             .arg(QString::fromLocal8Bit(e.what()))));
+                results[size_t(i)] = std::move(failed);
+            }
         }
     };
-    if (workers == 1 || files.size() < 64) {
-        work(0);
-        if (workers > 1)
-            for (unsigned w = 1; w < workers; ++w)
-                work(w);
-    } else {
-        std::vector<std::thread> threads;
-        for (unsigned w = 1; w < workers; ++w)
-            threads.emplace_back(work, w);
-        work(0);
-        for (std::thread &t : threads)
-            t.join();
+    {
+        std::vector<std::jthread> threads; // joined when this block ends, even on an exception
+        const unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
+        if (files.size() >= 64) {
+            for (unsigned w = 1; w < workers; ++w) {
+                try {
+                    threads.emplace_back(work);
+                } catch (const std::system_error &) {
+                    break; // no more threads: the ones running, and this one, do the rest
+                }
+            }
+        }
+        work();
     }
-    for (int fd : folderFds)
-        if (fd >= 0)
-            ::close(fd);
     for (RevisionFileScan &result : results) {
         scan.diagnostics += result.diagnostics;
         if (result.revision)

@@ -3,6 +3,7 @@
 #include "revisionerror.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace retort::detail {
 
@@ -64,6 +65,8 @@ QList<int> relatedNodes(const GraphData &data, const QList<int> &targets, Edges 
     QList<int> result;
     const NodeSet targetSet = check ? NodeSet::of(data.nodes.size(), targets) : NodeSet();
     for (int target : targets) {
+        if (target < 0 || target >= data.nodes.size())
+            throw RevisionError::internal(QStringLiteral("walk from a revision that does not exist"));
         todo.push_back(target);
         QList<int> perTarget;
         while (!todo.empty()) {
@@ -184,10 +187,16 @@ private:
 
 QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QList<int> &heads)
 {
-    // Alembic's algorithm keeps, per current head, the set of that head's ancestors; moving a head
-    // down a plain line removes the emitted revision, and any other move recomputes the set. Either
-    // way the set is exactly the ancestor closure of the current head, which is what is used here.
-    const AncestorClosure ancestors(data);
+    // Alembic keeps, per current head, the set of that head's ancestors; moving a head down a plain
+    // line removes the emitted revision, any other move recomputes the set. Either way the set is
+    // the ancestor closure of the current head. Up to 16k revisions one closure for all nodes is
+    // cheaper (at most 32 MB); beyond that the per-head sets are kept as Alembic does.
+    const qsizetype n = data.nodes.size();
+    constexpr qsizetype kClosureLimit = 16384;
+    std::optional<AncestorClosure> closure;
+    if (n <= kClosureLimit)
+        closure.emplace(data);
+    const auto ancestorsOf = [&](int rev) { return NodeSet::of(n, relatedNodes(data, {rev}, Edges::NormalizedDown)); };
 
     NodeSet todo = nodes;
     qsizetype remaining = todo.toList().size();
@@ -197,6 +206,14 @@ QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QL
         if (todo.contains(head) && !currentHeads.contains(head))
             currentHeads.append(head);
     std::sort(currentHeads.begin(), currentHeads.end()); // node index is load order
+    QList<NodeSet> ancestorsByIndex;
+    if (!closure)
+        for (int head : std::as_const(currentHeads))
+            ancestorsByIndex.append(ancestorsOf(head));
+    const auto isAncestor = [&](qsizetype headIndex, int candidate) {
+        return closure ? closure->contains(currentHeads[headIndex], candidate)
+                       : ancestorsByIndex[headIndex].contains(candidate);
+    };
 
     QList<int> output;
     qsizetype candidateIndex = 0;
@@ -205,7 +222,7 @@ QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QL
         const int candidate = currentHeads[candidateIndex];
         bool blocked = false;
         for (qsizetype check = 0; check < currentHeads.size(); ++check) {
-            if (check != candidateIndex && ancestors.contains(currentHeads[check], candidate)) {
+            if (check != candidateIndex && isAncestor(check, candidate)) {
                 // Another head depends on this one: that head has to be traversed first.
                 candidateIndex = check;
                 blocked = true;
@@ -230,11 +247,23 @@ QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QL
                 headsToAdd.append(r);
         if (headsToAdd.isEmpty()) {
             currentHeads.removeAt(candidateIndex);
+            if (!closure)
+                ancestorsByIndex.removeAt(candidateIndex);
             candidateIndex = std::max<qsizetype>(candidateIndex - 1, 0);
-        } else {
-            currentHeads[candidateIndex] = headsToAdd[0];
-            for (qsizetype i = 1; i < headsToAdd.size(); ++i)
-                currentHeads.append(headsToAdd[i]);
+            continue;
+        }
+        const bool plainMove = rev.normalizedDeps.isEmpty() && rev.down.size() == 1;
+        currentHeads[candidateIndex] = headsToAdd[0];
+        for (qsizetype i = 1; i < headsToAdd.size(); ++i)
+            currentHeads.append(headsToAdd[i]);
+        if (!closure) {
+            if (plainMove) {
+                ancestorsByIndex[candidateIndex].remove(candidate);
+            } else {
+                ancestorsByIndex[candidateIndex] = ancestorsOf(headsToAdd[0]);
+                for (qsizetype i = 1; i < headsToAdd.size(); ++i)
+                    ancestorsByIndex.append(ancestorsOf(headsToAdd[i]));
+            }
         }
     }
     if (remaining != 0)

@@ -41,8 +41,16 @@ public:
         return set;
     }
     bool contains(int n) const { return n >= 0 && size_t(n) < m_bits.size() && m_bits[size_t(n)]; }
-    void insert(int n) { m_bits[size_t(n)] = true; }
-    void remove(int n) { m_bits[size_t(n)] = false; }
+    void insert(int n)
+    {
+        if (n >= 0 && size_t(n) < m_bits.size())
+            m_bits[size_t(n)] = true;
+    }
+    void remove(int n)
+    {
+        if (n >= 0 && size_t(n) < m_bits.size())
+            m_bits[size_t(n)] = false;
+    }
     bool isEmpty() const;
     QList<int> toList() const;
     NodeSet &intersect(const NodeSet &other);

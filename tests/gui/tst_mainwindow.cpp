@@ -54,12 +54,24 @@ private slots:
         QCOMPARE(window.graphModel()->rowCount(), 0);
     }
 
+    void openingAnotherProjectClearsTheDetails()
+    {
+        QTemporaryDir empty;
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openProject(QStringLiteral(RETORT_EXAMPLES_DIR "/demo")));
+        auto *details = window.findChild<QTextBrowser *>(QStringLiteral("revisionDetails"));
+        QTRY_VERIFY(details->toPlainText().contains(QStringLiteral("09360dc33310")));
+        window.openProject(empty.path());
+        QVERIFY(!details->toPlainText().contains(QStringLiteral("09360dc33310")));
+    }
+
     void anEmptyFolderLoadsWithAWarning()
     {
         QTemporaryDir empty;
         MainWindow window;
         window.show();
-        window.openProject(empty.path());
+        QVERIFY(window.openProject(empty.path())); // the GUI shows it, warning that nothing is there
         QVERIFY(problemsMention(window, QStringLiteral("no alembic.ini")));
         QCOMPARE(window.graphModel()->rowCount(), 0);
     }

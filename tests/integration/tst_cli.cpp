@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -214,6 +216,10 @@ private slots:
     void graphFromCurrentDirectory();
     void notAnAlembicProject_data();
     void notAnAlembicProject();
+    void planRefusesAProjectWithErrors();
+    void planWithARelativeFromThatWalksOffTheHistory();
+    void writeErrorsAreReported();
+    void specialFilesDoNotHangTheScan();
     void usageErrors_data();
     void usageErrors();
     void helpAndVersion();
@@ -642,3 +648,80 @@ void tst_Cli::planBatch()
 
 QTEST_GUILESS_MAIN(tst_Cli)
 #include "tst_cli.moc"
+
+namespace {
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(content), content.size());
+}
+} // namespace
+
+void tst_Cli::planRefusesAProjectWithErrors()
+{
+    // Alembic will not load a project with a file it cannot import: no plan, exit 1, the error shown.
+    const Run result = cli({u"plan"_s, kBroken, u"--to"_s, u"heads"_s});
+    QVERIFY2(result.exitCode == 1, qPrintable(result.describe()));
+    QVERIFY(result.out.isEmpty());
+    QVERIFY2(QString::fromUtf8(result.err).contains(u"error: syntax error"_s), qPrintable(result.describe()));
+
+    // A missing parent: Alembic dies with a KeyError, so nothing is planned either.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeFile(dir.filePath(u"a.py"_s), "revision = 'a1b2'\ndown_revision = None\n");
+    writeFile(dir.filePath(u"c.py"_s), "revision = 'c3d4'\ndown_revision = 'nope'\n");
+    const Run missing = cli({u"plan"_s, dir.path(), u"--to"_s, u"heads"_s});
+    QVERIFY2(missing.exitCode == 1, qPrintable(missing.describe()));
+    QVERIFY(QString::fromUtf8(missing.err).contains(u"Revision nope referenced from c3d4 is not present"_s));
+}
+
+void tst_Cli::planWithARelativeFromThatWalksOffTheHistory()
+{
+    // `--from=-2` resolves to "nothing" where Alembic dereferences it and crashes: a clear error,
+    // never a crash of retort-cli.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeFile(dir.filePath(u"a.py"_s), "revision = 'a1b2'\ndown_revision = None\n");
+    writeFile(dir.filePath(u"b.py"_s), "revision = 'b3c4'\ndown_revision = 'a1b2'\n");
+    for (const QString &from : {u"-3"_s, u"-50"_s}) {
+        const Run up = cli({u"plan"_s, dir.path(), u"--to"_s, u"heads"_s, u"--from="_s + from});
+        QVERIFY2(up.exitCode == 2, qPrintable(up.describe()));
+        QVERIFY2(QString::fromUtf8(up.err).contains(u"Alembic itself fails"_s), qPrintable(up.describe()));
+        const Run down = cli({u"plan"_s, dir.path(), u"--down"_s, u"--to"_s, u"base"_s, u"--from="_s + from});
+        QVERIFY2(down.exitCode == 2, qPrintable(down.describe()));
+    }
+    // With several heads, Alembic's own answer is an ambiguous walk.
+    const Run branches = cli({u"plan"_s, kBranches, u"--to"_s, u"heads"_s, u"--from=-2"_s});
+    QVERIFY2(branches.exitCode == 2, qPrintable(branches.describe()));
+    QVERIFY(QString::fromUtf8(branches.err).contains(u"Ambiguous walk"_s));
+}
+
+void tst_Cli::writeErrorsAreReported()
+{
+    QProcess process;
+    process.setStandardOutputFile(u"/dev/full"_s);
+    process.start(QStringLiteral(RETORT_CLI_PATH), {u"graph"_s, kBranches, u"--format"_s, u"json"_s});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 74);
+    QVERIFY(process.readAllStandardError().contains("cannot write"));
+}
+
+void tst_Cli::specialFilesDoNotHangTheScan()
+{
+    // A FIFO and a link to /dev/zero named like revisions: reported, not read forever.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeFile(dir.filePath(u"a.py"_s), "revision = 'a1b2'\ndown_revision = None\n");
+    QVERIFY(QFile::link(u"/dev/zero"_s, dir.filePath(u"zero.py"_s)));
+    QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath(u"pipe.py"_s)).constData(), 0600), 0);
+    const Run result = cli({u"graph"_s, dir.path(), u"--format"_s, u"json"_s});
+    QVERIFY2(result.exitCode == 1, qPrintable(result.describe()));
+    const QJsonObject root = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(root.value(u"revisions"_s).toArray().size(), 1);
+    int notRegular = 0;
+    for (const QJsonValue &d : root.value(u"diagnostics"_s).toArray())
+        if (d.toObject().value(u"message"_s).toString().contains(u"not a regular file"_s))
+            ++notRegular;
+    QCOMPARE(notRegular, 2);
+}

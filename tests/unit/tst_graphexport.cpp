@@ -180,7 +180,7 @@ void tst_GraphExport::jsonDiagnostics()
             scan = true;
         if (d.value(u"revision"_s).toString() == u"c" && d.value(u"message"_s).toString().contains(u"zz"_s)) {
             missing = true;
-            QCOMPARE(d.value(u"severity"_s).toString(), u"warning"_s);
+            QCOMPARE(d.value(u"severity"_s).toString(), u"error"_s); // Alembic refuses such a project
             QCOMPARE(d.value(u"path"_s).toString(), u"/fixtures/c.py"_s);
         }
     }
@@ -296,7 +296,7 @@ void tst_GraphExport::textListsDiagnostics()
     const QString text = GraphExport::toText(brokenGraph());
     QVERIFY2(text.contains(u"/project/versions/d.py:7: error: syntax error: unterminated string literal\n"_s),
              qPrintable(text));
-    QVERIFY(text.contains(u"/fixtures/c.py:3: warning: "_s));
+    QVERIFY(text.contains(u"/fixtures/c.py:3: error: "_s));
     // History lines come first, diagnostics after them.
     QVERIFY(text.indexOf(u"-> b"_s) < text.indexOf(u"d.py:7"_s));
 }

@@ -202,6 +202,12 @@ void TestPythonTokenizer::errors_data()
 
     QTest::newRow("unterminated string: lines before are kept")
         << u"a = 1\nb = 'x\nc = 2\n"_s << u"1:0 a = #1 !2 unterminated string literal"_s;
+    // Python rejects malformed hex escapes ("truncated \xXX escape"); toUInt would accept "0x" or " 1".
+    QTest::newRow("truncated \\x escape") << u"a = 1\nb = '\\x1'\n"_s << u"1:0 a = #1 !2 truncated \\xXX escape"_s;
+    QTest::newRow("\\x with a space") << u"b = '\\x 1'"_s << u" !1 truncated \\xXX escape"_s;
+    QTest::newRow("\\u with a 0x prefix") << u"b = '\\u0x12'"_s << u" !1 truncated \\uXXXX escape"_s;
+    QTest::newRow("\\U beyond Unicode") << u"b = '\\U00110000'"_s << u" !1 illegal Unicode character in \\U escape"_s;
+    QTest::newRow("\\u in bytes is kept") << u"b'\\u0041'"_s << u"1:0 b\"\\\\u0041\""_s;
     QTest::newRow("unterminated string at end of input") << u"a = \"x"_s << u" !1 unterminated string literal"_s;
     QTest::newRow("unterminated string ending in a backslash") << u"a = 'x\\"_s << u" !1 unterminated string literal"_s;
     QTest::newRow("unterminated triple-quoted string: start line")
