@@ -29,7 +29,7 @@ int main(int argc, char *argv[])
     // scripts/screenshot: grab the window once it has been laid out and painted, then quit.
     const QString screenshot = qEnvironmentVariable("RETORT_SCREENSHOT");
     if (!screenshot.isEmpty()) {
-        QTimer::singleShot(800, &window, [&window, screenshot] {
+        QTimer::singleShot(0, &window, [&window, screenshot] { // grab() lays out and paints the window itself
             const bool saved = window.grab().save(screenshot);
             QCoreApplication::exit(saved ? 0 : 1);
         });

@@ -16,6 +16,9 @@ namespace {
 constexpr int MaxInterpolationDepth = 10;
 // Anything bigger is not an alembic.ini; refuse instead of reading it into memory.
 constexpr qint64 MaxFileSize = 16 * 1024 * 1024;
+// Python has no such limit and runs out of memory on a few nested references; a value this long is
+// never a configuration value.
+constexpr qsizetype MaxInterpolatedLength = 1024 * 1024;
 // ConfigParser reports every unparsable line; past this many we summarise.
 constexpr int MaxParseErrors = 20;
 
@@ -122,7 +125,7 @@ IniFile IniFile::parse(const QByteArray &data, const QString &path, const QHash<
     ini.m_path = path;
     ini.m_defaults.name = defaultSectionName();
     for (auto it = defaults.cbegin(); it != defaults.cend(); ++it) {
-        ini.m_defaults.entries.append({optionKey(it.key()), it.value(), 0});
+        ini.m_defaults.add({optionKey(it.key()), it.value(), 0});
         const qsizetype bad = invalidPercentAt(it.value());
         if (bad >= 0) {
             ini.m_diagnostics.append({Diagnostic::Severity::Error,
@@ -189,13 +192,7 @@ void IniFile::parseLines(const QList<QByteArray> &rawLines)
     auto sectionAt = [this](int index) -> Section & {
         return index == DefaultSection ? m_defaults : m_sections[index];
     };
-    auto entryOf = [](Section &section, const QString &key) -> Entry * {
-        for (Entry &entry : section.entries) {
-            if (entry.key == key)
-                return &entry;
-        }
-        return nullptr;
-    };
+    auto entryOf = [](Section &section, const QString &key) -> Entry * { return section.find(key); };
     auto error = [this](int line, const QString &message) {
         m_diagnostics.append({Diagnostic::Severity::Error, m_path, line, message, {}});
     };
@@ -240,7 +237,7 @@ void IniFile::parseLines(const QList<QByteArray> &rawLines)
                 if (m_defaults.line == 0)
                     m_defaults.line = lineNo;
             } else {
-                m_sections.append({name, lineNo, {}});
+                m_sections.append({name, lineNo, {}, {}});
                 current = int(m_sections.size() - 1);
             }
             sectionsAdded.insert(name);
@@ -286,7 +283,7 @@ void IniFile::parseLines(const QList<QByteArray> &rawLines)
             entry->value = optionValue;
             entry->line = lineNo;
         } else {
-            section.entries.append({key, optionValue, lineNo});
+            section.add({key, optionValue, lineNo});
         }
         multiLine.insert({current, key});
         optionName = key;
@@ -318,13 +315,7 @@ const IniFile::Section *IniFile::findSection(const QString &name) const
 
 const IniFile::Entry *IniFile::findEntry(const Section *section, const QString &key)
 {
-    if (!section)
-        return nullptr;
-    for (const Entry &entry : section->entries) {
-        if (entry.key == key)
-            return &entry;
-    }
-    return nullptr;
+    return section ? section->find(key) : nullptr;
 }
 
 const IniFile::Entry *IniFile::lookup(const Section *section, const QString &key) const
@@ -422,6 +413,11 @@ bool IniFile::interpolate(const Section *section, const QString &option, const Q
         return false;
     }
     while (!rest.isEmpty()) {
+        if (out.size() > MaxInterpolatedLength) {
+            error = QStringLiteral("value substitution of option %1 in section %2 grows past %3 characters")
+                        .arg(quoted(option), quoted(sectionName), QString::number(MaxInterpolatedLength));
+            return false;
+        }
         const qsizetype percent = rest.indexOf(QLatin1Char('%'));
         if (percent < 0) {
             out += rest;

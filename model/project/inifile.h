@@ -73,6 +73,23 @@ private:
         QString name;
         int line = 0;
         QList<Entry> entries;
+        QHash<QString, qsizetype> index; ///< key -> position in entries (large files stay linear)
+
+        void add(const Entry &entry)
+        {
+            index.insert(entry.key, entries.size());
+            entries.append(entry);
+        }
+        const Entry *find(const QString &key) const
+        {
+            const auto it = index.constFind(key);
+            return it == index.cend() ? nullptr : &entries[*it];
+        }
+        Entry *find(const QString &key)
+        {
+            const auto it = index.constFind(key);
+            return it == index.cend() ? nullptr : &entries[*it];
+        }
     };
 
     const Section *findSection(const QString &name) const;

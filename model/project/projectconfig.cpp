@@ -294,7 +294,7 @@ void ProjectConfig::loadIni(const QString &iniPath, const QString &section)
             else if (*separator == QStringLiteral("newline"))
                 splitOn = QStringLiteral("\n");
             if (*separator == QStringLiteral("newline")) {
-                addDiagnostic(Severity::Info, iniPath, ini.line(section, QStringLiteral("version_path_separator")),
+                addDiagnostic(Severity::Warning, iniPath, ini.line(section, QStringLiteral("version_path_separator")),
                               QStringLiteral("version_path_separator = newline is rejected by Alembic 1.8 "
                                              "(ValueError); later versions accept it"));
             }

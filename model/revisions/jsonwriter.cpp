@@ -98,20 +98,28 @@ void JsonWriter::writeString(QStringView text)
         default:
             break;
         }
-        if (c < 0x20) {
+        const bool loneSurrogate = QChar::isSurrogate(c)
+                                   && !(QChar::isHighSurrogate(c) && i + 1 < text.size()
+                                        && QChar::isLowSurrogate(text[i + 1].unicode()));
+        if (c < 0x20 || loneSurrogate) { // as QJsonDocument writes them
             escape('u');
+            if (loneSurrogate) {
+                *out++ = hex[(c >> 12) & 0xF];
+                *out++ = hex[(c >> 8) & 0xF];
+                *out++ = hex[(c >> 4) & 0xF];
+                *out++ = hex[c & 0xF];
+                continue;
+            }
             *out++ = '0';
             *out++ = '0';
             *out++ = hex[(c >> 4) & 0xF];
             *out++ = hex[c & 0xF];
             continue;
         }
-        // Non-ASCII: UTF-8, pairing surrogates (a lone one becomes U+FFFD, as QString::toUtf8 does).
+        // Non-ASCII: UTF-8, a surrogate pair as one code point.
         char32_t code = c;
-        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && QChar::isLowSurrogate(text[i + 1].unicode()))
+        if (QChar::isHighSurrogate(c))
             code = QChar::surrogateToUcs4(c, text[++i].unicode());
-        else if (QChar::isSurrogate(c))
-            code = 0xFFFD;
         if (code < 0x800) {
             *out++ = char(0xC0 | (code >> 6));
         } else if (code < 0x10000) {
