@@ -45,4 +45,14 @@ struct GraphData
     QString fatalError;           ///< what Alembic itself would refuse to load with (cycles, label clashes)
 };
 
+/// Revision ids of nodes, in the given order.
+inline QStringList idsOf(const GraphData &data, const QList<int> &nodes)
+{
+    QStringList ids;
+    ids.reserve(nodes.size());
+    for (int n : nodes)
+        ids.append(data.nodes[n].source.id);
+    return ids;
+}
+
 } // namespace retort::detail
