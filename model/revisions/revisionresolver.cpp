@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 namespace retort {
 
@@ -92,16 +93,6 @@ QString commandMessage(const RevisionError &error, const QString &ancestorTempla
 RevisionResolver::RevisionResolver(const RevisionGraph &graph)
     : m_data(*graph.m_data)
 {
-}
-
-QList<int> RevisionResolver::revisionsOnly(const QList<int> &nodes) const
-{
-    // A relative identifier that walks off the history yields None or "base"; where Alembic then
-    // dereferences it, it dies with an AttributeError.
-    for (int n : nodes)
-        if (n < 0)
-            throw RevisionError::internal(QStringLiteral("a relative identifier walks past the end of the history"));
-    return nodes;
 }
 
 QString RevisionResolver::idOf(int node) const
@@ -269,19 +260,24 @@ bool RevisionResolver::sharesLineage(int target, const QList<int> &testAgainst, 
     return false;
 }
 
-QList<int> RevisionResolver::filterForLineage(const QList<int> &targets, const QString &checkAgainst,
-                                              bool includeDependencies) const
+QStringList RevisionResolver::lineageShares(const QString &checkAgainst) const
 {
     const auto [ids, branchLabel] = resolveRevisionNumber(checkAgainst);
     QStringList shares;
     if (!branchLabel.isEmpty())
         shares.append(branchLabel);
-    shares += ids;
+    return shares + ids;
+}
+
+QList<int> RevisionResolver::filterForLineage(const QList<int> &targets, const QString &checkAgainst,
+                                              bool includeDependencies) const
+{
+    const QStringList shares = lineageShares(checkAgainst);
     QList<int> result;
     if (targets.isEmpty())
         return result;
     QList<int> testAgainst;
-    for (const QString &share : std::as_const(shares))
+    for (const QString &share : shares)
         testAgainst.append(revisionForIdent(share));
     for (int target : targets)
         if (sharesLineage(target, testAgainst, includeDependencies))
@@ -291,24 +287,19 @@ QList<int> RevisionResolver::filterForLineage(const QList<int> &targets, const Q
 
 QStringList RevisionResolver::filterKeysForLineage(const QStringList &keys, const QString &checkAgainst) const
 {
-    const auto [ids, branchLabel] = resolveRevisionNumber(checkAgainst);
-    QStringList shares;
-    if (!branchLabel.isEmpty())
-        shares.append(branchLabel);
-    shares += ids;
+    // Like filterForLineage, over map keys (ids or labels); Alembic resolves each key before the
+    // revisions it is tested against, so errors come in that order.
+    const QStringList shares = lineageShares(checkAgainst);
     QStringList result;
-    if (keys.isEmpty())
-        return result;
-    QList<int> testAgainst;
-    bool resolvedShares = false;
+    std::optional<QList<int>> testAgainst;
     for (const QString &key : keys) {
         const int target = revisionForIdent(key);
-        if (!resolvedShares) {
-            for (const QString &share : std::as_const(shares))
-                testAgainst.append(revisionForIdent(share));
-            resolvedShares = true;
+        if (!testAgainst) {
+            testAgainst.emplace();
+            for (const QString &share : shares)
+                testAgainst->append(revisionForIdent(share));
         }
-        if (sharesLineage(target, testAgainst, false))
+        if (sharesLineage(target, *testAgainst, false))
             result.append(key);
     }
     return result;
@@ -316,7 +307,7 @@ QStringList RevisionResolver::filterKeysForLineage(const QStringList &keys, cons
 
 QList<int> RevisionResolver::allCurrent(const QStringList &ids) const
 {
-    const QList<int> top = revisionsOnly(getRevisionsOf(ids));
+    const QList<int> top = getRevisionsOf(ids);
     NodeSet targets = NodeSet::of(m_data.nodes.size(), top);
     targets.unite(NodeSet::of(m_data.nodes.size(), detail::relatedNodes(m_data, top, Edges::NormalizedDown)));
     QList<int> result;
@@ -428,11 +419,11 @@ QList<int> RevisionResolver::parseUpgradeTarget(const QStringList &current, cons
             return {walk(getRevision(symbol), relative, branchLabel, assertRelativeLength)};
         int start = kNone;
         if (!branchLabel.isEmpty()) {
-            QList<int> startRevs = filterForLineage(revisionsOnly(getRevisionsOf(current)), branchLabel);
+            QList<int> startRevs = filterForLineage(getRevisionsOf(current), branchLabel);
             if (startRevs.isEmpty()) {
                 // The branch is not at a head: backtrack to its tips among the applied revisions.
                 const QList<int> active =
-                    filterForLineage(detail::relatedNodes(m_data, revisionsOnly(getRevisionsOf(current)), Edges::NormalizedDown),
+                    filterForLineage(detail::relatedNodes(m_data, getRevisionsOf(current), Edges::NormalizedDown),
                                      branchLabel);
                 NodeSet below(m_data.nodes.size());
                 for (int rev : active)
@@ -474,7 +465,7 @@ std::pair<NodeSet, QList<int>> RevisionResolver::collectUpgrade(const Ident &upp
     const qsizetype n = m_data.nodes.size();
     NodeSet required = NodeSet::of(n, detail::relatedNodes(m_data, targets, Edges::NormalizedDown, true));
     required.unite(NodeSet::of(n, targets));
-    const QList<int> currentRevisions = revisionsOnly(getRevisionsOf(lower));
+    const QList<int> currentRevisions = getRevisionsOf(lower);
     NodeSet currentSet = NodeSet::of(n, detail::relatedNodes(m_data, currentRevisions, Edges::NormalizedDown, true));
     currentSet.unite(NodeSet::of(n, currentRevisions));
     required.subtract(currentSet);
@@ -507,7 +498,7 @@ std::pair<NodeSet, QList<int>> RevisionResolver::collectDowngrade(const QStringL
         if (roots.isEmpty())
             throw RevisionError::generic(QStringLiteral("Not a valid downgrade target from current heads"));
     }
-    const QList<int> heads = revisionsOnly(getRevisionsOf(upper));
+    const QList<int> heads = getRevisionsOf(upper);
     const qsizetype n = m_data.nodes.size();
     NodeSet downgrade = NodeSet::of(n, detail::relatedNodes(m_data, roots, Edges::AllNext));
     downgrade.intersect(NodeSet::of(n, detail::relatedNodes(m_data, heads, Edges::NormalizedDown)));
@@ -516,17 +507,22 @@ std::pair<NodeSet, QList<int>> RevisionResolver::collectDowngrade(const QStringL
     return {downgrade, heads};
 }
 
+QString RevisionResolver::refusal(const QString &target) const
+{
+    // What the alembic command refuses before it plans anything.
+    if (!m_data.fatalError.isEmpty())
+        return m_data.fatalError;
+    if (target.contains(u':'))
+        return QStringLiteral("Range revision not allowed");
+    return {};
+}
+
 Plan RevisionResolver::upgradePlan(const QStringList &current, const QString &target) const
 {
     Plan plan;
-    if (!m_data.fatalError.isEmpty()) {
-        plan.error = m_data.fatalError;
+    plan.error = refusal(target);
+    if (!plan.ok())
         return plan;
-    }
-    if (target.contains(u':')) {
-        plan.error = QStringLiteral("Range revision not allowed");
-        return plan;
-    }
     try {
         const auto [needs, targets] = collectUpgrade(target, current);
         QList<int> order = detail::topologicalSort(m_data, needs, targets);
@@ -543,14 +539,9 @@ Plan RevisionResolver::upgradePlan(const QStringList &current, const QString &ta
 Plan RevisionResolver::downgradePlan(const QStringList &current, const QString &target) const
 {
     Plan plan;
-    if (!m_data.fatalError.isEmpty()) {
-        plan.error = m_data.fatalError;
+    plan.error = refusal(target);
+    if (!plan.ok())
         return plan;
-    }
-    if (target.contains(u':')) {
-        plan.error = QStringLiteral("Range revision not allowed");
-        return plan;
-    }
     try {
         const auto [revisions, heads] = collectDowngrade(current, target);
         for (int rev : detail::topologicalSort(m_data, revisions, heads))

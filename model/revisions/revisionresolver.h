@@ -42,6 +42,7 @@ private:
     int revisionForIdent(const Ident &resolvedId, const QString &checkBranch = QString()) const;
     QList<int> filterForLineage(const QList<int> &targets, const QString &checkAgainst,
                                 bool includeDependencies = false) const;
+    QStringList lineageShares(const QString &checkAgainst) const;
     QStringList filterKeysForLineage(const QStringList &keys, const QString &checkAgainst) const;
     bool sharesLineage(int target, const QList<int> &testAgainst, bool includeDependencies) const;
     QList<int> allCurrent(const QStringList &ids) const;
@@ -53,7 +54,7 @@ private:
     std::pair<detail::NodeSet, QList<int>> collectUpgrade(const Ident &upper, const QStringList &lower) const;
     std::pair<detail::NodeSet, QList<int>> collectDowngrade(const QStringList &upper, const Ident &target) const;
 
-    QList<int> revisionsOnly(const QList<int> &nodes) const;
+    QString refusal(const QString &target) const;
     QString idOf(int node) const;
     QStringList idsOf(const QList<int> &nodes) const;
 

@@ -66,7 +66,9 @@ QList<int> relatedNodes(const GraphData &data, const QList<int> &targets, Edges 
     const NodeSet targetSet = check ? NodeSet::of(data.nodes.size(), targets) : NodeSet();
     for (int target : targets) {
         if (target < 0 || target >= data.nodes.size())
-            throw RevisionError::internal(QStringLiteral("walk from a revision that does not exist"));
+            // A relative identifier that walks off the history yields None or "base"; where Alembic
+            // goes on to use it, it dies with an AttributeError.
+            throw RevisionError::internal(QStringLiteral("a relative identifier walks past the end of the history"));
         todo.push_back(target);
         QList<int> perTarget;
         while (!todo.empty()) {
@@ -92,6 +94,11 @@ QList<int> relatedNodes(const GraphData &data, const QList<int> &targets, Edges 
         }
     }
     return result;
+}
+
+qsizetype NodeSet::count() const
+{
+    return qsizetype(std::count(m_bits.cbegin(), m_bits.cend(), true));
 }
 
 bool NodeSet::isEmpty() const
@@ -199,7 +206,7 @@ QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QL
     const auto ancestorsOf = [&](int rev) { return NodeSet::of(n, relatedNodes(data, {rev}, Edges::NormalizedDown)); };
 
     NodeSet todo = nodes;
-    qsizetype remaining = todo.toList().size();
+    qsizetype remaining = todo.count();
 
     QList<int> currentHeads;
     for (int head : heads)

@@ -52,6 +52,7 @@ public:
             m_bits[size_t(n)] = false;
     }
     bool isEmpty() const;
+    qsizetype count() const;
     QList<int> toList() const;
     NodeSet &intersect(const NodeSet &other);
     NodeSet &subtract(const NodeSet &other);
