@@ -12,6 +12,12 @@ Project Project::load(const QString &path, const QString &section)
                                                        project.m_config.recursiveVersionLocations());
     Diagnostics diagnostics = project.m_config.diagnostics();
     diagnostics += scan.diagnostics;
+    if (scan.revisions.isEmpty() && scan.diagnostics.isEmpty()) {
+        // Nothing was found at all: say where Retort looked.
+        for (const QString &location : project.m_config.versionLocations())
+            diagnostics.append({Diagnostic::Severity::Warning, location, 0,
+                                QStringLiteral("no revision files in %1").arg(location), {}});
+    }
     project.m_graph = RevisionGraph::build(scan.revisions, diagnostics);
     return project;
 }
