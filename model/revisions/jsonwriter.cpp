@@ -1,37 +1,54 @@
 #include "jsonwriter.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
 namespace retort {
+
+char *JsonWriter::reserveTail(qsizetype bytes)
+{
+    if (m_size + bytes > m_out.size())
+        m_out.resize(std::max<qsizetype>({m_size + bytes, m_out.size() * 2, 4096}));
+    return m_out.data() + m_size;
+}
+
+void JsonWriter::put(QByteArrayView bytes)
+{
+    std::memcpy(reserveTail(bytes.size()), bytes.data(), size_t(bytes.size()));
+    m_size += bytes.size();
+}
 
 void JsonWriter::separate()
 {
     if (m_needComma)
-        m_out += ',';
+        put(',');
     m_needComma = true;
 }
 
 void JsonWriter::beginObject()
 {
     separate();
-    m_out += '{';
+    put('{');
     m_needComma = false;
 }
 
 void JsonWriter::endObject()
 {
-    m_out += '}';
+    put('}');
     m_needComma = true;
 }
 
 void JsonWriter::beginArray()
 {
     separate();
-    m_out += '[';
+    put('[');
     m_needComma = false;
 }
 
 void JsonWriter::endArray()
 {
-    m_out += ']';
+    put(']');
     m_needComma = true;
 }
 
@@ -39,7 +56,7 @@ void JsonWriter::key(QStringView name)
 {
     separate();
     writeString(name);
-    m_out += ':';
+    put(':');
     m_needComma = false;
 }
 
@@ -52,13 +69,15 @@ void JsonWriter::value(QStringView text)
 void JsonWriter::value(qint64 number)
 {
     separate();
-    m_out += QByteArray::number(number);
+    char digits[24];
+    const int length = std::snprintf(digits, sizeof digits, "%lld", static_cast<long long>(number));
+    put(QByteArrayView(digits, length));
 }
 
 void JsonWriter::value(bool flag)
 {
     separate();
-    m_out += flag ? "true" : "false";
+    put(flag ? QByteArrayView("true") : QByteArrayView("false"));
 }
 
 void JsonWriter::value(const QStringList &strings)
@@ -73,9 +92,8 @@ void JsonWriter::writeString(QStringView text)
 {
     static const char hex[] = "0123456789abcdef";
     // Worst case 6 bytes per UTF-16 unit (\u00XX); written through a raw pointer, trimmed after.
-    const qsizetype start = m_out.size();
-    m_out.resize(start + text.size() * 6 + 2);
-    char *out = m_out.data() + start;
+    char *const start = reserveTail(text.size() * 6 + 2);
+    char *out = start;
     *out++ = '"';
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text[i].unicode();
@@ -133,7 +151,7 @@ void JsonWriter::writeString(QStringView text)
         *out++ = char(0x80 | (code & 0x3F));
     }
     *out++ = '"';
-    m_out.truncate(out - m_out.constData());
+    m_size += out - start;
 }
 
 } // namespace retort

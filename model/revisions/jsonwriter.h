@@ -22,13 +22,24 @@ public:
     void value(bool flag);
     void value(const QStringList &strings);
 
-    QByteArray take() { return std::move(m_out); }
+    QByteArray take()
+    {
+        m_out.truncate(m_size);
+        m_size = 0;
+        return std::move(m_out);
+    }
 
 private:
     void separate();
     void writeString(QStringView text);
+    /// Room for `bytes` more at the end; returns where they go. Grows the buffer geometrically,
+    /// so a writer of many small pieces does not resize it for each.
+    char *reserveTail(qsizetype bytes);
+    void put(char c) { *reserveTail(1) = c, ++m_size; }
+    void put(QByteArrayView bytes);
 
-    QByteArray m_out;
+    QByteArray m_out; ///< [0, m_size) is written; the rest is spare room
+    qsizetype m_size = 0;
     bool m_needComma = false;
 };
 

@@ -1,30 +1,67 @@
 #include "pythontokenizer.h"
 
+#include <algorithm>
+#include <array>
+#include <vector>
+#include <cstring>
+#include <iterator>
+
 namespace retort {
 namespace {
 
-bool isIdentifierStart(QChar c)
+/// The source is UTF-8. ASCII bytes are looked at directly; a byte from 0x80 starts a multi-byte
+/// character, decoded only where it matters (identifiers, numbers, error messages).
+struct CodePoint
 {
-    const char16_t u = c.unicode();
-    if (u < 128)
-        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_';
-    return c.isLetter();
+    char32_t value = 0;
+    int length = 1; ///< bytes
+};
+
+CodePoint decodeAt(QByteArrayView src, qsizetype pos)
+{
+    const auto byte = [&](qsizetype i) { return i < src.size() ? uchar(src[i]) : uchar(0); };
+    const uchar lead = byte(pos);
+    if (lead < 0x80)
+        return {lead, 1};
+    int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    char32_t value = length == 4 ? lead & 0x07 : length == 3 ? lead & 0x0F : length == 2 ? lead & 0x1F : lead;
+    for (int i = 1; i < length; ++i) {
+        const uchar next = byte(pos + i);
+        if ((next & 0xC0) != 0x80)
+            return {QChar::ReplacementCharacter, i}; // not UTF-8: the scanner rejects such files earlier
+        value = (value << 6) | (next & 0x3F);
+    }
+    return {value, length};
 }
 
-bool isIdentifierPart(QChar c)
+bool isAsciiIdentifierStart(uchar u)
 {
-    const char16_t u = c.unicode();
-    if (u < 128)
-        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
-    return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing
-           || c.category() == QChar::Mark_SpacingCombining;
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_';
 }
 
-/// Length of the operator starting at `s` (1, 2 or 3), longest match first.
-int operatorLength(QStringView s)
+bool isAsciiIdentifierPart(uchar u)
 {
-    const auto at = [&](qsizetype i) { return i < s.size() ? s[i].unicode() : char16_t(0); };
-    const char16_t a = at(0), b = at(1), c = at(2);
+    return isAsciiIdentifierStart(u) || (u >= '0' && u <= '9');
+}
+
+bool isIdentifierStart(char32_t c)
+{
+    return c < 128 ? isAsciiIdentifierStart(uchar(c)) : QChar::isLetter(c);
+}
+
+bool isIdentifierPart(char32_t c)
+{
+    if (c < 128)
+        return isAsciiIdentifierPart(uchar(c));
+    const QChar::Category category = QChar::category(c);
+    return QChar::isLetterOrNumber(c) || category == QChar::Mark_NonSpacing || category == QChar::Mark_SpacingCombining;
+}
+
+/// Length of the operator starting at `pos` (1, 2 or 3), longest match first.
+int operatorLength(QByteArrayView s, qsizetype pos)
+{
+    const auto at = [&](qsizetype i) { return pos + i < s.size() ? s[pos + i] : char(0); };
+    const char a = at(0), b = at(1), c = at(2);
     if ((a == '*' && b == '*' && c == '=') || (a == '/' && b == '/' && c == '=') || (a == '>' && b == '>' && c == '=')
         || (a == '<' && b == '<' && c == '=') || (a == '.' && b == '.' && c == '.'))
         return 3;
@@ -37,39 +74,32 @@ int operatorLength(QStringView s)
     return 1;
 }
 
-/// Characters that can change the tokenizer's state inside a statement it does not keep.
-bool isSkimSpecial(QChar c)
+/// Bytes that can change the tokenizer's state inside a statement it does not keep.
+struct SkimTable
 {
-    switch (c.unicode()) {
-    case '\n':
-    case '#':
-    case '\'':
-    case '"':
-    case '\\':
-    case '(':
-    case ')':
-    case '[':
-    case ']':
-    case '{':
-    case '}':
-    case ';':
-        return true;
-    default:
-        return false;
+    bool special[256] = {};
+    constexpr SkimTable()
+    {
+        for (const char c : {'\n', '#', '\'', '"', '\\', '(', ')', '[', ']', '{', '}', ';'})
+            special[uchar(c)] = true;
     }
+};
+constexpr SkimTable kSkim;
+
+bool isSkimSpecial(char c)
+{
+    return kSkim.special[uchar(c)];
 }
 
 /// Keywords that start a statement which is not an assignment or an expression.
-bool isStatementKeyword(QStringView word)
+bool isStatementKeyword(QByteArrayView word)
 {
-    static const QStringList keywords = {
-        QStringLiteral("import"), QStringLiteral("from"),   QStringLiteral("def"),     QStringLiteral("class"),
-        QStringLiteral("async"),  QStringLiteral("if"),     QStringLiteral("elif"),    QStringLiteral("else"),
-        QStringLiteral("for"),    QStringLiteral("while"),  QStringLiteral("with"),    QStringLiteral("try"),
-        QStringLiteral("except"), QStringLiteral("finally"), QStringLiteral("return"), QStringLiteral("raise"),
-        QStringLiteral("assert"), QStringLiteral("pass"),   QStringLiteral("del"),     QStringLiteral("global"),
-        QStringLiteral("nonlocal")};
-    return word.size() >= 2 && word.size() <= 8 && keywords.contains(word);
+    static constexpr const char *keywords[] = {"import", "from",    "def",   "class",  "async",  "if",     "elif",
+                                               "else",   "for",     "while", "with",   "try",    "except", "finally",
+                                               "return", "raise",   "assert", "pass",  "del",    "global", "nonlocal"};
+    if (word.size() < 2 || word.size() > 8)
+        return false;
+    return std::any_of(std::begin(keywords), std::end(keywords), [&](const char *k) { return word == k; });
 }
 
 /// Does the line start a compound statement (`if x: ...`), whose one-line body follows on the same line?
@@ -83,21 +113,71 @@ bool opensBlock(const PythonLogicalLine &line)
            && keywords.contains(line.tokens.constFirst().text);
 }
 
+/// The text of a token. Operators, keywords and the names revision files are made of come from a
+/// fixed table (no allocation, and ten thousand files have mostly these); others are decoded.
+class CommonTokenTexts
+{
+public:
+    CommonTokenTexts()
+    {
+        static constexpr const char *texts[] = {
+            // operators
+            "=", "(", ")", "[", "]", "{", "}", ",", ":", ".", "->", "|", "+", "-", "*", "@",
+            // statement keywords
+            "import", "from", "def", "class", "async", "if", "elif", "else", "for", "while", "with", "try",
+            "except", "finally", "return", "raise", "assert", "pass", "del", "global", "nonlocal",
+            // names of revision files
+            "revision", "down_revision", "branch_labels", "depends_on", "None", "True", "False", "str", "tuple",
+            "Union", "Optional", "Sequence", "Tuple", "List", "list", "typing", "sa", "op"};
+        for (const char *text : texts) {
+            const QByteArrayView view(text);
+            m_byLength[size_t(view.size())].push_back({view, QString::fromLatin1(view)});
+        }
+    }
+
+    QString textOf(QByteArrayView text) const
+    {
+        if (size_t(text.size()) < m_byLength.size())
+            for (const Entry &entry : m_byLength[size_t(text.size())])
+                if (entry.bytes[0] == text[0] && std::memcmp(entry.bytes.data(), text.data(), size_t(text.size())) == 0)
+                    return entry.text;
+        return QString::fromUtf8(text);
+    }
+
+private:
+    struct Entry
+    {
+        QByteArrayView bytes;
+        QString text;
+    };
+    std::array<std::vector<Entry>, 14> m_byLength;
+};
+
+QString internedText(QByteArrayView text)
+{
+    static const CommonTokenTexts common;
+    return common.textOf(text);
+}
+
+/// Python's limit on nested brackets (MAXLEVEL); also bounds the literal evaluator.
+constexpr int kMaxBracketDepth = 200;
+
 class Tokenizer
 {
 public:
-    explicit Tokenizer(QStringView source)
+    explicit Tokenizer(QByteArrayView source)
         : m_src(source)
     {
+        m_result.lines.reserve(16); // a revision file has about ten module-level statements
     }
 
     PythonTokenization run();
 
 private:
-    QChar peek(qsizetype offset = 0) const
+    char peek(qsizetype offset = 0) const
     {
         const qsizetype i = m_pos + offset;
-        return i < m_src.size() ? m_src[i] : QChar();
+        return i < m_src.size() ? m_src[i] : char(0);
     }
     bool atEnd() const { return m_pos >= m_src.size(); }
     void fail(const QString &message, int line)
@@ -110,15 +190,26 @@ private:
     void newLogicalLine();
     void endLogicalLine();
     bool readString(const QString &prefix, int startLine, bool keep);
+    bool findStringEnd(char quote, bool triple, int startLine, bool *sawBackslash);
+    bool evaluateString(bool triple, const QString &prefix, qsizetype end, QString *value);
+    void skimStatement();
     void readEscape(QString &out, bool bytes);
     bool readHexDigits(int count, char32_t *value);
+    void addToken(PythonToken::Kind kind, qsizetype start, int line)
+    {
+        const QByteArrayView text = m_src.sliced(start, m_pos - start);
+        if (m_current.tokens.isEmpty())
+            m_current.tokens.reserve(4); // one allocation for most statements (`name = value`, `import`)
+        m_current.tokens.append({kind, internedText(text), {}, line});
+    }
 
-    QStringView m_src;
+    QByteArrayView m_src;
     qsizetype m_pos = 0;
     int m_line = 1;
     qsizetype m_lineStart = 0;
-    QList<QChar> m_brackets;
-    QList<int> m_bracketLines;
+    char m_brackets[kMaxBracketDepth]; // [0, m_depth) are set; not zeroed (a tokenizer per file)
+    int m_bracketLines[kMaxBracketDepth];
+    int m_depth = 0;
     bool m_haveLine = false;
     bool m_afterSemicolon = false; ///< the next statement shares a physical line with the previous one
     bool m_skimRest = false;       ///< the current statement starts with a keyword: keep only that token
@@ -142,7 +233,7 @@ void Tokenizer::newLogicalLine()
 void Tokenizer::endLogicalLine()
 {
     if (m_haveLine && !m_current.tokens.isEmpty())
-        m_result.lines.append(m_current);
+        m_result.lines.append(std::move(m_current));
     m_haveLine = false;
 }
 
@@ -151,7 +242,7 @@ bool Tokenizer::readHexDigits(int count, char32_t *value)
     // Exactly `count` ASCII hex digits, as Python requires (no sign, prefix or spaces).
     char32_t result = 0;
     for (int i = 0; i < count; ++i) {
-        const char16_t d = peek(i).unicode();
+        const char d = peek(i);
         int digit = -1;
         if (d >= '0' && d <= '9')
             digit = d - '0';
@@ -171,9 +262,17 @@ bool Tokenizer::readHexDigits(int count, char32_t *value)
 void Tokenizer::readEscape(QString &out, bool bytes)
 {
     // m_pos is on the character after the backslash.
-    const QChar c = peek();
+    const char c = peek();
+    if (uchar(c) >= 0x80) {
+        // An unknown escape of a non-ASCII character: kept as written.
+        const CodePoint cp = decodeAt(m_src, m_pos);
+        m_pos += cp.length;
+        out += u'\\';
+        out += QStringView(QString::fromUcs4(&cp.value, 1));
+        return;
+    }
     ++m_pos;
-    switch (c.unicode()) {
+    switch (c) {
     case '\n':
         ++m_line;
         m_lineStart = m_pos;
@@ -201,12 +300,12 @@ void Tokenizer::readEscape(QString &out, bool bytes)
     case 'U': {
         if (bytes) { // bytes literals know no \u escapes: kept as written
             out += u'\\';
-            out += c;
+            out += QLatin1Char(c);
             return;
         }
         char32_t value = 0;
-        if (!readHexDigits(c == u'u' ? 4 : 8, &value)) {
-            fail(c == u'u' ? QStringLiteral("truncated \\uXXXX escape") : QStringLiteral("truncated \\UXXXXXXXX escape"),
+        if (!readHexDigits(c == 'u' ? 4 : 8, &value)) {
+            fail(c == 'u' ? QStringLiteral("truncated \\uXXXX escape") : QStringLiteral("truncated \\UXXXXXXXX escape"),
                  m_line);
             return;
         }
@@ -218,147 +317,246 @@ void Tokenizer::readEscape(QString &out, bool bytes)
         return;
     }
     default:
-        if (c >= u'0' && c <= u'7') {
-            uint value = c.unicode() - '0';
-            for (int i = 0; i < 2 && peek() >= u'0' && peek() <= u'7'; ++i, ++m_pos)
-                value = value * 8 + (peek().unicode() - '0');
+        if (c >= '0' && c <= '7') {
+            uint value = uint(c - '0');
+            for (int i = 0; i < 2 && peek() >= '0' && peek() <= '7'; ++i, ++m_pos)
+                value = value * 8 + uint(peek() - '0');
             out += QChar(char16_t(value));
             return;
         }
         // Unknown escapes (and \N{...}) are kept as written, as Python does for unknown ones.
         out += u'\\';
-        out += c;
+        out += QLatin1Char(c);
         return;
     }
 }
 
-bool Tokenizer::readString(const QString &prefix, int startLine, bool keep)
+bool Tokenizer::findStringEnd(char quote, bool triple, int startLine, bool *sawBackslash)
 {
-    const QChar quote = peek();
-    const bool triple = peek(1) == quote && peek(2) == quote;
-    const bool raw = prefix.contains(u'r');
-    const bool bytes = prefix.contains(u'b');
-    m_pos += triple ? 3 : 1;
-    QString value;
+    const qsizetype size = m_src.size();
+    const char *const data = m_src.data();
     while (true) {
-        if (atEnd()) {
+        while (m_pos < size && data[m_pos] != quote && data[m_pos] != '\n' && data[m_pos] != '\\')
+            ++m_pos;
+        if (m_pos >= size) {
             fail(triple ? QStringLiteral("unterminated triple-quoted string starting on line %1").arg(startLine)
                         : QStringLiteral("unterminated string literal"),
                  startLine);
             return false;
         }
-        const QChar c = peek();
-        if (c != quote && c != u'\n' && c != u'\\') {
-            // A run of ordinary characters, taken in one piece.
-            const qsizetype start = m_pos;
-            while (m_pos < m_src.size() && m_src[m_pos] != quote && m_src[m_pos] != u'\n' && m_src[m_pos] != u'\\')
-                ++m_pos;
-            if (keep)
-                value += m_src.mid(start, m_pos - start);
-            continue;
-        }
+        const char c = data[m_pos];
         if (c == quote) {
             if (!triple) {
                 ++m_pos;
-                break;
+                return true;
             }
             if (peek(1) == quote && peek(2) == quote) {
                 m_pos += 3;
-                break;
+                return true;
             }
+            ++m_pos; // a lone quote inside a triple-quoted string
+            continue;
         }
-        if (c == u'\n') {
+        if (c == '\n') {
             if (!triple) {
                 fail(QStringLiteral("unterminated string literal"), startLine);
                 return false;
             }
-            ++m_line;
-            value += c;
             ++m_pos;
+            ++m_line;
             m_lineStart = m_pos;
             continue;
         }
-        if (c == u'\\' && !keep) {
-            // Skimming: skip the escaped character without evaluating it.
-            if (peek(1) == u'\n') {
-                ++m_line;
-                m_lineStart = m_pos + 2;
-            }
-            m_pos += 2;
-            continue;
+        // A backslash protects the next character (in raw strings too); escapes are not evaluated here.
+        *sawBackslash = true;
+        if (peek(1) == '\n') {
+            ++m_line;
+            m_lineStart = m_pos + 2;
         }
-        if (c == u'\\') {
-            ++m_pos;
-            if (raw) {
-                // Raw strings keep the backslash but it still protects the next quote.
-                value += u'\\';
-                if (!atEnd()) {
-                    if (peek() == u'\n') {
-                        ++m_line;
-                        m_lineStart = m_pos + 1;
-                    }
-                    value += peek();
-                    ++m_pos;
-                }
-            } else {
-                readEscape(value, bytes);
-            }
-            continue;
-        }
-        value += c; // a lone quote inside a triple-quoted string
-        ++m_pos;
+        m_pos += 2;
     }
+}
+
+bool Tokenizer::readString(const QString &prefix, int startLine, bool keep)
+{
+    const char quote = peek();
+    const bool triple = peek(1) == quote && peek(2) == quote;
+    m_pos += triple ? 3 : 1;
+    const qsizetype contentStart = m_pos;
+    const int contentLine = m_line;
+    const qsizetype contentLineStart = m_lineStart;
+    bool sawBackslash = false;
+    if (!findStringEnd(quote, triple, startLine, &sawBackslash))
+        return false;
     if (!keep)
         return true;
     PythonToken token;
     token.kind = PythonToken::Kind::String;
-    token.text = value;
     token.prefix = prefix;
     token.line = startLine;
-    m_current.tokens.append(token);
+    if (!sawBackslash) {
+        // The common case: the value is the text between the quotes.
+        token.text = QString::fromUtf8(m_src.sliced(contentStart, m_pos - (triple ? 3 : 1) - contentStart));
+    } else {
+        const qsizetype end = m_pos;
+        const int endLine = m_line;
+        const qsizetype endLineStart = m_lineStart;
+        m_pos = contentStart;
+        m_line = contentLine;
+        m_lineStart = contentLineStart;
+        if (!evaluateString(triple, prefix, end, &token.text))
+            return false;
+        m_pos = end;
+        m_line = endLine;
+        m_lineStart = endLineStart;
+    }
+    m_current.tokens.append(std::move(token));
     return true;
+}
+
+bool Tokenizer::evaluateString(bool triple, const QString &prefix, qsizetype end, QString *value)
+{
+    // Between the quotes, which findStringEnd() has found: `end` is just after the closing ones.
+    const qsizetype contentEnd = end - (triple ? 3 : 1);
+    const bool rawString = prefix.contains(u'r');
+    const bool bytes = prefix.contains(u'b');
+    // UTF-8 bytes gather in `raw` and are decoded in one go; escapes go to `value` after them.
+    QByteArray raw;
+    const auto flush = [&] {
+        if (!raw.isEmpty()) {
+            *value += QString::fromUtf8(raw);
+            raw.clear();
+        }
+    };
+    const char *const data = m_src.data();
+    while (m_pos < contentEnd && m_result.error.isEmpty()) {
+        const char c = data[m_pos];
+        if (c != '\\') {
+            const qsizetype start = m_pos;
+            while (m_pos < contentEnd && data[m_pos] != '\\')
+                ++m_pos;
+            raw += m_src.sliced(start, m_pos - start);
+            continue;
+        }
+        ++m_pos;
+        if (rawString) {
+            // Raw strings keep the backslash and the character it protects.
+            const int length = decodeAt(m_src, m_pos).length;
+            raw += '\\';
+            raw += m_src.sliced(m_pos, length);
+            m_pos += length;
+        } else {
+            flush();
+            readEscape(*value, bytes);
+        }
+    }
+    flush();
+    return m_result.error.isEmpty();
+}
+
+void Tokenizer::skimStatement()
+{
+    // Inside a statement that is not kept only strings, brackets, comments and line ends matter.
+    // Ordinary bytes go by in a tight loop; what is unusual here (a line continuation, a bracket
+    // that does not match or nests too deep, the statement's end) is left to run().
+    const qsizetype size = m_src.size();
+    const char *const data = m_src.data();
+    while (true) {
+        while (m_pos < size && !isSkimSpecial(data[m_pos]))
+            ++m_pos;
+        if (m_pos >= size)
+            return;
+        const char c = data[m_pos];
+        switch (c) {
+        case '\n':
+            if (m_depth == 0)
+                return;
+            ++m_pos;
+            ++m_line;
+            m_lineStart = m_pos;
+            continue;
+        case '#':
+            if (const void *end = std::memchr(data + m_pos, '\n', size_t(size - m_pos)))
+                m_pos = static_cast<const char *>(end) - data;
+            else
+                m_pos = size;
+            continue;
+        case '\'':
+        case '"':
+            if (!readString(QString(), m_line, false))
+                return;
+            continue;
+        case '(':
+        case '[':
+        case '{':
+            if (m_depth >= kMaxBracketDepth)
+                return;
+            m_brackets[m_depth] = c;
+            m_bracketLines[m_depth] = m_line;
+            ++m_depth;
+            ++m_pos;
+            continue;
+        case ')':
+        case ']':
+        case '}':
+            if (m_depth == 0 || m_brackets[m_depth - 1] != (c == ')' ? '(' : c == ']' ? '[' : '{'))
+                return;
+            --m_depth;
+            ++m_pos;
+            continue;
+        case ';':
+            if (m_depth == 0)
+                return;
+            ++m_pos;
+            continue;
+        default: // a backslash
+            return;
+        }
+    }
 }
 
 PythonTokenization Tokenizer::run()
 {
     // A byte order mark is not part of the source.
-    if (!m_src.isEmpty() && m_src[0] == QChar(0xFEFF))
-        m_pos = 1, m_lineStart = 1;
+    if (m_src.startsWith("\xEF\xBB\xBF"))
+        m_pos = 3, m_lineStart = 3;
 
+    const qsizetype size = m_src.size();
+    const char *const data = m_src.data();
     while (!atEnd() && m_result.error.isEmpty()) {
-        const QChar c = peek();
-        if (c == u'\n') {
+        const char c = data[m_pos];
+        if (c == '\n') {
             ++m_pos;
             ++m_line;
             m_lineStart = m_pos;
-            if (m_brackets.isEmpty()) {
+            if (m_depth == 0) {
                 endLogicalLine();
                 m_afterSemicolon = false;
             }
             continue;
         }
-        if (c == u' ' || c == u'\t' || c == u'\r' || c == u'\f') {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
             ++m_pos;
-            if (c == u'\f' && !m_haveLine)
+            if (c == '\f' && !m_haveLine)
                 m_lineStart = m_pos; // a form feed in the indentation resets the column, as in Python
             continue;
         }
-        if (c == u'#') {
-            while (!atEnd() && peek() != u'\n')
+        if (c == '#') {
+            while (m_pos < size && data[m_pos] != '\n')
                 ++m_pos;
             continue;
         }
-        if (c == u'\\') {
+        if (c == '\\') {
             qsizetype next = m_pos + 1;
-            if (next < m_src.size() && m_src[next] == u'\r')
+            if (next < size && data[next] == '\r')
                 ++next;
-            if (next < m_src.size() && m_src[next] == u'\n') {
+            if (next < size && data[next] == '\n') {
                 m_pos = next + 1;
                 ++m_line;
                 m_lineStart = m_pos;
                 continue;
             }
-            if (next >= m_src.size()) {
+            if (next >= size) {
                 fail(QStringLiteral("unexpected end of file after line continuation character"), m_line);
                 break;
             }
@@ -370,21 +568,33 @@ PythonTokenization Tokenizer::run()
         // Only module-level statements matter to the scanner: indented ones (function bodies) are
         // skimmed for strings and brackets without building tokens.
         const bool keep = m_current.indent == 0 && !m_skimRest;
-        if (!keep && !isSkimSpecial(c)) {
-            // Inside an indented statement only strings, brackets, comments, escapes and line ends
-            // matter: skip everything else in a tight loop.
-            while (!atEnd() && !isSkimSpecial(peek()))
-                ++m_pos;
-            continue;
+        if (!keep) {
+            const qsizetype before = m_pos;
+            skimStatement();
+            if (m_pos != before || !m_result.error.isEmpty())
+                continue;
+            // Nothing skimmed: a `;` or a bracket error, handled below like any other.
         }
 
-        if (isIdentifierStart(c)) {
+        const CodePoint cp = decodeAt(m_src, m_pos);
+        if (isIdentifierStart(cp.value)) {
             const qsizetype start = m_pos;
-            while (!atEnd() && isIdentifierPart(peek()))
-                ++m_pos;
-            const QStringView word = m_src.mid(start, m_pos - start);
-            if ((peek() == u'\'' || peek() == u'"') && word.size() <= 2) {
-                const QString lower = word.toString().toLower();
+            m_pos += cp.length;
+            while (m_pos < size) {
+                if (isAsciiIdentifierPart(uchar(data[m_pos]))) {
+                    ++m_pos;
+                    continue;
+                }
+                if (uchar(data[m_pos]) < 0x80)
+                    break;
+                const CodePoint next = decodeAt(m_src, m_pos);
+                if (!isIdentifierPart(next.value))
+                    break;
+                m_pos += next.length;
+            }
+            const QByteArrayView word = m_src.sliced(start, m_pos - start);
+            if ((peek() == '\'' || peek() == '"') && word.size() <= 2) {
+                const QString lower = QString::fromLatin1(word).toLower();
                 static const QStringList prefixes = {QStringLiteral("r"),  QStringLiteral("u"),  QStringLiteral("b"),
                                                      QStringLiteral("f"),  QStringLiteral("br"), QStringLiteral("rb"),
                                                      QStringLiteral("fr"), QStringLiteral("rf")};
@@ -394,7 +604,7 @@ PythonTokenization Tokenizer::run()
                 }
             }
             if (keep) {
-                m_current.tokens.append({PythonToken::Kind::Name, word.toString(), {}, tokenLine});
+                addToken(PythonToken::Kind::Name, start, tokenLine);
                 // A statement that starts with a keyword (import, def, if, ...) never assigns a
                 // module-level name or is a docstring: its first token records it, the rest is skimmed.
                 if (m_current.tokens.size() == 1 && isStatementKeyword(word))
@@ -402,48 +612,52 @@ PythonTokenization Tokenizer::run()
             }
             continue;
         }
-        if (c == u'\'' || c == u'"') {
+        if (c == '\'' || c == '"') {
             readString(QString(), tokenLine, keep);
             continue;
         }
-        if (c.isDigit() || (c == u'.' && peek(1).isDigit())) {
+        if (QChar::isDigit(cp.value) || (c == '.' && peek(1) >= '0' && peek(1) <= '9')) {
             const qsizetype start = m_pos;
-            while (!atEnd() && (peek().isLetterOrNumber() || peek() == u'_' || peek() == u'.'
-                                || ((peek() == u'+' || peek() == u'-')
-                                    && (m_src[m_pos - 1] == u'e' || m_src[m_pos - 1] == u'E'))))
-                ++m_pos;
+            m_pos += cp.length;
+            while (m_pos < size) {
+                const CodePoint next = decodeAt(m_src, m_pos);
+                const bool exponentSign = (next.value == '+' || next.value == '-')
+                                          && (data[m_pos - 1] == 'e' || data[m_pos - 1] == 'E');
+                if (!QChar::isLetterOrNumber(next.value) && next.value != '_' && next.value != '.' && !exponentSign)
+                    break;
+                m_pos += next.length;
+            }
             if (keep)
-                m_current.tokens.append(
-                    {PythonToken::Kind::Number, m_src.mid(start, m_pos - start).toString(), {}, tokenLine});
+                addToken(PythonToken::Kind::Number, start, tokenLine);
             continue;
         }
-        if (c == u'(' || c == u'[' || c == u'{') {
-            if (m_brackets.size() >= 200) { // Python's limit (MAXLEVEL); also bounds the literal evaluator
+        if (c == '(' || c == '[' || c == '{') {
+            if (m_depth >= kMaxBracketDepth) {
                 fail(QStringLiteral("too many nested parentheses"), m_line);
                 break;
             }
-            m_brackets.append(c);
-            m_bracketLines.append(m_line);
-            if (keep)
-                m_current.tokens.append({PythonToken::Kind::Operator, QString(c), {}, tokenLine});
+            m_brackets[m_depth] = c;
+            m_bracketLines[m_depth] = m_line;
+            ++m_depth;
             ++m_pos;
+            if (keep)
+                addToken(PythonToken::Kind::Operator, m_pos - 1, tokenLine);
             continue;
         }
-        if (c == u')' || c == u']' || c == u'}') {
-            const QChar open = c == u')' ? u'(' : c == u']' ? u'[' : u'{';
-            if (m_brackets.isEmpty() || m_brackets.last() != open) {
-                fail(QStringLiteral("unmatched '%1'").arg(c), m_line);
+        if (c == ')' || c == ']' || c == '}') {
+            const char open = c == ')' ? '(' : c == ']' ? '[' : '{';
+            if (m_depth == 0 || m_brackets[m_depth - 1] != open) {
+                fail(QStringLiteral("unmatched '%1'").arg(QLatin1Char(c)), m_line);
                 break;
             }
-            m_brackets.removeLast();
-            m_bracketLines.removeLast();
-            if (keep)
-                m_current.tokens.append({PythonToken::Kind::Operator, QString(c), {}, tokenLine});
+            --m_depth;
             ++m_pos;
+            if (keep)
+                addToken(PythonToken::Kind::Operator, m_pos - 1, tokenLine);
             continue;
         }
-        if (QStringView(u"=+-*/%&|^~<>.,:;@!").contains(c)) {
-            if (c == u';' && m_brackets.isEmpty()) {
+        if (c != 0 && std::strchr("=+-*/%&|^~<>.,:;@!", c)) {
+            if (c == ';' && m_depth == 0) {
                 // Statement separator on one line. After `if x: a = 1;` the next statement is in the block too.
                 if (m_haveLine && opensBlock(m_current))
                     m_lastIndent = m_current.indent + 1;
@@ -452,19 +666,21 @@ PythonTokenization Tokenizer::run()
                 ++m_pos;
                 continue;
             }
-            const int length = operatorLength(m_src.mid(m_pos, 3));
+            const qsizetype start = m_pos;
+            m_pos += operatorLength(m_src, m_pos);
             if (keep)
-                m_current.tokens.append(
-                    {PythonToken::Kind::Operator, m_src.mid(m_pos, length).toString(), {}, tokenLine});
-            m_pos += length;
+                addToken(PythonToken::Kind::Operator, start, tokenLine);
         } else {
-            fail(QStringLiteral("invalid character '%1' (U+%2)").arg(c).arg(c.unicode(), 4, 16, QLatin1Char('0')),
+            fail(QStringLiteral("invalid character '%1' (U+%2)")
+                     .arg(QString::fromUcs4(&cp.value, 1))
+                     .arg(uint(cp.value), 4, 16, QLatin1Char('0')),
                  m_line);
             break;
         }
     }
-    if (m_result.error.isEmpty() && !m_brackets.isEmpty())
-        fail(QStringLiteral("'%1' was never closed").arg(m_brackets.last()), m_bracketLines.last());
+    if (m_result.error.isEmpty() && m_depth > 0)
+        fail(QStringLiteral("'%1' was never closed").arg(QLatin1Char(m_brackets[m_depth - 1])),
+             m_bracketLines[m_depth - 1]);
     if (m_result.error.isEmpty())
         endLogicalLine();
     return m_result;
@@ -472,9 +688,14 @@ PythonTokenization Tokenizer::run()
 
 } // namespace
 
+PythonTokenization tokenizePython(QByteArrayView utf8)
+{
+    return Tokenizer(utf8).run();
+}
+
 PythonTokenization tokenizePython(QStringView source)
 {
-    return Tokenizer(source).run();
+    return tokenizePython(QByteArrayView(source.toUtf8()));
 }
 
 } // namespace retort

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -44,6 +45,11 @@ struct PythonTokenization
 /// are skimmed (strings, brackets and line ends are followed, nothing is kept), and a module-level
 /// statement that starts with a keyword (`import`, `def`, `if`, ...) keeps just that keyword, since
 /// it can neither assign a module-level name nor be the docstring.
+///
+/// `utf8` must be valid UTF-8 with `\n` line ends (the scanner checks and normalizes first).
+PythonTokenization tokenizePython(QByteArrayView utf8);
+
+/// The same for text already decoded (tests, tools); converts to UTF-8 first.
 PythonTokenization tokenizePython(QStringView source);
 
 } // namespace retort

@@ -31,6 +31,19 @@ void appendUnique(QList<T> &list, const T &value)
         list.append(value);
 }
 
+/// `first` then `second`, each value once. Shares `first` when nothing is added or dropped.
+QList<int> uniqueUnion(const QList<int> &first, const QList<int> &second)
+{
+    if (second.isEmpty() && (first.size() < 2 || (first.size() == 2 && first[0] != first[1])))
+        return first;
+    QList<int> result;
+    for (int d : first)
+        appendUnique(result, d);
+    for (int d : second)
+        appendUnique(result, d);
+    return result;
+}
+
 /// Revisions on a cycle (strongly connected components of more than one node), iteratively.
 QList<int> nodesOnCycles(const GraphData &data, Edges edges)
 {
@@ -249,9 +262,7 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
         }
         data->idIndex.insert(rev.id, int(data->nodes.size()));
         definitions.append({int(data->nodes.size()), false, base, deps});
-        GraphNode node;
-        node.source = rev;
-        data->nodes.append(node);
+        data->nodes.emplaceBack().source = rev;
     }
 
     // 2. Checks Alembic makes when it constructs each revision; the first failing revision in load
@@ -296,11 +307,10 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
         node.declaredDeps = !rev.dependsOn.isEmpty() || rev.dependsOnUnresolved;
     }
 
-    // 3. The key map: ids, then branch labels.
-    for (const GraphNode &node : std::as_const(data->nodes)) {
-        data->keyIndex.insert(node.source.id, data->idIndex.value(node.source.id));
+    // 3. The key map: ids (the id index itself), then branch labels.
+    data->keyIndex = data->idIndex;
+    for (const GraphNode &node : std::as_const(data->nodes))
         data->keyOrder.append(node.source.id);
-    }
     for (int i = 0; i < data->nodes.size(); ++i) {
         const Revision &rev = data->nodes[i].source;
         for (const QString &label : rev.branchLabels) {
@@ -350,10 +360,7 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
             }
             node.down.append(*it);
         }
-        for (int d : std::as_const(node.down))
-            appendUnique(node.allDown, d);
-        for (int d : std::as_const(node.resolvedDeps))
-            appendUnique(node.allDown, d);
+        node.allDown = uniqueUnion(node.down, node.resolvedDeps);
     }
     if (!firstUnknownDependency.isEmpty())
         fatal(firstUnknownDependency);
@@ -361,16 +368,25 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
         fatal(firstMissingParent);
     std::vector<bool> isVersionedParent(size_t(data->nodes.size()), false);
     std::vector<bool> isAnyParent(size_t(data->nodes.size()), false);
+    std::vector<bool> hasDependents(size_t(data->nodes.size()), false);
     for (int i = 0; i < data->nodes.size(); ++i) {
-        for (int d : std::as_const(data->nodes[i].allDown)) {
-            appendUnique(data->nodes[d].allNext, i);
-            isAnyParent[size_t(d)] = true;
-        }
+        for (int d : std::as_const(data->nodes[i].resolvedDeps))
+            hasDependents[size_t(d)] = true;
         for (int d : std::as_const(data->nodes[i].down)) {
             appendUnique(data->nodes[d].next, i);
             isVersionedParent[size_t(d)] = true;
         }
     }
+    // Without dependents, all next revisions are the versioned ones (shared, not copied).
+    for (int i = 0; i < data->nodes.size(); ++i) {
+        isAnyParent[size_t(i)] = isVersionedParent[size_t(i)] || hasDependents[size_t(i)];
+        if (!hasDependents[size_t(i)])
+            data->nodes[i].allNext = data->nodes[i].next;
+    }
+    for (int i = 0; i < data->nodes.size(); ++i)
+        for (int d : std::as_const(data->nodes[i].allDown))
+            if (hasDependents[size_t(d)])
+                appendUnique(data->nodes[d].allNext, i);
     for (const Definition &d : std::as_const(definitions)) {
         if (d.shadowed || !isVersionedParent[size_t(d.node)])
             data->heads.append(d.node);
@@ -409,11 +425,7 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
                     appendUnique(normalized, d);
             }
             node.normalizedDeps = normalized;
-            node.normalizedDown.clear();
-            for (int d : std::as_const(node.down))
-                appendUnique(node.normalizedDown, d);
-            for (int d : std::as_const(node.normalizedDeps))
-                appendUnique(node.normalizedDown, d);
+            node.normalizedDown = uniqueUnion(node.down, node.normalizedDeps);
         }
     }
 

@@ -61,8 +61,9 @@ QString declaredEncoding(const QByteArray &source)
     return {};
 }
 
-/// Decodes source bytes the way Python would. Returns false with a diagnostic on failure.
-bool decodeSource(const QByteArray &source, const QString &path, QString *text, Diagnostics *diagnostics)
+/// Decodes source bytes the way Python would, into UTF-8 with `\n` line ends (for UTF-8 sources,
+/// the common case, that is the bytes themselves). Returns false with a diagnostic on failure.
+bool decodeSource(const QByteArray &source, const QString &path, QByteArray *utf8, Diagnostics *diagnostics)
 {
     if (source.contains('\0')) {
         const int line = int(source.left(source.indexOf('\0')).count('\n')) + 1;
@@ -75,20 +76,22 @@ bool decodeSource(const QByteArray &source, const QString &path, QString *text, 
     if (encoding.isEmpty() || normalized == u"utf-8" || normalized == u"utf8" || normalized.startsWith(u"utf-8-"))
         encoding = QStringLiteral("UTF-8");
     const QByteArray encodingName = encoding.toLatin1();
-    QStringDecoder decoder(encodingName.constData(), QStringDecoder::Flag::Stateless);
-    if (!decoder.isValid()) {
-        diagnostics->append(makeDiagnostic(Diagnostic::Severity::Error, path, 1,
-                                           QStringLiteral("unknown source encoding '%1'").arg(encoding)));
-        return false;
-    }
     bool valid = true;
     if (encoding == u"UTF-8") {
         valid = QUtf8StringView(source).isValidUtf8(); // vectorised; the common case
         if (valid)
-            *text = QString::fromUtf8(source);
+            *utf8 = source;
     } else {
-        *text = decoder.decode(source);
+        QStringDecoder decoder(encodingName.constData(), QStringDecoder::Flag::Stateless);
+        if (!decoder.isValid()) {
+            diagnostics->append(makeDiagnostic(Diagnostic::Severity::Error, path, 1,
+                                               QStringLiteral("unknown source encoding '%1'").arg(encoding)));
+            return false;
+        }
+        const QString text = decoder.decode(source);
         valid = !decoder.hasError();
+        if (valid)
+            *utf8 = text.toUtf8();
     }
     if (!valid) {
         // Find the first line that does not decode, so the message can point at it.
@@ -111,18 +114,28 @@ bool decodeSource(const QByteArray &source, const QString &path, QString *text, 
         return false;
     }
     // Python reads source with universal newlines: \r\n and \r become \n, inside strings too.
-    if (source.contains('\r'))
-        text->replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(u'\r', u'\n');
+    if (utf8->contains('\r'))
+        utf8->replace("\r\n", "\n").replace('\r', '\n');
     return true;
 }
 
-/// Finds `Create Date: ...` in a docstring.
+/// Finds `Create Date: ...` in a docstring: the rest of the first line that starts with it
+/// (after blanks), trimmed. A plain scan: a regular expression per file costs more than the file.
 QString createDateFrom(const QString &docstring)
 {
-    static const QRegularExpression createDate(QStringLiteral("^\\s*Create Date:[ \\t]*(.*?)\\s*$"),
-                                               QRegularExpression::MultilineOption);
-    const auto match = createDate.match(docstring);
-    return match.hasMatch() ? match.captured(1) : QString();
+    static const QString key = QStringLiteral("Create Date:");
+    for (qsizetype at = docstring.indexOf(key); at >= 0; at = docstring.indexOf(key, at + 1)) {
+        qsizetype lineStart = at;
+        while (lineStart > 0 && docstring[lineStart - 1] != u'\n' && docstring[lineStart - 1].isSpace())
+            --lineStart;
+        if (lineStart > 0 && docstring[lineStart - 1] != u'\n')
+            continue; // something else precedes it on its line
+        qsizetype end = docstring.indexOf(u'\n', at);
+        if (end < 0)
+            end = docstring.size();
+        return QStringView(docstring).sliced(at + key.size(), end - at - key.size()).trimmed().toString();
+    }
+    return {};
 }
 
 /// Alembic's Script.doc: the stripped docstring up to the first blank line.
@@ -162,11 +175,11 @@ qsizetype assignmentOperator(const PythonLogicalLine &line)
 RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QString &path)
 {
     RevisionFileScan result;
-    QString text;
-    if (!decodeSource(source, path, &text, &result.diagnostics))
+    QByteArray utf8;
+    if (!decodeSource(source, path, &utf8, &result.diagnostics))
         return result;
 
-    const PythonTokenization tokens = tokenizePython(text);
+    const PythonTokenization tokens = tokenizePython(QByteArrayView(utf8));
     if (!tokens.error.isEmpty()) {
         result.diagnostics.append(makeDiagnostic(Diagnostic::Severity::Error, path, tokens.errorLine,
                                                  QStringLiteral("syntax error: %1").arg(tokens.error)));
@@ -249,7 +262,6 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
                 .arg(name, a.value.reason)));
     };
 
-    const QString fileName = QFileInfo(path).fileName();
     if (const std::optional<Assignment> &it = assignments[0]; it) {
         revision.line = it->line;
         if (it->value.kind == PythonLiteral::Kind::String) {
@@ -267,7 +279,7 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
     } else {
         // Alembic's legacy fallback: a file named after a hexadecimal revision id.
         static const QRegularExpression legacy(QStringLiteral("^([a-f0-9]+)\\.py$"));
-        const auto match = legacy.match(fileName);
+        const auto match = legacy.match(QStringView(path).sliced(path.lastIndexOf(u'/') + 1));
         if (!match.hasMatch()) {
             result.diagnostics.append(
                 makeDiagnostic(Diagnostic::Severity::Error, path, 1,
@@ -407,75 +419,112 @@ namespace {
 
 struct ListedFile
 {
-    QString path;      ///< for display and diagnostics
+    qsizetype folder;   ///< index into the listing's folders
+    QString name;       ///< decoded, for display and diagnostics
     QByteArray rawName; ///< the name as the file system has it (need not be valid UTF-8)
     bool symlink = false;
 };
 
-/// Entries of one folder via readdir: the file type comes with the entry, so no stat per file.
-void listFolder(const QString &folder, bool recursive, QList<ListedFile> *files)
+struct Listing
 {
-    DIR *dir = ::opendir(QFile::encodeName(folder).constData());
+    QStringList folders; ///< absolute, without a trailing slash (except the root)
+    QList<ListedFile> files;
+
+    QString pathOf(const ListedFile &file) const
+    {
+        const QString &folder = folders[file.folder];
+        return folder.endsWith(u'/') ? folder + file.name : folder + u'/' + file.name;
+    }
+};
+
+bool isRevisionFileName(QByteArrayView name)
+{
+    return name.endsWith(".py") && !name.startsWith("__init__") && !name.startsWith(".#");
+}
+
+/// Python's sorted() on names: code point order. For UTF-8 that is byte order; names that are not
+/// UTF-8 are compared as decoded text instead.
+template<typename Entry>
+void sortByName(QList<Entry> &entries)
+{
+    const bool allUtf8 = std::all_of(entries.cbegin(), entries.cend(),
+                                     [](const Entry &e) { return QUtf8StringView(e.rawName).isValidUtf8(); });
+    if (allUtf8)
+        std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
+            return QByteArrayView(a.rawName).compare(QByteArrayView(b.rawName)) < 0;
+        });
+    else
+        std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
+            return QFile::decodeName(a.rawName) < QFile::decodeName(b.rawName);
+        });
+}
+
+/// Entries of one folder via readdir: the file type comes with the entry, so no stat per file.
+/// Names are filtered and sorted as bytes; only the revision files' names are decoded.
+void listFolder(const QString &folder, bool recursive, Listing *listing)
+{
+    const QByteArray encodedFolder = QFile::encodeName(folder);
+    DIR *dir = ::opendir(encodedFolder.constData());
     if (!dir)
         return;
+    const QByteArray encodedPrefix = encodedFolder.endsWith('/') ? encodedFolder : encodedFolder + '/';
     struct Entry
     {
-        QString name;
         QByteArray rawName;
         bool symlink;
     };
     QList<Entry> fileEntries;
-    QStringList subfolders;
+    QList<Entry> subfolders;
     while (const dirent *entry = ::readdir(dir)) {
-        const QString name = QFile::decodeName(entry->d_name);
-        if (name == u"." || name == u"..")
+        const QByteArrayView name(entry->d_name);
+        if (name == "." || name == "..")
             continue;
         unsigned char type = entry->d_type;
         if (type == DT_UNKNOWN) {
             struct stat info = {};
-            const QByteArray full = QFile::encodeName(folder + u'/' + name);
-            if (::lstat(full.constData(), &info) == 0)
+            if (::lstat(QByteArray(encodedPrefix).append(name).constData(), &info) == 0)
                 type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISLNK(info.st_mode) ? DT_LNK : S_ISREG(info.st_mode) ? DT_REG : DT_UNKNOWN;
         }
         if (type == DT_DIR) {
-            if (recursive && name != u"__pycache__")
-                subfolders.append(name); // symlinked folders are not followed, like os.walk
+            if (recursive && name != "__pycache__")
+                subfolders.append({name.toByteArray(), false}); // symlinked folders are not followed, like os.walk
             continue;
         }
         // Regular files, links, and anything else named like a revision (a FIFO, a device): those
         // are listed so that reading them reports "not a regular file" instead of passing silently.
-        if (!name.endsWith(u".py") || name.startsWith(u"__init__") || name.startsWith(u".#"))
+        if (!isRevisionFileName(name))
             continue;
         if (type == DT_LNK) {
             // A link to a folder is not a file; a dangling link is listed and reported unreadable.
             struct stat target = {};
-            const QByteArray full = QFile::encodeName(folder + u'/' + name);
-            if (::stat(full.constData(), &target) == 0 && S_ISDIR(target.st_mode))
+            if (::stat(QByteArray(encodedPrefix).append(name).constData(), &target) == 0 && S_ISDIR(target.st_mode))
                 continue;
         }
-        fileEntries.append({name, QByteArray(entry->d_name), type == DT_LNK});
+        fileEntries.append({name.toByteArray(), type == DT_LNK});
     }
     ::closedir(dir);
-    std::sort(fileEntries.begin(), fileEntries.end(),
-              [](const Entry &a, const Entry &b) { return a.name < b.name; }); // like Python's sorted()
+    sortByName(fileEntries);
+    const qsizetype folderIndex = listing->folders.size();
+    listing->folders.append(folder);
+    listing->files.reserve(listing->files.size() + fileEntries.size());
+    for (Entry &e : fileEntries)
+        listing->files.append({folderIndex, QFile::decodeName(e.rawName), std::move(e.rawName), e.symlink});
+    sortByName(subfolders);
     const QString prefix = folder.endsWith(u'/') ? folder : folder + u'/';
-    for (const Entry &e : std::as_const(fileEntries))
-        files->append({prefix + e.name, e.rawName, e.symlink});
-    std::sort(subfolders.begin(), subfolders.end());
-    for (const QString &sub : std::as_const(subfolders))
-        listFolder(prefix + sub, true, files);
+    for (const Entry &sub : std::as_const(subfolders))
+        listFolder(prefix + QFile::decodeName(sub.rawName), true, listing);
 }
 
 } // namespace
 
 QStringList RevisionScanner::listRevisionFiles(const QString &location, bool recursive)
 {
-    QList<ListedFile> listed;
-    listFolder(location, recursive, &listed);
+    Listing listing;
+    listFolder(QDir(location).absolutePath(), recursive, &listing);
     QStringList files;
-    files.reserve(listed.size());
-    for (const ListedFile &f : std::as_const(listed))
-        files.append(f.path);
+    files.reserve(listing.files.size());
+    for (const ListedFile &f : std::as_const(listing.files))
+        files.append(listing.pathOf(f));
     return files;
 }
 
@@ -498,30 +547,35 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
                                                    QStringLiteral("version location does not exist")));
             continue;
         }
-        // Alembic skips a file whose real path it has loaded already. Resolving every path is slow
-        // (a readlink per component), so only the location and symlinked files are resolved.
-        const QString realLocation = QFileInfo(location).canonicalFilePath();
         const QString absoluteLocation = QDir(location).absolutePath();
-        QList<ListedFile> listed;
-        listFolder(absoluteLocation, recursive, &listed);
-        for (const ListedFile &entry : std::as_const(listed)) {
-            const QString &file = entry.path;
-            const QString relative = file.mid(absoluteLocation.size() + (absoluteLocation.endsWith(u'/') ? 0 : 1));
-            QString canonical = entry.symlink ? QFileInfo(file).canonicalFilePath() : realLocation + u'/' + relative;
-            if (canonical.isEmpty()) // a dangling symlink: os.path.realpath still gives a distinct path
-                canonical = file;
-            if (seen.contains(canonical)) {
-                scan.diagnostics.append(makeDiagnostic(
-                    Diagnostic::Severity::Warning, file, 0,
-                    QStringLiteral("file loaded twice through overlapping version locations; ignored")));
-                continue;
+        Listing listing;
+        listFolder(absoluteLocation, recursive, &listing);
+        // Alembic skips a file whose real path it has loaded already. That can only happen with
+        // several locations or a symlinked file; resolving every path is slow (a readlink per
+        // component), so only the location and symlinked files are resolved, and only then.
+        const bool anySymlink = std::any_of(listing.files.cbegin(), listing.files.cend(),
+                                            [](const ListedFile &f) { return f.symlink; });
+        const bool checkSeen = locations.size() > 1 || anySymlink;
+        const QString realLocation = checkSeen ? QFileInfo(location).canonicalFilePath() : QString();
+        const qsizetype folderBase = folders.size();
+        folders += listing.folders;
+        files.reserve(files.size() + listing.files.size());
+        for (const ListedFile &entry : std::as_const(listing.files)) {
+            QString file = listing.pathOf(entry);
+            if (checkSeen) {
+                const QString relative = file.mid(absoluteLocation.size() + (absoluteLocation.endsWith(u'/') ? 0 : 1));
+                QString canonical = entry.symlink ? QFileInfo(file).canonicalFilePath() : realLocation + u'/' + relative;
+                if (canonical.isEmpty()) // a dangling symlink: os.path.realpath still gives a distinct path
+                    canonical = file;
+                if (seen.contains(canonical)) {
+                    scan.diagnostics.append(makeDiagnostic(
+                        Diagnostic::Severity::Warning, file, 0,
+                        QStringLiteral("file loaded twice through overlapping version locations; ignored")));
+                    continue;
+                }
+                seen.insert(canonical);
             }
-            seen.insert(canonical);
-            const qsizetype slash = file.lastIndexOf(u'/');
-            const QString folder = file.left(slash);
-            if (folders.isEmpty() || folders.last() != folder)
-                folders.append(folder);
-            files.append({file, entry.rawName, folders.size() - 1});
+            files.append({std::move(file), entry.rawName, folderBase + entry.folder});
         }
     }
 

@@ -184,6 +184,12 @@ void TestPythonTokenizer::strings_data()
         << u"x = r'ab\\\ncd'\ny = 1"_s << u"1:0 x = r\"ab\\\\\\ncd\" | 3:0 y = #1"_s;
     QTest::newRow("implicit concatenation stays separate")
         << u"x = ('a'\n     \"b\")"_s << u"1:0 x = ( \"a\" \"b\"@2 )@2"_s;
+    QTest::newRow("non-ASCII text around escapes")
+        << u"x = '\u00e9\\t\u00fc\\x41\u20ac'"_s << u"1:0 x = \"\u00e9\\t\u00fcA\u20ac\""_s;
+    QTest::newRow("raw string: a backslash before a non-ASCII character")
+        << u"x = r'\\\u00e9\\\U0001F600'"_s << u"1:0 x = r\"\\\\\u00e9\\\\\U0001F600\""_s;
+    QTest::newRow("lines after a multi-line string with escapes")
+        << u"x = '''a\\tb\n\\\nc'''\ny = 1"_s << u"1:0 x = \"a\\tb\\nc\" | 4:0 y = #1"_s;
     QTest::newRow("string token line is its start line")
         << u"x = ('''\n\n''', 'b')"_s << u"1:0 x = ( \"\\n\\n\" ,@3 \"b\"@3 )@3"_s;
 }
