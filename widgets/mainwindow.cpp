@@ -1,16 +1,24 @@
 #include "mainwindow.h"
 
 #include "graphlanedelegate.h"
+#include "logview.h"
+#include "projectloader.h"
+#include "recentprojectsmenu.h"
 #include "revisiongraphmodel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -18,14 +26,57 @@
 
 namespace retort {
 
-MainWindow::MainWindow(QWidget *parent)
+namespace {
+
+/// A local folder or alembic.ini among dropped URLs, or an empty string.
+QString droppedProject(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls()) {
+        if (!url.isLocalFile())
+            continue;
+        const QFileInfo info(url.toLocalFile());
+        if (info.isDir() || (info.isFile() && info.suffix() == u"ini"))
+            return info.absoluteFilePath();
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     : QMainWindow(parent)
+    , m_settings(settings)
+    , m_loader(new ProjectLoader(this))
     , m_model(new RevisionGraphModel(this))
     , m_laneDelegate(new GraphLaneDelegate(this))
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Retort"));
+    setAcceptDrops(true);
     resize(1280, 800);
+    setDockNestingEnabled(true);
 
+    createDocks();
+    m_statusProject = new QLabel(this);
+    statusBar()->addWidget(m_statusProject, 1);
+    createActions();
+    showDetails(QString());
+
+    connect(m_loader, &ProjectLoader::loaded, this,
+            [this](const QString &path, const Project &project) { applyProject(path, project); });
+
+    if (m_settings)
+        m_recent = RecentProjects::read(*m_settings);
+    updateRecentProjects();
+    restoreWindowState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
     m_graphView = new QTreeView(this);
     m_graphView->setObjectName(QStringLiteral("revisionGraphView"));
     m_graphView->setModel(m_model);
@@ -58,13 +109,16 @@ MainWindow::MainWindow(QWidget *parent)
     diagnosticsDock->setWidget(m_diagnostics);
     addDockWidget(Qt::BottomDockWidgetArea, diagnosticsDock);
 
-    resizeDocks({detailsDock}, {380}, Qt::Horizontal);
-    resizeDocks({diagnosticsDock}, {150}, Qt::Vertical);
+    m_log = new LogView(this);
+    auto *logDock = new QDockWidget(tr("Log"), this);
+    logDock->setObjectName(QStringLiteral("logDock"));
+    logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    tabifyDockWidget(diagnosticsDock, logDock);
+    diagnosticsDock->raise();
 
-    m_statusProject = new QLabel(this);
-    statusBar()->addWidget(m_statusProject, 1);
-    createActions();
-    showDetails(QString());
+    resizeDocks({detailsDock}, {380}, Qt::Horizontal);
+    resizeDocks({diagnosticsDock}, {160}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -72,52 +126,134 @@ void MainWindow::createActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *open = fileMenu->addAction(tr("&Open Project…"), this, &MainWindow::chooseProject);
     open->setShortcut(QKeySequence::Open);
-    QAction *reloadAction = fileMenu->addAction(tr("&Reload"), this, &MainWindow::reload);
+    m_recentMenu = new RecentProjectsMenu(this);
+    fileMenu->addMenu(m_recentMenu);
+    connect(m_recentMenu, &RecentProjectsMenu::projectChosen, this, &MainWindow::openProject);
+    connect(m_recentMenu, &RecentProjectsMenu::clearRequested, this, [this] {
+        m_recent.clear();
+        updateRecentProjects();
+    });
+    QAction *reloadAction = fileMenu->addAction(tr("&Reload Project"), this, &MainWindow::reload);
     reloadAction->setShortcut(QKeySequence::Refresh);
     fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        viewMenu->addAction(dock->toggleViewAction());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(tr("&About Retort"), this, [this] {
-        QMessageBox::about(this, tr("About Retort"),
-                           tr("<h3>Retort %1</h3><p>A workbench for Alembic database migrations.</p>"
-                              "<p>Qt %2</p>")
-                               .arg(QStringLiteral(RETORT_VERSION), QString::fromLatin1(qVersion())));
-    });
+    QAction *about = helpMenu->addAction(tr("&About Retort"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 }
 
-bool MainWindow::openProject(const QString &path)
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Retort"),
+                       tr("<h3>Retort %1</h3><p>A workbench for Alembic database migrations.</p><p>Qt %2</p>")
+                           .arg(QStringLiteral(RETORT_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::restoreWindowState()
+{
+    if (!m_settings)
+        return;
+    restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::saveWindowState()
+{
+    if (!m_settings)
+        return;
+    m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings->setValue(QStringLiteral("window/state"), saveState());
+    m_recent.write(*m_settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedProject(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = droppedProject(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openProject(path);
+}
+
+void MainWindow::openProject(const QString &path)
+{
+    m_loadingPath = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    m_statusProject->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(m_loadingPath)));
+    m_loader->load(m_loadingPath);
+}
+
+void MainWindow::reload()
+{
+    if (!m_projectPath.isEmpty())
+        openProject(m_projectPath);
+}
+
+void MainWindow::applyProject(const QString &path, const Project &project)
 {
     // Reloading the same project keeps the selected revision; a model reset clears the current
     // index without a signal, so the details are refreshed explicitly.
     const QString previous = path == m_projectPath
                                  ? m_graphView->currentIndex().data(RevisionGraphModel::RevisionIdRole).toString()
                                  : QString();
+    const bool reloaded = path == m_projectPath;
     m_projectPath = path;
-    m_project = Project::load(path);
+    m_project = project;
     m_model->setGraph(m_project.graph());
     showDetails(QString());
     m_laneDelegate->setLaneCount(std::max(1, m_model->laneCount()));
-    m_graphView->resizeColumnToContents(RevisionGraphModel::GraphColumn);
-    m_graphView->resizeColumnToContents(RevisionGraphModel::RevisionColumn);
-    m_graphView->resizeColumnToContents(RevisionGraphModel::LabelsColumn);
-    m_graphView->resizeColumnToContents(RevisionGraphModel::CreateDateColumn);
+    for (int column : {int(RevisionGraphModel::GraphColumn), int(RevisionGraphModel::RevisionColumn),
+                       int(RevisionGraphModel::LabelsColumn), int(RevisionGraphModel::CreateDateColumn)})
+        m_graphView->resizeColumnToContents(column);
     showDiagnostics();
     const RevisionGraph &graph = m_project.graph();
-    if (!m_project.config().isValid()) {
-        m_statusProject->setText(tr("%1 is not an Alembic project").arg(path));
+    const bool valid = m_project.config().isValid();
+    if (!valid) {
+        m_statusProject->setText(tr("%1 is not an Alembic project").arg(QDir::toNativeSeparators(path)));
         setWindowTitle(tr("Retort"));
-        return false;
+        m_log->append(LogView::Level::Error, tr("%1 is not an Alembic project").arg(path));
+        emit projectLoaded(false);
+        return;
     }
-    setWindowTitle(tr("%1 — Retort").arg(m_project.config().projectRoot()));
-    m_statusProject->setText(tr("%1 · %n revision(s)", nullptr, int(graph.size())).arg(m_project.config().projectRoot())
+    const QString root = m_project.config().projectRoot();
+    setWindowTitle(tr("%1 — Retort").arg(QDir::toNativeSeparators(root)));
+    m_statusProject->setText(tr("%1 · %n revision(s)", nullptr, int(graph.size())).arg(QDir::toNativeSeparators(root))
                              + tr(" · heads: %1").arg(graph.heads().join(QStringLiteral(", "))));
+    m_log->append(LogView::Level::Info, reloaded ? tr("Rescanned %1: %n revision(s)", nullptr, int(graph.size())).arg(root)
+                                                 : tr("Opened %1: %n revision(s)", nullptr, int(graph.size())).arg(root));
+    m_recent.add(path);
+    updateRecentProjects();
     if (m_model->rowCount() > 0) {
         const int row = std::max(0, m_model->rowOf(previous));
         m_graphView->setCurrentIndex(m_model->index(row, RevisionGraphModel::RevisionColumn));
     }
-    return true;
+    emit projectLoaded(true);
+}
+
+void MainWindow::updateRecentProjects()
+{
+    m_recentMenu->setProjects(m_recent.paths());
+    if (m_settings)
+        m_recent.write(*m_settings);
 }
 
 void MainWindow::showDetails(const QString &revisionId)
@@ -166,12 +302,6 @@ void MainWindow::chooseProject()
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Alembic Project"), m_projectPath);
     if (!folder.isEmpty())
         openProject(folder);
-}
-
-void MainWindow::reload()
-{
-    if (!m_projectPath.isEmpty())
-        openProject(m_projectPath);
 }
 
 } // namespace retort

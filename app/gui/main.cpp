@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QSettings>
 #include <QTimer>
 
 int main(int argc, char *argv[])
@@ -21,7 +22,8 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[project]"));
     parser.process(app);
 
-    retort::MainWindow window;
+    QSettings settings; // ~/.config/Retort/Retort.conf
+    retort::MainWindow window(&settings);
     if (!parser.positionalArguments().isEmpty())
         window.openProject(QDir(parser.positionalArguments().constFirst()).absolutePath());
     window.show();

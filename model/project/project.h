@@ -3,6 +3,7 @@
 #include "projectconfig.h"
 #include "revisiongraph.h"
 
+#include <QMetaType>
 #include <QString>
 
 namespace retort {
@@ -27,3 +28,5 @@ private:
 };
 
 } // namespace retort
+
+Q_DECLARE_METATYPE(retort::Project)

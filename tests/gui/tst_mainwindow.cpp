@@ -1,14 +1,45 @@
 #include "mainwindow.h"
+#include "recentprojectsmenu.h"
 #include "revisiongraphmodel.h"
 
+#include <QDockWidget>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QUrl>
 
 using namespace retort;
+
+namespace {
+
+const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
+
+/// Opens `path` and waits for the load to finish; returns whether it was a project.
+bool openAndWait(MainWindow &window, const QString &path)
+{
+    QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+    window.openProject(path);
+    if (!loaded.wait(10000))
+        return false;
+    return loaded.constLast().constFirst().toBool();
+}
+
+bool problemsMention(const MainWindow &window, const QString &text)
+{
+    auto *problems = window.findChild<QTreeWidget *>(QStringLiteral("diagnosticsList"));
+    for (int i = 0; problems && i < problems->topLevelItemCount(); ++i)
+        if (problems->topLevelItem(i)->text(2).contains(text))
+            return true;
+    return false;
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -22,7 +53,7 @@ private slots:
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openProject(QStringLiteral(RETORT_EXAMPLES_DIR "/demo")));
+        QVERIFY(openAndWait(window, kDemo));
         auto *view = window.findChild<QTreeView *>(QStringLiteral("revisionGraphView"));
         QVERIFY(view);
         QCOMPARE(view->model()->rowCount(), 17);
@@ -33,7 +64,7 @@ private slots:
     {
         MainWindow window;
         window.show();
-        QVERIFY(window.openProject(QStringLiteral(RETORT_EXAMPLES_DIR "/demo")));
+        QVERIFY(openAndWait(window, kDemo));
         auto *view = window.findChild<QTreeView *>(QStringLiteral("revisionGraphView"));
         auto *details = window.findChild<QTextBrowser *>(QStringLiteral("revisionDetails"));
         const int row = window.graphModel()->rowOf(QStringLiteral("414c25a99cca"));
@@ -49,7 +80,7 @@ private slots:
         const QString missing = dir.filePath(QStringLiteral("no-such-project"));
         MainWindow window;
         window.show();
-        QVERIFY(!window.openProject(missing));
+        QVERIFY(!openAndWait(window, missing));
         QVERIFY(problemsMention(window, QStringLiteral("not an Alembic project")));
         QCOMPARE(window.graphModel()->rowCount(), 0);
     }
@@ -59,10 +90,10 @@ private slots:
         QTemporaryDir empty;
         MainWindow window;
         window.show();
-        QVERIFY(window.openProject(QStringLiteral(RETORT_EXAMPLES_DIR "/demo")));
+        QVERIFY(openAndWait(window, kDemo));
         auto *details = window.findChild<QTextBrowser *>(QStringLiteral("revisionDetails"));
         QTRY_VERIFY(details->toPlainText().contains(QStringLiteral("09360dc33310")));
-        window.openProject(empty.path());
+        openAndWait(window, empty.path());
         QVERIFY(!details->toPlainText().contains(QStringLiteral("09360dc33310")));
     }
 
@@ -71,19 +102,78 @@ private slots:
         QTemporaryDir empty;
         MainWindow window;
         window.show();
-        QVERIFY(window.openProject(empty.path())); // the GUI shows it, warning that nothing is there
+        QVERIFY(openAndWait(window, empty.path())); // the GUI shows it, warning that nothing is there
         QVERIFY(problemsMention(window, QStringLiteral("no alembic.ini")));
         QCOMPARE(window.graphModel()->rowCount(), 0);
     }
 
-private:
-    static bool problemsMention(const MainWindow &window, const QString &text)
+    void openedProjectsAreRememberedAsRecent()
     {
-        auto *problems = window.findChild<QTreeWidget *>(QStringLiteral("diagnosticsList"));
-        for (int i = 0; problems && i < problems->topLevelItemCount(); ++i)
-            if (problems->topLevelItem(i)->text(2).contains(text))
-                return true;
-        return false;
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("retort.ini")), QSettings::IniFormat);
+        {
+            MainWindow window(&settings);
+            QVERIFY(openAndWait(window, kDemo));
+        }
+        MainWindow again(&settings);
+        auto *menu = again.findChild<RecentProjectsMenu *>(QStringLiteral("recentProjectsMenu"));
+        QVERIFY(menu);
+        QVERIFY(!menu->actions().isEmpty());
+        QCOMPARE(menu->actions().constFirst()->data().toString(), QDir::cleanPath(kDemo));
+        QSignalSpy loaded(&again, &MainWindow::projectLoaded);
+        menu->actions().constFirst()->trigger();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(again.graphModel()->rowCount(), 17);
+    }
+
+    void windowAndDockStateAreRestored()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("retort.ini")), QSettings::IniFormat);
+        {
+            MainWindow window(&settings);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.findChild<QDockWidget *>(QStringLiteral("detailsDock"))->hide();
+            window.close();
+        }
+        MainWindow again(&settings);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(!again.findChild<QDockWidget *>(QStringLiteral("detailsDock"))->isVisible());
+        QVERIFY(again.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->isVisible());
+    }
+
+    void droppingAFolderOpensIt()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(kDemo)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(window.graphModel()->rowCount(), 17);
+    }
+
+    void droppingSomethingElseIsRefused()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        MainWindow window;
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(file.fileName())});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        enter.setAccepted(false);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(!enter.isAccepted());
     }
 };
 
