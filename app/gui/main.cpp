@@ -1,10 +1,10 @@
 #include "mainwindow.h"
+#include "screenshotdirector.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QSettings>
-#include <QTimer>
 
 int main(int argc, char *argv[])
 {
@@ -22,19 +22,17 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[project]"));
     parser.process(app);
 
-    QSettings settings; // ~/.config/Retort/Retort.conf
-    retort::MainWindow window(&settings);
-    if (!parser.positionalArguments().isEmpty())
-        window.openProject(QDir(parser.positionalArguments().constFirst()).absolutePath());
-    window.show();
-
-    // scripts/screenshot: grab the window once it has been laid out and painted, then quit.
+    // scripts/screenshot sets RETORT_SCREENSHOT: a reproducible window (default layout, no saved
+    // state), grabbed to that PNG once the project has loaded.
     const QString screenshot = qEnvironmentVariable("RETORT_SCREENSHOT");
-    if (!screenshot.isEmpty()) {
-        QTimer::singleShot(0, &window, [&window, screenshot] { // grab() lays out and paints the window itself
-            const bool saved = window.grab().save(screenshot);
-            QCoreApplication::exit(saved ? 0 : 1);
-        });
-    }
+    QSettings settings; // ~/.config/Retort/Retort.conf
+    retort::MainWindow window(screenshot.isEmpty() ? &settings : nullptr);
+    const QStringList projects = parser.positionalArguments();
+    if (!projects.isEmpty())
+        window.openProject(QDir(projects.constFirst()).absolutePath());
+    window.show();
+    if (!screenshot.isEmpty())
+        new retort::ScreenshotDirector(&window, screenshot, qEnvironmentVariable("RETORT_SCREENSHOT_REVISION"),
+                                       !projects.isEmpty());
     return app.exec();
 }
