@@ -7,6 +7,8 @@
 
 namespace retort::GraphExport {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QJsonArray toArray(const QStringList &list)
@@ -94,65 +96,65 @@ QByteArray toJson(const RevisionGraph &graph)
     // Streamed: the same document as toJsonObject(), without building the tree first.
     JsonWriter json;
     json.beginObject();
-    json.key(u"revisions");
+    json.key("revisions"_L1);
     json.beginArray();
     for (const Revision &rev : graph.revisions()) {
         json.beginObject();
-        json.key(u"revision");
+        json.key("revision"_L1);
         json.value(rev.id);
-        json.key(u"down_revisions");
+        json.key("down_revisions"_L1);
         json.value(rev.downRevisions);
-        json.key(u"branch_labels");
+        json.key("branch_labels"_L1);
         json.value(rev.branchLabels);
-        json.key(u"depends_on");
+        json.key("depends_on"_L1);
         json.value(rev.dependsOn);
-        json.key(u"message");
+        json.key("message"_L1);
         json.value(rev.message);
-        json.key(u"path");
+        json.key("path"_L1);
         json.value(rev.path);
-        json.key(u"line");
+        json.key("line"_L1);
         json.value(qint64(rev.line));
         if (!rev.createDate.isEmpty()) {
-            json.key(u"create_date");
+            json.key("create_date"_L1);
             json.value(rev.createDate);
         }
-        json.key(u"effective_branch_labels");
+        json.key("effective_branch_labels"_L1);
         json.value(graph.branchLabels(rev.id));
-        QStringList unresolved;
-        if (rev.downRevisionUnresolved)
-            unresolved.append(QStringLiteral("down_revision"));
-        if (rev.branchLabelsUnresolved)
-            unresolved.append(QStringLiteral("branch_labels"));
-        if (rev.dependsOnUnresolved)
-            unresolved.append(QStringLiteral("depends_on"));
-        if (!unresolved.isEmpty()) {
-            json.key(u"unresolved");
-            json.value(unresolved);
+        if (rev.downRevisionUnresolved || rev.branchLabelsUnresolved || rev.dependsOnUnresolved) {
+            json.key("unresolved"_L1);
+            json.beginArray();
+            if (rev.downRevisionUnresolved)
+                json.value(QStringView(u"down_revision"));
+            if (rev.branchLabelsUnresolved)
+                json.value(QStringView(u"branch_labels"));
+            if (rev.dependsOnUnresolved)
+                json.value(QStringView(u"depends_on"));
+            json.endArray();
         }
         json.endObject();
     }
     json.endArray();
-    const std::pair<const char16_t *, QStringList> lists[] = {
-        {u"heads", graph.heads()},          {u"bases", graph.bases()},          {u"real_heads", graph.realHeads()},
-        {u"real_bases", graph.realBases()}, {u"history", graph.history()}};
+    const std::pair<QLatin1StringView, QStringList> lists[] = {
+        {"heads"_L1, graph.heads()},          {"bases"_L1, graph.bases()},          {"real_heads"_L1, graph.realHeads()},
+        {"real_bases"_L1, graph.realBases()}, {"history"_L1, graph.history()}};
     for (const auto &[name, list] : lists) {
-        json.key(QStringView(name));
+        json.key(name);
         json.value(list);
     }
-    json.key(u"diagnostics");
+    json.key("diagnostics"_L1);
     json.beginArray();
     for (const Diagnostic &d : graph.diagnostics()) {
         json.beginObject();
-        json.key(u"severity");
+        json.key("severity"_L1);
         json.value(Diagnostic::severityName(d.severity));
-        json.key(u"path");
+        json.key("path"_L1);
         json.value(d.path);
-        json.key(u"line");
+        json.key("line"_L1);
         json.value(qint64(d.line));
-        json.key(u"message");
+        json.key("message"_L1);
         json.value(d.message);
         if (!d.revision.isEmpty()) {
-            json.key(u"revision");
+            json.key("revision"_L1);
             json.value(d.revision);
         }
         json.endObject();

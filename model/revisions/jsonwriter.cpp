@@ -1,8 +1,12 @@
 #include "jsonwriter.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace retort {
 
@@ -60,6 +64,26 @@ void JsonWriter::key(QStringView name)
     m_needComma = false;
 }
 
+void JsonWriter::key(QLatin1StringView name)
+{
+    const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
+        return uchar(c) >= 0x20 && uchar(c) < 0x80 && c != '"' && c != '\\';
+    });
+    if (!plain) {
+        key(QStringView(QString(name)));
+        return;
+    }
+    separate();
+    char *out = reserveTail(name.size() + 3);
+    *out++ = '"';
+    std::memcpy(out, name.data(), size_t(name.size()));
+    out += name.size();
+    *out++ = '"';
+    *out = ':';
+    m_size += name.size() + 3;
+    m_needComma = false;
+}
+
 void JsonWriter::value(QStringView text)
 {
     separate();
@@ -70,8 +94,8 @@ void JsonWriter::value(qint64 number)
 {
     separate();
     char digits[24];
-    const int length = std::snprintf(digits, sizeof digits, "%lld", static_cast<long long>(number));
-    put(QByteArrayView(digits, length));
+    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    put(QByteArrayView(digits, end - digits));
 }
 
 void JsonWriter::value(bool flag)
@@ -95,8 +119,28 @@ void JsonWriter::writeString(QStringView text)
     char *const start = reserveTail(text.size() * 6 + 2);
     char *out = start;
     *out++ = '"';
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text[i].unicode();
+    const char16_t *const units = text.utf16();
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+#if defined(__SSE2__)
+        // Ids, paths and most messages are plain ASCII: eight UTF-16 units at a time are checked
+        // (0x20 <= unit < 0x80, not '"' or '\\'; as signed 16-bit numbers, so units from 0x8000
+        // fail the first test) and narrowed to bytes. Anything else takes the loop below.
+        while (size - i >= 8) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + i));
+            const __m128i plain = _mm_andnot_si128(
+                _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16('"')), _mm_cmpeq_epi16(v, _mm_set1_epi16('\\'))),
+                _mm_and_si128(_mm_cmpgt_epi16(v, _mm_set1_epi16(0x1F)), _mm_cmplt_epi16(v, _mm_set1_epi16(0x80))));
+            if (_mm_movemask_epi8(plain) != 0xFFFF)
+                break;
+            _mm_storel_epi64(reinterpret_cast<__m128i *>(out), _mm_packus_epi16(v, v));
+            out += 8;
+            i += 8;
+        }
+        if (i == size)
+            break;
+#endif
+        const char16_t c = units[i];
         if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
             *out++ = char(c);
             continue;
@@ -117,8 +161,7 @@ void JsonWriter::writeString(QStringView text)
             break;
         }
         const bool loneSurrogate = QChar::isSurrogate(c)
-                                   && !(QChar::isHighSurrogate(c) && i + 1 < text.size()
-                                        && QChar::isLowSurrogate(text[i + 1].unicode()));
+                                   && !(QChar::isHighSurrogate(c) && i + 1 < size && QChar::isLowSurrogate(units[i + 1]));
         if (c < 0x20 || loneSurrogate) { // as QJsonDocument writes them
             escape('u');
             if (loneSurrogate) {
@@ -137,7 +180,7 @@ void JsonWriter::writeString(QStringView text)
         // Non-ASCII: UTF-8, a surrogate pair as one code point.
         char32_t code = c;
         if (QChar::isHighSurrogate(c))
-            code = QChar::surrogateToUcs4(c, text[++i].unicode());
+            code = QChar::surrogateToUcs4(c, units[++i]);
         if (code < 0x800) {
             *out++ = char(0xC0 | (code >> 6));
         } else if (code < 0x10000) {

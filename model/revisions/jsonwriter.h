@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QLatin1StringView>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,9 @@ public:
     void beginArray();
     void endArray();
     void key(QStringView name);
+    /// A key given as Latin-1 text, such as a literal: `json.key("name"_L1)`. Plain ASCII (the
+    /// usual case) is copied without going through the escaping.
+    void key(QLatin1StringView name);
     void value(QStringView text);
     void value(qint64 number);
     void value(bool flag);

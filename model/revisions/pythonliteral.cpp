@@ -3,6 +3,16 @@
 namespace retort {
 namespace {
 
+bool isOpening(const PythonToken &t)
+{
+    return t.isOperator(u'(') || t.isOperator(u'[') || t.isOperator(u'{');
+}
+
+bool isClosing(const PythonToken &t)
+{
+    return t.isOperator(u')') || t.isOperator(u']') || t.isOperator(u'}');
+}
+
 bool isPlainString(const PythonToken &token)
 {
     return token.kind == PythonToken::Kind::String && !token.prefix.contains(u'b')
@@ -28,7 +38,7 @@ QString describe(const QList<PythonToken> &tokens, qsizetype begin, qsizetype en
 /// redundant parentheses. Returns false when the element is anything else.
 bool evaluateString(const QList<PythonToken> &tokens, qsizetype begin, qsizetype end, QString *out)
 {
-    while (end - begin >= 2 && tokens[begin].isOperator(u"(") && tokens[end - 1].isOperator(u")")) {
+    while (end - begin >= 2 && tokens[begin].isOperator(u'(') && tokens[end - 1].isOperator(u')')) {
         ++begin;
         --end;
     }
@@ -50,6 +60,7 @@ QList<QPair<qsizetype, qsizetype>> splitTopLevel(const QList<PythonToken> &token
                                                  bool *trailingComma)
 {
     QList<QPair<qsizetype, qsizetype>> parts;
+    parts.reserve(4);
     int depth = 0;
     qsizetype start = begin;
     *trailingComma = false;
@@ -57,11 +68,11 @@ QList<QPair<qsizetype, qsizetype>> splitTopLevel(const QList<PythonToken> &token
         const PythonToken &t = tokens[i];
         if (t.kind != PythonToken::Kind::Operator)
             continue;
-        if (t.text == u"(" || t.text == u"[" || t.text == u"{")
+        if (isOpening(t))
             ++depth;
-        else if (t.text == u")" || t.text == u"]" || t.text == u"}")
+        else if (isClosing(t))
             --depth;
-        else if (depth == 0 && t.text == u",") {
+        else if (depth == 0 && t.isOperator(u',')) {
             parts.append({start, i});
             start = i + 1;
         }
@@ -104,9 +115,9 @@ bool enclosesAll(const QList<PythonToken> &tokens, qsizetype open, qsizetype end
         const PythonToken &t = tokens[i];
         if (t.kind != PythonToken::Kind::Operator)
             continue;
-        if (t.text == u"(" || t.text == u"[" || t.text == u"{")
+        if (isOpening(t))
             ++depth;
-        else if (t.text == u")" || t.text == u"]" || t.text == u"}") {
+        else if (isClosing(t)) {
             if (--depth == 0)
                 return i == end - 1;
         }
@@ -151,7 +162,7 @@ PythonLiteral evaluatePythonLiteral(const QList<PythonToken> &tokens, qsizetype 
     if (first.kind == PythonToken::Kind::Operator && enclosesAll(tokens, begin, end)) {
         const qsizetype innerBegin = begin + 1;
         const qsizetype innerEnd = end - 1;
-        if (first.text == u"(") {
+        if (first.isOperator(u'(')) {
             if (innerBegin == innerEnd) {
                 PythonLiteral literal;
                 literal.kind = PythonLiteral::Kind::Sequence;
@@ -164,14 +175,14 @@ PythonLiteral evaluatePythonLiteral(const QList<PythonToken> &tokens, qsizetype 
             // Redundant parentheses around a single value.
             return evaluatePythonLiteral(tokens, innerBegin, innerEnd);
         }
-        if (first.text == u"[" || first.text == u"{") {
-            if (first.text == u"{" && innerBegin != innerEnd) {
+        if (first.isOperator(u'[') || first.isOperator(u'{')) {
+            if (first.isOperator(u'{') && innerBegin != innerEnd) {
                 // A set of strings is iterable like a tuple, but a dict is not what Alembic expects.
                 for (qsizetype i = innerBegin; i < innerEnd; ++i)
-                    if (tokens[i].isOperator(u":"))
+                    if (tokens[i].isOperator(u':'))
                         return notLiteral(tokens, begin, end);
             }
-            if (first.text == u"{" && innerBegin == innerEnd)
+            if (first.isOperator(u'{') && innerBegin == innerEnd)
                 return notLiteral(tokens, begin, end); // {} is an empty dict
             return evaluateSequence(tokens, innerBegin, innerEnd);
         }

@@ -18,6 +18,8 @@ struct PythonToken
     int line = 0;   ///< 1-based line where the token starts
 
     bool isOperator(QStringView op) const { return kind == Kind::Operator && text == op; }
+    /// The same for a one-character operator, without a string comparison.
+    bool isOperator(char16_t op) const { return kind == Kind::Operator && text.size() == 1 && text.front() == op; }
     bool isName(QStringView name) const { return kind == Kind::Name && text == name; }
 };
 

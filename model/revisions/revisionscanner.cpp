@@ -18,6 +18,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <string_view>
 #include <system_error>
 #include <thread>
 
@@ -120,20 +121,22 @@ bool decodeSource(const QByteArray &source, const QString &path, QByteArray *utf
 }
 
 /// Finds `Create Date: ...` in a docstring: the rest of the first line that starts with it
-/// (after blanks), trimmed. A plain scan: a regular expression per file costs more than the file.
+/// (after blanks), trimmed. A plain scan line by line: a regular expression (or even a substring
+/// search) per file costs more than the file.
 QString createDateFrom(const QString &docstring)
 {
-    static const QString key = QStringLiteral("Create Date:");
-    for (qsizetype at = docstring.indexOf(key); at >= 0; at = docstring.indexOf(key, at + 1)) {
-        qsizetype lineStart = at;
-        while (lineStart > 0 && docstring[lineStart - 1] != u'\n' && docstring[lineStart - 1].isSpace())
-            --lineStart;
-        if (lineStart > 0 && docstring[lineStart - 1] != u'\n')
-            continue; // something else precedes it on its line
+    static constexpr QStringView key = u"Create Date:";
+    const qsizetype size = docstring.size();
+    for (qsizetype lineStart = 0; lineStart < size;) {
+        qsizetype at = lineStart;
+        while (at < size && docstring[at] != u'\n' && docstring[at].isSpace())
+            ++at;
         qsizetype end = docstring.indexOf(u'\n', at);
         if (end < 0)
-            end = docstring.size();
-        return QStringView(docstring).sliced(at + key.size(), end - at - key.size()).trimmed().toString();
+            end = size;
+        if (QStringView(docstring).sliced(at, end - at).startsWith(key))
+            return QStringView(docstring).sliced(at + key.size(), end - at - key.size()).trimmed().toString();
+        lineStart = end + 1;
     }
     return {};
 }
@@ -142,8 +145,10 @@ QString createDateFrom(const QString &docstring)
 QString messageFrom(const QString &docstring)
 {
     const QString stripped = docstring.trimmed();
-    const qsizetype blank = stripped.indexOf(QStringLiteral("\n\n"));
-    return blank < 0 ? stripped : stripped.left(blank);
+    for (qsizetype at = stripped.indexOf(u'\n'); at >= 0; at = stripped.indexOf(u'\n', at + 1))
+        if (at + 1 < stripped.size() && stripped[at + 1] == u'\n')
+            return stripped.left(at);
+    return stripped;
 }
 
 struct Assignment
@@ -160,11 +165,11 @@ qsizetype assignmentOperator(const PythonLogicalLine &line)
         const PythonToken &t = line.tokens[i];
         if (t.kind != PythonToken::Kind::Operator)
             continue;
-        if (t.text == u"(" || t.text == u"[" || t.text == u"{")
+        if (t.isOperator(u'(') || t.isOperator(u'[') || t.isOperator(u'{'))
             ++depth;
-        else if (t.text == u")" || t.text == u"]" || t.text == u"}")
+        else if (t.isOperator(u')') || t.isOperator(u']') || t.isOperator(u'}'))
             --depth;
-        else if (depth == 0 && t.text == u"=")
+        else if (depth == 0 && t.isOperator(u'='))
             return i;
     }
     return -1;
@@ -207,7 +212,7 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
             // Strings, implicitly concatenated, possibly in redundant parentheses: `("a" "b")`.
             qsizetype begin = 0;
             qsizetype end = line.tokens.size();
-            while (end - begin >= 2 && line.tokens[begin].isOperator(u"(") && line.tokens[end - 1].isOperator(u")"))
+            while (end - begin >= 2 && line.tokens[begin].isOperator(u'(') && line.tokens[end - 1].isOperator(u')'))
                 ++begin, --end;
             const bool allStrings = begin < end && std::all_of(line.tokens.cbegin() + begin, line.tokens.cbegin() + end,
                                                                [](const PythonToken &t) {
@@ -224,30 +229,33 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
         const qsizetype eq = assignmentOperator(line);
         if (eq <= 0)
             continue;
-        // Targets: `name`, `name: annotation`, or a chain `a = b = value`.
+        // Targets: `name`, `name: annotation`, or a chain `a = b = value`; each of the four names
+        // that is a target gets the value.
         qsizetype valueBegin = eq + 1;
-        QStringList targets;
+        unsigned targetSlots = 0; // bit i: interesting[i]
         const auto addTarget = [&](qsizetype begin, qsizetype end) {
             if (end > begin && line.tokens[begin].kind == PythonToken::Kind::Name
-                && (end - begin == 1 || line.tokens[begin + 1].isOperator(u":")))
-                targets.append(line.tokens[begin].text);
+                && (end - begin == 1 || line.tokens[begin + 1].isOperator(u':')))
+                if (const int slot = slotOf(line.tokens[begin].text); slot >= 0)
+                    targetSlots |= 1u << slot;
         };
         addTarget(0, eq);
         // Further `=` in a chained assignment.
         for (qsizetype i = valueBegin; i < line.tokens.size(); ++i) {
-            if (line.tokens[i].isOperator(u"(") || line.tokens[i].isOperator(u"[") || line.tokens[i].isOperator(u"{"))
+            const PythonToken &t = line.tokens[i];
+            if (t.isOperator(u'(') || t.isOperator(u'[') || t.isOperator(u'{'))
                 break;
-            if (line.tokens[i].isOperator(u"=")) {
+            if (t.isOperator(u'=')) {
                 addTarget(valueBegin, i);
                 valueBegin = i + 1;
             }
         }
-        for (const QString &target : std::as_const(targets)) {
-            const int slot = slotOf(target);
-            if (slot >= 0)
-                assignments[slot] = Assignment{evaluatePythonLiteral(line.tokens, valueBegin, line.tokens.size()),
-                                               line.line};
-        }
+        if (targetSlots == 0)
+            continue;
+        const Assignment assignment{evaluatePythonLiteral(line.tokens, valueBegin, line.tokens.size()), line.line};
+        for (int slot = 0; slot < 4; ++slot)
+            if (targetSlots & (1u << slot))
+                assignments[slot] = assignment;
     }
 
     Revision revision;
@@ -330,7 +338,7 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
     }
     for (Diagnostic &d : result.diagnostics)
         d.revision = revision.id;
-    result.revision = revision;
+    result.revision = std::move(revision);
     return result;
 }
 
@@ -451,7 +459,9 @@ void sortByName(QList<Entry> &entries)
                                      [](const Entry &e) { return QUtf8StringView(e.rawName).isValidUtf8(); });
     if (allUtf8)
         std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
-            return QByteArrayView(a.rawName).compare(QByteArrayView(b.rawName)) < 0;
+            // std::string_view compares with memcmp inline (QByteArrayView::compare is out of line)
+            return std::string_view(a.rawName.constData(), size_t(a.rawName.size()))
+                   < std::string_view(b.rawName.constData(), size_t(b.rawName.size()));
         });
     else
         std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {

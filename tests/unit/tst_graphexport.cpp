@@ -6,6 +6,7 @@
 // labels on one revision is Alembic's set order, so that one line is compared label-insensitively.
 
 #include "graphexport.h"
+#include "jsonwriter.h"
 #include "revisiongraph.h"
 #include "revisiongraphfixtures.h"
 
@@ -14,6 +15,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
+
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 using namespace retort;
@@ -91,6 +94,8 @@ private slots:
     void jsonRoundTrip();
     void jsonDiagnostics();
     void jsonEmptyGraph();
+    void jsonWriterStrings();
+    void jsonWriterLatin1Keys();
     void dotStructure();
     void dotDependencyEdgesAreDashed();
     void dotGhostNodesForMissingParents();
@@ -201,6 +206,82 @@ void tst_GraphExport::jsonEmptyGraph()
     QVERIFY(root.value(u"history"_s).toArray().isEmpty());
     QVERIFY(GraphExport::toDot(RevisionGraph()).startsWith(u"digraph"_s));
     QCOMPARE(GraphExport::toText(RevisionGraph()), QString());
+}
+
+namespace {
+
+/// What JsonWriter must write for a string, one UTF-16 unit at a time (the writer's fast path
+/// copies runs of plain ASCII in blocks; this is the plain definition it must agree with).
+QByteArray referenceJsonString(QStringView text)
+{
+    QByteArray out = "\"";
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        switch (c) {
+        case u'"': out += "\\\""; continue;
+        case u'\\': out += "\\\\"; continue;
+        case u'\n': out += "\\n"; continue;
+        case u'\r': out += "\\r"; continue;
+        case u'\t': out += "\\t"; continue;
+        case u'\b': out += "\\b"; continue;
+        case u'\f': out += "\\f"; continue;
+        default: break;
+        }
+        const bool pair = QChar::isHighSurrogate(c) && i + 1 < text.size() && QChar::isLowSurrogate(text[i + 1].unicode());
+        if (c < 0x20 || (QChar::isSurrogate(c) && !pair)) {
+            out += "\\u" + QByteArray::number(c, 16).rightJustified(4, '0');
+            continue;
+        }
+        out += (pair ? text.sliced(i++, 2) : text.sliced(i, 1)).toUtf8();
+    }
+    return out + '"';
+}
+
+} // namespace
+
+void tst_GraphExport::jsonWriterStrings()
+{
+    // Every kind of unit that leaves the fast path, at every offset around its 8-unit blocks.
+    const QList<QString> specials = {u"\""_s, u"\\"_s, u"\n"_s, u"\u0001"_s, u"\u001f"_s, u"\u007f"_s,
+                                     u"\u0080"_s, u"\u00e9"_s, u"\u20ac"_s, u"\U0001F600"_s,
+                                     QString(QChar(0xD800)), QString(QChar(0xDC00)), u" "_s};
+    QList<QString> cases = {QString(), u"a"_s, u"abcdefg"_s, u"abcdefgh"_s, u"abcdefghijklmnopq"_s};
+    for (const QString &special : specials)
+        for (int at = 0; at <= 18; ++at)
+            cases.append(u"abcdefghijklmnopqr"_s.left(at) + special + u"stuvwxyz0123456789"_s.left(18 - at));
+    // A high surrogate last in a block, its low surrogate first in the next.
+    cases.append(u"abcdefg"_s + QChar(0xD83D) + QChar(0xDE00) + u"hijklmnop"_s);
+    // Random mixes.
+    const char16_t alphabet[] = {u'a', u'Z', u'0', u' ', u'~', u'"', u'\\', u'\n', u'\t', 0x01, 0x7F, 0x80, 0xE9,
+                                 0x4E2D, 0xD83D, 0xDE00, 0xFFFF};
+    quint32 seed = 12345;
+    for (int n = 0; n < 500; ++n) {
+        QString s;
+        const int length = int((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+        for (int i = 0; i < length; ++i)
+            s += QChar(alphabet[((seed = seed * 1103515245u + 12345u) >> 16) % std::size(alphabet)]);
+        cases.append(s);
+    }
+    for (const QString &text : std::as_const(cases)) {
+        JsonWriter json;
+        json.value(QStringView(text));
+        QCOMPARE(json.take(), referenceJsonString(text));
+    }
+}
+
+void tst_GraphExport::jsonWriterLatin1Keys()
+{
+    JsonWriter json;
+    json.beginObject();
+    json.key("plain_key"_L1);
+    json.value(qint64(-12));
+    json.key(QLatin1StringView("quote\" back\\ tab\t caf\xe9"));
+    json.value(true);
+    json.key(u"utf16 caf\u00e9"_s);
+    json.value(qint64(9223372036854775807LL));
+    json.endObject();
+    QCOMPARE(json.take(), QByteArray("{\"plain_key\":-12,\"quote\\\" back\\\\ tab\\t caf\xc3\xa9\":true,"
+                                     "\"utf16 caf\xc3\xa9\":9223372036854775807}"));
 }
 
 void tst_GraphExport::dotStructure()

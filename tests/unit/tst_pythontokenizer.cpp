@@ -123,6 +123,25 @@ void TestPythonTokenizer::tokenize_data()
     QTest::newRow("skimmed backslash-newline in a string")
         << u"def f():\n    s = 'a\\\nx = 1'\ny = 2\n"_s << u"1:0 def | 4:0 y = #2"_s;
 
+    // A function body is skimmed line after line without going back to the main loop: blank,
+    // whitespace-only and comment lines, and indentation the main loop must see (a form feed, a
+    // carriage return, a line continuation), keep their meaning there.
+    QTest::newRow("skimmed body: blank and comment lines keep line numbers")
+        << u"def f():\n    a = 1\n\n    # c\n   \n\t\n    b = (1,\n  2)\n# top\n    \nx = 1\n"_s
+        << u"1:0 def | 11:0 x = #1"_s;
+    QTest::newRow("skimmed body: form feed and carriage return in the indentation")
+        << u"def f():\n    a = 1\n  \fb = 2\n \r c = 3\nx = 1\n"_s << u"1:0 def | 3:0 b = #2 | 5:0 x = #1"_s;
+    QTest::newRow("skimmed body: ends in a comment without a newline") << u"def f():\n    a = 1\n    # last"_s
+                                                                       << u"1:0 def"_s;
+    QTest::newRow("skimmed body: line continuation in the indentation")
+        << u"def f():\n    a = 1\n    \\\nx = 1\n"_s << u"1:0 def | 4:0 x = #1"_s;
+    QTest::newRow("skimmed body: long strings, escapes and non-ASCII text")
+        << u"def f():\n    s = 'abcdefghijklmnopqrstuvwxyz \\' still in the string 0123456789'\n"
+           u"    t = '''0123456789abcdef\n0123456789abcdef''' ; u = '\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9'\ny = 2\n"_s
+        << u"1:0 def | 5:0 y = #2"_s;
+    QTest::newRow("long strings with an escaped quote past sixteen bytes")
+        << u"x = 'abcdefghijklmnopqrstuvwxyz0123456789' 'abcdefghijklmnop\\'qrstuvwxyz'\n"_s
+        << u"1:0 x = \"abcdefghijklmnopqrstuvwxyz0123456789\" \"abcdefghijklmnop'qrstuvwxyz\""_s;
     QTest::newRow("semicolons") << u"a = 1; b = 2;\nc = 3\n"_s << u"1:0 a = #1 | 1:0 b = #2 | 2:0 c = #3"_s;
     QTest::newRow("semicolon after a block header stays in the block")
         << u"if x: a = 1; b = 2; c = 3\nd = 4\n"_s << u"1:0 if | 2:0 d = #4"_s;
