@@ -1,0 +1,592 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>retort::AboutText</name>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1 (erstellt mit %2)</translation>
+    </message>
+    <message>
+        <source>A workbench for Alembic database migrations.</source>
+        <translation>Eine Arbeitsumgebung für Datenbankmigrationen mit Alembic.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::CodeEditor</name>
+    <message>
+        <source>Go to Line</source>
+        <translation>Gehe zu Zeile</translation>
+    </message>
+    <message>
+        <source>Line number (1–%1):</source>
+        <translation>Zeilennummer (1–%1):</translation>
+    </message>
+</context>
+<context>
+    <name>retort::EditorTabs</name>
+    <message>
+        <source>No file to open.</source>
+        <translation>Keine Datei zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them?</source>
+        <translation>„%1“ hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted or moved by another program. Your text is kept here; save to write the file again.</source>
+        <translation>„%1“ wurde von einem anderen Programm gelöscht oder verschoben. Ihr Text bleibt hier erhalten; speichern Sie, um die Datei neu zu schreiben.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program and has been reloaded. Undo brings back the previous text.</source>
+        <translation>„%1“ wurde von einem anderen Programm geändert und neu geladen. „Rückgängig“ stellt den vorherigen Text wieder her.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program, and you have unsaved changes.</source>
+        <translation>„%1“ wurde von einem anderen Programm geändert, und Sie haben ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program.</source>
+        <translation>„%1“ wurde von einem anderen Programm geändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Replace the text here with the file on disk (Undo brings it back)</source>
+        <translation>Den Text hier durch die Datei auf dem Datenträger ersetzen („Rückgängig“ holt ihn zurück)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Version</source>
+        <translation>Meine Version &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Keep this text; saving will overwrite the file on disk</source>
+        <translation>Diesen Text behalten; Speichern überschreibt die Datei auf dem Datenträger</translation>
+    </message>
+</context>
+<context>
+    <name>retort::FindReplaceBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Ersetzen durch</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>Groß-/&amp;Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>&amp;Whole words</source>
+        <translation>Nur ganze &amp;Wörter</translation>
+    </message>
+    <message>
+        <source>Re&amp;gular expression</source>
+        <translation>&amp;Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Vorheriger</translation>
+    </message>
+    <message>
+        <source>Find the previous match (Shift+Enter)</source>
+        <translation>Vorherigen Treffer suchen (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Nächster</translation>
+    </message>
+    <message>
+        <source>Find the next match (Enter)</source>
+        <translation>Nächsten Treffer suchen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace &amp;All</source>
+        <translation>&amp;Alle ersetzen</translation>
+    </message>
+    <message>
+        <source>Close (Escape)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Replaced 1 match</source>
+        <translation>1 Treffer ersetzt</translation>
+    </message>
+    <message>
+        <source>Replaced %1 matches</source>
+        <translation>%1 Treffer ersetzt</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 Treffer</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>retort::GraphLaneDelegate</name>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>duplicate id</source>
+        <translation>doppelte ID</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>branch point</source>
+        <translation>Verzweigung</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>Basis</translation>
+    </message>
+</context>
+<context>
+    <name>retort::LogView</name>
+    <message>
+        <source>warning: </source>
+        <translation>Warnung: </translation>
+    </message>
+    <message>
+        <source>error: </source>
+        <translation>Fehler: </translation>
+    </message>
+</context>
+<context>
+    <name>retort::MainWindow</name>
+    <message>
+        <source>Retort</source>
+        <translation>Retort</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>Projekt &amp;öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Retort</source>
+        <translation>Ü&amp;ber Retort</translation>
+    </message>
+    <message>
+        <source>About Retort</source>
+        <translation>Über Retort</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Retort %1&lt;/h3&gt;&lt;p&gt;A workbench for Alembic database migrations.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Retort %1&lt;/h3&gt;&lt;p&gt;Eine Arbeitsumgebung für Datenbankmigrationen mit Alembic.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 is not an Alembic project</source>
+        <translation>%1 ist kein Alembic-Projekt</translation>
+    </message>
+    <message>
+        <source>%1 — Retort</source>
+        <translation>%1 — Retort</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n revision(s)</source>
+        <translation>
+            <numerusform>%1 · %n Revision</numerusform>
+            <numerusform>%1 · %n Revisionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · heads: %1</source>
+        <translation> · Heads: %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a revision to see its details.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie eine Revision aus, um ihre Details zu sehen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation>Vorgänger</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Nachfolger</translation>
+    </message>
+    <message>
+        <source>Branch labels</source>
+        <translation>Branch-Labels</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>not an Alembic project: no alembic.ini, script directory or versions folder</source>
+        <translation>kein Alembic-Projekt: weder alembic.ini noch Skriptverzeichnis noch versions-Ordner</translation>
+    </message>
+    <message>
+        <source>Open Alembic Project</source>
+        <translation>Alembic-Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Reload Project</source>
+        <translation>Projekt &amp;neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rescanned %1: %n revision(s)</source>
+        <translation>
+            <numerusform>%1 neu eingelesen: %n Revision</numerusform>
+            <numerusform>%1 neu eingelesen: %n Revisionen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n revision(s)</source>
+        <translation>
+            <numerusform>%1 geöffnet: %n Revision</numerusform>
+            <numerusform>%1 geöffnet: %n Revisionen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>retort::MigrationEditor</name>
+    <message>
+        <source>it is a folder</source>
+        <translation>es ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>Could not open “%1”: %2.</source>
+        <translation>„%1“ konnte nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2.</source>
+        <translation>„%1“ konnte nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Could not save “%1”: %2. Your changes are still here in the editor.</source>
+        <translation>„%1“ konnte nicht gespeichert werden: %2. Ihre Änderungen sind weiterhin im Editor.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::NotificationBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::RecentProjectsMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>retort::RevisionDetailsPanel</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>Select a revision to see its details.</source>
+        <translation>Wählen Sie eine Revision aus, um ihre Details zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No revision file defines this id, but %n revision(s) name it as down_revision.</source>
+        <translation>
+            <numerusform>Keine Revisionsdatei definiert diese ID, aber %n Revision nennt sie als down_revision.</numerusform>
+            <numerusform>Keine Revisionsdatei definiert diese ID, aber %n Revisionen nennen sie als down_revision.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Nachfolger</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnosen</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>branch point</source>
+        <translation>Verzweigung</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>(no message)</source>
+        <translation>(keine Nachricht)</translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation>Vorgänger</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <source>Required by</source>
+        <translation>Benötigt von</translation>
+    </message>
+    <message>
+        <source>inherited</source>
+        <translation>geerbt</translation>
+    </message>
+    <message>
+        <source>Branch labels</source>
+        <translation>Branch-Labels</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+</context>
+<context>
+    <name>retort::RevisionGraphModel</name>
+    <message>
+        <source>Revision %1 is not present; named as down_revision by %2</source>
+        <translation>Revision %1 fehlt; %2 nennt sie als down_revision</translation>
+    </message>
+    <message>
+        <source>%1 … %2: double-click to expand</source>
+        <translation>%1 … %2: zum Aufklappen doppelklicken</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Branch labels</source>
+        <translation>Branch-Labels</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more revision(s) — double-click to expand</source>
+        <translation>
+            <numerusform>%n weitere Revision — zum Aufklappen doppelklicken</numerusform>
+            <numerusform>%n weitere Revisionen — zum Aufklappen doppelklicken</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>retort::RevisionGraphPanel</name>
+    <message>
+        <source>Search id prefix, message or label</source>
+        <translation>ID-Anfang, Nachricht oder Label suchen</translation>
+    </message>
+    <message>
+        <source>▲</source>
+        <translation>▲</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>▼</source>
+        <translation>▼</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Show only matching revisions</source>
+        <translation>Nur passende Revisionen anzeigen</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Jump to the next head</source>
+        <translation>Zum nächsten Head springen</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Jump to the next base</source>
+        <translation>Zur nächsten Basis springen</translation>
+    </message>
+    <message>
+        <source>Oldest on top</source>
+        <translation>Älteste oben</translation>
+    </message>
+    <message>
+        <source>Show the oldest revisions on top</source>
+        <translation>Die ältesten Revisionen oben anzeigen</translation>
+    </message>
+    <message>
+        <source>Collapse runs</source>
+        <translation>Ketten einklappen</translation>
+    </message>
+    <message>
+        <source>Collapse long linear runs of revisions into one row</source>
+        <translation>Lange lineare Ketten von Revisionen zu einer Zeile einklappen</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-, Ctrl+wheel)</source>
+        <translation>Verkleinern (Strg+-, Strg+Mausrad)</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++, Ctrl+wheel)</source>
+        <translation>Vergrößern (Strg++, Strg+Mausrad)</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>kein Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>retort::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Retort is restarted.</source>
+        <translation>Eine neue Sprache wird nach einem Neustart von Retort wirksam.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+</TS>
