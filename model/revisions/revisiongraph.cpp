@@ -6,6 +6,7 @@
 #include "revisionresolver.h"
 #include "revisiontraversal.h"
 
+#include <QDir>
 #include <QSet>
 
 #include <algorithm>
@@ -52,6 +53,18 @@ const Revision *RevisionGraph::revision(const QString &id) const
 {
     const auto it = m_data->idIndex.constFind(id);
     return it == m_data->idIndex.cend() ? nullptr : &m_data->nodes[*it].source;
+}
+
+QString RevisionGraph::revisionInFile(const QString &path) const
+{
+    if (path.isEmpty())
+        return {};
+    const QString clean = QDir::cleanPath(path);
+    for (const GraphNode &node : m_data->nodes) {
+        if (node.source.path == clean || QDir::cleanPath(node.source.path) == clean)
+            return node.source.id;
+    }
+    return {};
 }
 
 QStringList RevisionGraph::heads() const

@@ -57,6 +57,9 @@ public:
     QList<Revision> revisions() const;
     const Revision *revision(const QString &id) const;
     bool contains(const QString &id) const { return revision(id) != nullptr; }
+    /// Id of the revision declared in the file at \a path (compared after QDir::cleanPath);
+    /// empty when none is. A linear scan: meant for user actions, not for loops over revisions.
+    QString revisionInFile(const QString &path) const;
 
     /// `alembic heads`: revisions no other revision names as down_revision, load order.
     QStringList heads() const;

@@ -107,6 +107,7 @@ private slots:
     void largeMapAncestry();
 
     void labelOwner();
+    void revisionInFile();
     void dependenciesAndDependents();
     void emptyGraph();
     void missingParent();
@@ -655,6 +656,22 @@ void tst_RevisionGraph::labelOwner()
     QCOMPARE(graph.labelOwner(u"a"_s), QString()); // a revision id, not a label
     QCOMPARE(graph.labelOwner(u"nosuch"_s), QString());
     QCOMPARE(graph.revision(u"e"_s)->branchLabels, QStringList{u"ebranch"_s}); // as declared
+}
+
+void tst_RevisionGraph::revisionInFile()
+{
+    Revision a;
+    a.id = u"a"_s;
+    a.path = u"/p/versions/a.py"_s;
+    Revision b;
+    b.id = u"b"_s;
+    b.downRevisions = {u"a"_s};
+    b.path = u"/p/versions/b.py"_s;
+    const RevisionGraph graph = RevisionGraph::build({a, b});
+    QCOMPARE(graph.revisionInFile(u"/p/versions/b.py"_s), u"b"_s);
+    QCOMPARE(graph.revisionInFile(u"/p/versions/../versions/a.py"_s), u"a"_s); // cleaned first
+    QCOMPARE(graph.revisionInFile(u"/p/versions/c.py"_s), QString());
+    QCOMPARE(graph.revisionInFile(QString()), QString());
 }
 
 void tst_RevisionGraph::dependenciesAndDependents()
