@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>main</name>
+    <message>
+        <source>Workbench for Alembic database migrations</source>
+        <translation>Arbeitsumgebung für Datenbankmigrationen mit Alembic</translation>
+    </message>
+    <message>
+        <source>Alembic project to open.</source>
+        <translation>Zu öffnendes Alembic-Projekt.</translation>
+    </message>
+    <message>
+        <source>[project]</source>
+        <translation>[projekt]</translation>
+    </message>
+</context>
+<context>
     <name>retort::AboutText</name>
     <message>
         <source>%1 (built with %2)</source>
@@ -190,18 +205,6 @@
         <translation>Details</translation>
     </message>
     <message>
-        <source>Severity</source>
-        <translation>Schweregrad</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>Ort</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
@@ -230,55 +233,8 @@
         <translation>Über Retort</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Retort %1&lt;/h3&gt;&lt;p&gt;A workbench for Alembic database migrations.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Retort %1&lt;/h3&gt;&lt;p&gt;Eine Arbeitsumgebung für Datenbankmigrationen mit Alembic.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>%1 is not an Alembic project</source>
-        <translation>%1 ist kein Alembic-Projekt</translation>
-    </message>
-    <message>
         <source>%1 — Retort</source>
         <translation>%1 — Retort</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %n revision(s)</source>
-        <translation>
-            <numerusform>%1 · %n Revision</numerusform>
-            <numerusform>%1 · %n Revisionen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> · heads: %1</source>
-        <translation> · Heads: %1</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Select a revision to see its details.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Wählen Sie eine Revision aus, um ihre Details zu sehen.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Parents</source>
-        <translation>Vorgänger</translation>
-    </message>
-    <message>
-        <source>Children</source>
-        <translation>Nachfolger</translation>
-    </message>
-    <message>
-        <source>Branch labels</source>
-        <translation>Branch-Labels</translation>
-    </message>
-    <message>
-        <source>Depends on</source>
-        <translation>Hängt ab von</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Datei</translation>
     </message>
     <message>
         <source>not an Alembic project: no alembic.ini, script directory or versions folder</source>
@@ -322,6 +278,170 @@
             <numerusform>%1 geöffnet: %n Revisionen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No project open — File ▸ Open Project…</source>
+        <translation>Kein Projekt geöffnet — Datei ▸ Projekt öffnen…</translation>
+    </message>
+    <message>
+        <source>Double-click a revision in the graph, a file in Files or a problem to open it here.</source>
+        <translation>Doppelklicken Sie auf eine Revision im Graphen, eine Datei unter „Dateien“ oder ein Problem, um sie hier zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Revision Graph</source>
+        <translation>Revisionsgraph</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save A&amp;ll</source>
+        <translation>&amp;Alle speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Close File</source>
+        <translation>Datei &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Weitersuc&amp;hen</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>R&amp;ückwärts suchen</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>&amp;Ersetzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line…</source>
+        <translation>&amp;Gehe zu Zeile…</translation>
+    </message>
+    <message>
+        <source>&amp;Find Revision…</source>
+        <translation>Revision &amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Bereiche</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>Next &amp;Head</source>
+        <translation>Nächster &amp;Head</translation>
+    </message>
+    <message>
+        <source>Next &amp;Base</source>
+        <translation>Nächste &amp;Basis</translation>
+    </message>
+    <message>
+        <source>&amp;Parent Revision</source>
+        <translation>&amp;Elternrevision</translation>
+    </message>
+    <message>
+        <source>&amp;Child Revision</source>
+        <translation>&amp;Kindrevision</translation>
+    </message>
+    <message>
+        <source>&amp;Open Revision File</source>
+        <translation>Revisionsdatei ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>%1 is hidden by the graph&apos;s filter</source>
+        <translation>%1 ist durch den Filter des Graphen ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Reloaded %1 after a change on disk</source>
+        <translation>%1 nach einer Änderung auf der Festplatte neu geladen</translation>
+    </message>
+    <message>
+        <source>%1 has no file: it is named as a down revision but not defined</source>
+        <translation>%1 hat keine Datei: Sie wird als Vorgängerrevision genannt, aber nirgends definiert</translation>
+    </message>
+    <message>
+        <source>%1 is not an Alembic project: it has no alembic.ini, script directory or versions folder</source>
+        <translation>%1 ist kein Alembic-Projekt: Es gibt weder alembic.ini noch Skriptverzeichnis noch versions-Ordner</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s)</source>
+        <translation>
+            <numerusform>%n Revision</numerusform>
+            <numerusform>%n Revisionen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n head(s): %1</source>
+        <translation>
+            <numerusform>%n Head: %1</numerusform>
+            <numerusform>%n Heads: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>retort::MigrationEditor</name>
@@ -347,6 +467,37 @@
     <message>
         <source>Close this message</source>
         <translation>Diese Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ProblemsView</name>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
     </message>
 </context>
 <context>
@@ -440,6 +591,21 @@
     <message>
         <source>File</source>
         <translation>Datei</translation>
+    </message>
+</context>
+<context>
+    <name>retort::RevisionFileList</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,18 @@
 #include "mainwindow.h"
 
-#include "graphlanedelegate.h"
+#include "abouttext.h"
+#include "editortabs.h"
 #include "logview.h"
+#include "problemsview.h"
 #include "projectloader.h"
+#include "projectwatcher.h"
 #include "recentprojectsmenu.h"
-#include "revisiongraphmodel.h"
+#include "revisiondetailspanel.h"
+#include "revisionfilelist.h"
+#include "revisiongraphpanel.h"
+#include "revisiongraphview.h"
+#include "settingsdialog.h"
+#include "translationloader.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,16 +21,13 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTextBrowser>
-#include <QTreeView>
-#include <QTreeWidget>
 
 namespace retort {
 
@@ -43,29 +48,52 @@ QString droppedProject(const QMimeData *mime)
     return {};
 }
 
+QDockWidget *makeDock(const QString &title, const QString &objectName, QWidget *content, QMainWindow *window)
+{
+    auto *dock = new QDockWidget(title, window);
+    dock->setObjectName(objectName);
+    dock->setWidget(content);
+    return dock;
+}
+
+/// An action that only reacts to its shortcut while focus is inside \a scope (the graph or the
+/// editor), so the same key can mean "find a revision" in one and "find in file" in the other.
+QAction *scopedAction(const QString &text, const QKeySequence &shortcut, QWidget *scope)
+{
+    auto *action = new QAction(text, scope);
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    scope->addAction(action);
+    return action;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_loader(new ProjectLoader(this))
-    , m_model(new RevisionGraphModel(this))
-    , m_laneDelegate(new GraphLaneDelegate(this))
+    , m_watcher(new ProjectWatcher(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Retort"));
     setAcceptDrops(true);
-    resize(1280, 800);
+    resize(1360, 860);
     setDockNestingEnabled(true);
 
+    createParts();
     createDocks();
-    m_statusProject = new QLabel(this);
-    statusBar()->addWidget(m_statusProject, 1);
-    createActions();
-    showDetails(QString());
+    createFileMenu();
+    createEditMenu();
+    createViewMenu();
+    createGoMenu();
+    createHelpMenu();
+    connectParts();
 
-    connect(m_loader, &ProjectLoader::loaded, this,
-            [this](const QString &path, const Project &project) { applyProject(path, project); });
+    m_statusProject = new QLabel(tr("No project open — File ▸ Open Project…"), this);
+    statusBar()->addWidget(m_statusProject, 1);
+    m_statusLine = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusLine);
 
     if (m_settings)
         m_recent = RecentProjects::read(*m_settings);
@@ -75,86 +103,205 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createDocks()
+RevisionGraphView *MainWindow::graphView() const
 {
-    m_graphView = new QTreeView(this);
-    m_graphView->setObjectName(QStringLiteral("revisionGraphView"));
-    m_graphView->setModel(m_model);
-    m_graphView->setItemDelegateForColumn(RevisionGraphModel::GraphColumn, m_laneDelegate);
-    m_graphView->setRootIsDecorated(false);
-    m_graphView->setUniformRowHeights(true);
-    m_graphView->setAlternatingRowColors(true);
-    m_graphView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_graphView->header()->setStretchLastSection(false);
-    m_graphView->header()->setSectionResizeMode(RevisionGraphModel::MessageColumn, QHeaderView::Stretch);
-    setCentralWidget(m_graphView);
-    connect(m_graphView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                showDetails(current.data(RevisionGraphModel::RevisionIdRole).toString());
-            });
-
-    m_details = new QTextBrowser(this);
-    m_details->setObjectName(QStringLiteral("revisionDetails"));
-    auto *detailsDock = new QDockWidget(tr("Details"), this);
-    detailsDock->setObjectName(QStringLiteral("detailsDock"));
-    detailsDock->setWidget(m_details);
-    addDockWidget(Qt::RightDockWidgetArea, detailsDock);
-
-    m_diagnostics = new QTreeWidget(this);
-    m_diagnostics->setObjectName(QStringLiteral("diagnosticsList"));
-    m_diagnostics->setHeaderLabels({tr("Severity"), tr("Location"), tr("Message")});
-    m_diagnostics->setRootIsDecorated(false);
-    auto *diagnosticsDock = new QDockWidget(tr("Problems"), this);
-    diagnosticsDock->setObjectName(QStringLiteral("problemsDock"));
-    diagnosticsDock->setWidget(m_diagnostics);
-    addDockWidget(Qt::BottomDockWidgetArea, diagnosticsDock);
-
-    m_log = new LogView(this);
-    auto *logDock = new QDockWidget(tr("Log"), this);
-    logDock->setObjectName(QStringLiteral("logDock"));
-    logDock->setWidget(m_log);
-    addDockWidget(Qt::BottomDockWidgetArea, logDock);
-    tabifyDockWidget(diagnosticsDock, logDock);
-    diagnosticsDock->raise();
-
-    resizeDocks({detailsDock}, {380}, Qt::Horizontal);
-    resizeDocks({diagnosticsDock}, {160}, Qt::Vertical);
+    return m_graphPanel->view();
 }
 
-void MainWindow::createActions()
+void MainWindow::createParts()
 {
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *open = fileMenu->addAction(tr("&Open Project…"), this, &MainWindow::chooseProject);
-    open->setShortcut(QKeySequence::Open);
+    m_graphPanel = new RevisionGraphPanel(this);
+    m_details = new RevisionDetailsPanel(this);
+    m_files = new RevisionFileList(this);
+    m_problems = new ProblemsView(this);
+    m_log = new LogView(this);
+    m_editor = new EditorTabs(this);
+
+    // The editor is the central widget; before a file is open it says how to open one.
+    auto *hint = new QLabel(tr("Double-click a revision in the graph, a file in Files or a problem to open it "
+                               "here."),
+                            this);
+    hint->setObjectName(QStringLiteral("editorHint"));
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setEnabled(false); // the palette's disabled text colour: a hint, not content
+    m_editorArea = new QStackedWidget(this);
+    m_editorArea->addWidget(hint);
+    m_editorArea->addWidget(m_editor);
+    setCentralWidget(m_editorArea);
+}
+
+void MainWindow::createDocks()
+{
+    // The left column runs the full height: graph above details (and files); problems and log
+    // share the bottom under the editor.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
+    QDockWidget *graphDock = makeDock(tr("Revision Graph"), QStringLiteral("graphDock"), m_graphPanel, this);
+    QDockWidget *detailsDock = makeDock(tr("Details"), QStringLiteral("detailsDock"), m_details, this);
+    QDockWidget *filesDock = makeDock(tr("Files"), QStringLiteral("filesDock"), m_files, this);
+    QDockWidget *problemsDock = makeDock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, this);
+    QDockWidget *logDock = makeDock(tr("Log"), QStringLiteral("logDock"), m_log, this);
+
+    addDockWidget(Qt::LeftDockWidgetArea, graphDock);
+    addDockWidget(Qt::LeftDockWidgetArea, detailsDock);
+    splitDockWidget(graphDock, detailsDock, Qt::Vertical);
+    tabifyDockWidget(detailsDock, filesDock);
+    detailsDock->raise();
+    addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    tabifyDockWidget(problemsDock, logDock);
+    problemsDock->raise();
+
+    resizeDocks({graphDock}, {640}, Qt::Horizontal);
+    resizeDocks({graphDock, detailsDock}, {520, 300}, Qt::Vertical);
+    resizeDocks({problemsDock}, {150}, Qt::Vertical);
+}
+
+void MainWindow::createFileMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&File"));
+    menu->addAction(tr("&Open Project…"), QKeySequence::Open, this, &MainWindow::chooseProject);
     m_recentMenu = new RecentProjectsMenu(this);
-    fileMenu->addMenu(m_recentMenu);
+    menu->addMenu(m_recentMenu);
     connect(m_recentMenu, &RecentProjectsMenu::projectChosen, this, &MainWindow::openProject);
     connect(m_recentMenu, &RecentProjectsMenu::clearRequested, this, [this] {
         m_recent.clear();
         updateRecentProjects();
     });
-    QAction *reloadAction = fileMenu->addAction(tr("&Reload Project"), this, &MainWindow::reload);
-    reloadAction->setShortcut(QKeySequence::Refresh);
-    fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    menu->addAction(tr("&Reload Project"), QKeySequence::Refresh, this, &MainWindow::reload);
+    menu->addSeparator();
+    menu->addAction(tr("&Save"), QKeySequence::Save, m_editor, &EditorTabs::saveCurrent);
+    menu->addAction(tr("Save A&ll"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), m_editor, &EditorTabs::saveAll);
+    menu->addAction(tr("&Close File"), QKeySequence::Close, m_editor, &EditorTabs::closeCurrent);
+    menu->addSeparator();
+    QAction *settings = menu->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::showSettings);
+    settings->setMenuRole(QAction::PreferencesRole);
+    menu->addSeparator();
+    QAction *quit = menu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
+}
 
-    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+void MainWindow::createEditMenu()
+{
+    // Undo, redo and the editing keys are the editor's own while it has focus; the menu entries
+    // reach the current file from anywhere. Find and Go to Line act on the editor, so they are
+    // scoped to it: in the graph, the same Find key searches revisions (View menu).
+    QMenu *menu = menuBar()->addMenu(tr("&Edit"));
+    menu->addAction(tr("&Undo"), QKeySequence::Undo, m_editor, &EditorTabs::undo);
+    menu->addAction(tr("&Redo"), QKeySequence::Redo, m_editor, &EditorTabs::redo);
+    menu->addSeparator();
+    const auto add = [this, menu](const QString &text, const QKeySequence &key, void (EditorTabs::*slot)()) {
+        QAction *action = scopedAction(text, key, m_editorArea);
+        connect(action, &QAction::triggered, m_editor, slot);
+        menu->addAction(action);
+    };
+    add(tr("&Find…"), QKeySequence::Find, &EditorTabs::showFind);
+    add(tr("Find &Next"), QKeySequence(Qt::Key_F3), &EditorTabs::findNext);
+    add(tr("Find &Previous"), QKeySequence(Qt::SHIFT | Qt::Key_F3), &EditorTabs::findPrevious);
+    add(tr("R&eplace…"), QKeySequence::Replace, &EditorTabs::showReplace);
+    menu->addSeparator();
+    // Ctrl+G: QScintilla binds Ctrl+L (Qt Creator's choice) to "cut line".
+    add(tr("&Go to Line…"), QKeySequence(Qt::CTRL | Qt::Key_G), &EditorTabs::showGoToLine);
+}
+
+void MainWindow::createViewMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&View"));
+    RevisionGraphView *view = graphView();
+    QAction *find = scopedAction(tr("&Find Revision…"), QKeySequence::Find, m_graphPanel);
+    connect(find, &QAction::triggered, m_graphPanel, &RevisionGraphPanel::focusSearch);
+    menu->addAction(find);
+    menu->addSeparator();
+    for (const auto &[text, key, slot] :
+         {std::tuple{tr("Zoom &In"), QKeySequence(QKeySequence::ZoomIn), &RevisionGraphView::zoomIn},
+          std::tuple{tr("Zoom &Out"), QKeySequence(QKeySequence::ZoomOut), &RevisionGraphView::zoomOut},
+          std::tuple{tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), &RevisionGraphView::resetZoom}}) {
+        QAction *action = scopedAction(text, key, m_graphPanel);
+        connect(action, &QAction::triggered, view, slot);
+        menu->addAction(action);
+    }
+    menu->addSeparator();
+    QMenu *panels = menu->addMenu(tr("&Panels"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
-        viewMenu->addAction(dock->toggleViewAction());
+        panels->addAction(dock->toggleViewAction());
+}
 
-    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    QAction *about = helpMenu->addAction(tr("&About Retort"), this, &MainWindow::showAbout);
+void MainWindow::createGoMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Go"));
+    RevisionGraphView *view = graphView();
+    menu->addAction(tr("Next &Head"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), view, &RevisionGraphView::jumpToHead);
+    menu->addAction(tr("Next &Base"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), view, &RevisionGraphView::jumpToBase);
+    menu->addSeparator();
+    // Left/Right in the graph itself; here for discovery and for use from other parts.
+    menu->addAction(tr("&Parent Revision"), QKeySequence(Qt::ALT | Qt::Key_Up), view, &RevisionGraphView::goToParent);
+    menu->addAction(tr("&Child Revision"), QKeySequence(Qt::ALT | Qt::Key_Down), view, &RevisionGraphView::goToChild);
+    menu->addSeparator();
+    menu->addAction(tr("&Open Revision File"), QKeySequence(Qt::CTRL | Qt::Key_Return), this,
+                    [this] { openRevision(graphView()->currentRevision()); });
+}
+
+void MainWindow::createHelpMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = menu->addAction(tr("&About Retort"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
-    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+    menu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::connectParts()
+{
+    RevisionGraphView *view = graphView();
+    connect(m_loader, &ProjectLoader::loaded, this,
+            [this](const QString &path, const Project &project) { applyProject(path, project); });
+    connect(m_watcher, &ProjectWatcher::changed, this, &MainWindow::reload);
+
+    connect(view, &RevisionGraphView::currentRevisionChanged, m_details, &RevisionDetailsPanel::setRevision);
+    connect(view, &RevisionGraphView::revisionActivated, this, &MainWindow::openRevision);
+    connect(m_details, &RevisionDetailsPanel::revisionLinkActivated, this, [this](const QString &id) {
+        if (!graphView()->selectRevision(id))
+            statusBar()->showMessage(tr("%1 is hidden by the graph's filter").arg(id), 5000);
+    });
+    connect(m_details, &RevisionDetailsPanel::openFileRequested, m_editor, &EditorTabs::openFile);
+    connect(m_files, &RevisionFileList::openFileRequested, m_editor, &EditorTabs::openFile);
+    connect(m_problems, &ProblemsView::openFileRequested, m_editor, &EditorTabs::openFile);
+
+    connect(m_editor, &EditorTabs::currentFileChanged, this, &MainWindow::followEditor);
+    connect(m_editor, &EditorTabs::fileOpened, this, [this] { m_editorArea->setCurrentWidget(m_editor); });
+    connect(m_editor, &EditorTabs::fileClosed, this, [this] {
+        if (m_editor->count() == 0)
+            m_editorArea->setCurrentIndex(0);
+    });
+    connect(m_editor, &EditorTabs::cursorLineChanged, this, [this](const QString &, int line) {
+        m_statusLine->setText(tr("Line %1").arg(line));
+    });
+    // Saving or reloading a revision file can move edges: rescan (the watcher would notice too,
+    // a little later).
+    connect(m_editor, &EditorTabs::fileSaved, this, [this](const QString &path) {
+        m_log->append(LogView::Level::Info, tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+        reload();
+    });
+    connect(m_editor, &EditorTabs::fileReloaded, this, [this](const QString &path) {
+        m_log->append(LogView::Level::Info, tr("Reloaded %1 after a change on disk").arg(QDir::toNativeSeparators(path)));
+        reload();
+    });
+    connect(m_editor, &EditorTabs::errorOccurred, this, [this](const QString &message) {
+        m_log->append(LogView::Level::Error, message);
+        statusBar()->showMessage(message, 10000);
+    });
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_settings ? TranslationLoader::storedLanguage(*m_settings) : QString(),
+                          TranslationLoader::availableLanguages(), this);
+    if (dialog.exec() == QDialog::Accepted && m_settings)
+        TranslationLoader::storeLanguage(*m_settings, dialog.language());
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Retort"),
-                       tr("<h3>Retort %1</h3><p>A workbench for Alembic database migrations.</p><p>Qt %2</p>")
-                           .arg(QStringLiteral(RETORT_VERSION), QString::fromLatin1(qVersion())));
+    QMessageBox::about(this, tr("About Retort"), retortAboutText());
 }
 
 void MainWindow::restoreWindowState()
@@ -176,6 +323,10 @@ void MainWindow::saveWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_editor->maybeSaveAll()) {
+        event->ignore();
+        return;
+    }
     saveWindowState();
     event->accept();
 }
@@ -195,58 +346,112 @@ void MainWindow::dropEvent(QDropEvent *event)
     openProject(path);
 }
 
-void MainWindow::openProject(const QString &path)
+bool MainWindow::openProject(const QString &path)
 {
-    m_loadingPath = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    m_statusProject->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(m_loadingPath)));
-    m_loader->load(m_loadingPath);
+    const QString clean = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    // Files of another project would outlive their graph: close them (asking about unsaved ones).
+    if (clean != m_projectPath && !m_editor->closeAll())
+        return false;
+    m_statusProject->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(clean)));
+    m_loader->load(clean);
+    return true;
 }
 
 void MainWindow::reload()
 {
     if (!m_projectPath.isEmpty())
-        openProject(m_projectPath);
+        m_loader->load(m_projectPath);
+}
+
+bool MainWindow::openRevision(const QString &revisionId)
+{
+    const Revision *revision = m_project.graph().revision(revisionId);
+    if (!revision) {
+        if (!revisionId.isEmpty())
+            statusBar()->showMessage(tr("%1 has no file: it is named as a down revision but not defined").arg(revisionId),
+                                     8000);
+        return false;
+    }
+    return m_editor->openFile(revision->path, revision->line) != nullptr;
 }
 
 void MainWindow::applyProject(const QString &path, const Project &project)
 {
-    // Reloading the same project keeps the selected revision; a model reset clears the current
-    // index without a signal, so the details are refreshed explicitly.
-    const QString previous = path == m_projectPath
-                                 ? m_graphView->currentIndex().data(RevisionGraphModel::RevisionIdRole).toString()
-                                 : QString();
     const bool reloaded = path == m_projectPath;
     m_projectPath = path;
     m_project = project;
-    m_model->setGraph(m_project.graph());
-    showDetails(QString());
-    m_laneDelegate->setLaneCount(std::max(1, m_model->laneCount()));
-    for (int column : {int(RevisionGraphModel::GraphColumn), int(RevisionGraphModel::RevisionColumn),
-                       int(RevisionGraphModel::LabelsColumn), int(RevisionGraphModel::CreateDateColumn)})
-        m_graphView->resizeColumnToContents(column);
-    showDiagnostics();
     const RevisionGraph &graph = m_project.graph();
+    m_graphPanel->setGraph(graph); // keeps the current revision when it still exists
+    m_details->setGraph(graph);
+    m_files->setGraph(graph);
+    m_editor->setDiagnostics(m_project.diagnostics());
+    showProblems();
+    followEditor(m_editor->currentPath());
+
     const bool valid = m_project.config().isValid();
+    if (valid)
+        m_watcher->watch(m_project.config());
+    else
+        m_watcher->clear();
     if (!valid) {
-        m_statusProject->setText(tr("%1 is not an Alembic project").arg(QDir::toNativeSeparators(path)));
+        const QString message = tr("%1 is not an Alembic project: it has no alembic.ini, script directory or "
+                                   "versions folder")
+                                    .arg(QDir::toNativeSeparators(path));
+        m_statusProject->setText(message);
         setWindowTitle(tr("Retort"));
-        m_log->append(LogView::Level::Error, tr("%1 is not an Alembic project").arg(path));
+        m_log->append(LogView::Level::Error, message);
         emit projectLoaded(false);
         return;
     }
-    const QString root = m_project.config().projectRoot();
-    setWindowTitle(tr("%1 — Retort").arg(QDir::toNativeSeparators(root)));
-    m_statusProject->setText(tr("%1 · %n revision(s)", nullptr, int(graph.size())).arg(QDir::toNativeSeparators(root))
-                             + tr(" · heads: %1").arg(graph.heads().join(QStringLiteral(", "))));
-    m_log->append(LogView::Level::Info, reloaded ? tr("Rescanned %1: %n revision(s)", nullptr, int(graph.size())).arg(root)
-                                                 : tr("Opened %1: %n revision(s)", nullptr, int(graph.size())).arg(root));
-    m_recent.add(path);
-    updateRecentProjects();
-    if (m_model->rowCount() > 0) {
-        const int row = std::max(0, m_model->rowOf(previous));
-        m_graphView->setCurrentIndex(m_model->index(row, RevisionGraphModel::RevisionColumn));
+    const QString root = QDir::toNativeSeparators(m_project.config().projectRoot());
+    setWindowTitle(tr("%1 — Retort").arg(root));
+    updateStatus();
+    const int count = int(graph.size());
+    m_log->append(LogView::Level::Info, reloaded ? tr("Rescanned %1: %n revision(s)", nullptr, count).arg(root)
+                                                 : tr("Opened %1: %n revision(s)", nullptr, count).arg(root));
+    if (!reloaded) {
+        m_recent.add(path);
+        updateRecentProjects();
     }
+    if (graphView()->currentRevision().isEmpty() && graphView()->model()->rowCount() > 0)
+        graphView()->setCurrentIndex(graphView()->model()->index(0, 0));
     emit projectLoaded(true);
+}
+
+void MainWindow::showProblems()
+{
+    Diagnostics problems = m_project.diagnostics();
+    if (!m_project.config().isValid() && !m_projectPath.isEmpty())
+        problems.prepend({Diagnostic::Severity::Error, m_projectPath, 0,
+                          tr("not an Alembic project: no alembic.ini, script directory or versions folder"), {}});
+    m_problems->setDiagnostics(problems);
+    if (auto *dock = qobject_cast<QDockWidget *>(m_problems->parentWidget())) {
+        const int count = int(problems.size());
+        dock->setWindowTitle(count ? tr("Problems (%1)").arg(count) : tr("Problems"));
+        if (m_problems->errorCount() > 0)
+            dock->raise();
+    }
+}
+
+void MainWindow::updateStatus()
+{
+    const RevisionGraph &graph = m_project.graph();
+    QString text = tr("%n revision(s)", nullptr, int(graph.size()));
+    const QStringList heads = graph.heads();
+    text += QStringLiteral(" · ") + tr("%n head(s): %1", nullptr, int(heads.size())).arg(heads.join(QStringLiteral(", ")));
+    if (const int errors = m_problems->errorCount())
+        text += QStringLiteral(" · ") + tr("%n error(s)", nullptr, errors);
+    if (const int warnings = m_problems->warningCount())
+        text += QStringLiteral(" · ") + tr("%n warning(s)", nullptr, warnings);
+    m_statusProject->setText(text);
+}
+
+void MainWindow::followEditor(const QString &path)
+{
+    graphView()->setHighlightedRevision(m_project.graph().revisionInFile(path));
+    m_files->setCurrentPath(path);
+    if (path.isEmpty())
+        m_statusLine->clear();
 }
 
 void MainWindow::updateRecentProjects()
@@ -254,47 +459,6 @@ void MainWindow::updateRecentProjects()
     m_recentMenu->setProjects(m_recent.paths());
     if (m_settings)
         m_recent.write(*m_settings);
-}
-
-void MainWindow::showDetails(const QString &revisionId)
-{
-    const RevisionGraph &graph = m_project.graph();
-    const Revision *rev = graph.revision(revisionId);
-    if (!rev) {
-        m_details->setHtml(tr("<p>Select a revision to see its details.</p>"));
-        return;
-    }
-    const auto list = [](const QStringList &items) {
-        return items.isEmpty() ? QStringLiteral("—") : items.join(QStringLiteral(", ")).toHtmlEscaped();
-    };
-    QString html = QStringLiteral("<h3>%1</h3><p>%2</p><table>").arg(rev->id.toHtmlEscaped(), rev->message.toHtmlEscaped());
-    const auto row = [&html](const QString &label, const QString &value) {
-        html += QStringLiteral("<tr><td><b>%1</b>&nbsp;</td><td>%2</td></tr>").arg(label, value);
-    };
-    row(tr("Parents"), list(graph.parents(revisionId) + graph.missingParents(revisionId)));
-    row(tr("Children"), list(graph.children(revisionId)));
-    row(tr("Branch labels"), list(graph.branchLabels(revisionId)));
-    row(tr("Depends on"), list(graph.dependencies(revisionId)));
-    row(tr("Created"), rev->createDate.toHtmlEscaped());
-    row(tr("File"), QStringLiteral("%1:%2").arg(rev->path.toHtmlEscaped()).arg(rev->line));
-    html += QStringLiteral("</table>");
-    m_details->setHtml(html);
-}
-
-void MainWindow::showDiagnostics()
-{
-    m_diagnostics->clear();
-    for (const Diagnostic &d : m_project.diagnostics()) {
-        const QString location = d.line > 0 ? QStringLiteral("%1:%2").arg(d.path).arg(d.line) : d.path;
-        auto *item = new QTreeWidgetItem(m_diagnostics, {Diagnostic::severityName(d.severity), location, d.message});
-        item->setToolTip(2, d.message);
-    }
-    if (!m_project.config().isValid())
-        new QTreeWidgetItem(m_diagnostics, {QStringLiteral("error"), m_projectPath,
-                                            tr("not an Alembic project: no alembic.ini, script directory or versions "
-                                               "folder")});
-    m_diagnostics->resizeColumnToContents(0);
-    m_diagnostics->resizeColumnToContents(1);
 }
 
 void MainWindow::chooseProject()

@@ -7,39 +7,53 @@
 
 class QLabel;
 class QSettings;
-class QTextBrowser;
-class QTreeView;
-class QTreeWidget;
+class QStackedWidget;
 
 namespace retort {
 
-class GraphLaneDelegate;
+class EditorTabs;
 class LogView;
+class ProblemsView;
 class ProjectLoader;
+class ProjectWatcher;
 class RecentProjectsMenu;
-class RevisionGraphModel;
+class RevisionDetailsPanel;
+class RevisionFileList;
+class RevisionGraphPanel;
+class RevisionGraphView;
 
-/// The main window: assembles the graph, editor, details, problems and log parts and forwards
-/// between them. Loading happens on ProjectLoader's thread; graph semantics live in the model.
+/// The main window: assembles the graph, editor, details, files, problems and log parts and
+/// forwards between them. Loading happens on ProjectLoader's thread; graph semantics live in the
+/// model, editing in EditorTabs.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    /// `settings` (may be null: nothing is remembered) holds window state and recent projects.
+    /// `settings` (may be null: nothing is remembered) holds window state, recent projects and
+    /// preferences.
     explicit MainWindow(QSettings *settings = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Starts opening an Alembic project (alembic.ini, its folder, a script directory or a
     /// versions folder). projectLoaded() follows; a path that is not a project is reported in the
-    /// window.
-    void openProject(const QString &path);
-    /// Rescans the open project (after a save or an outside change).
+    /// window. Returns false when the user kept unsaved files of the current project open.
+    bool openProject(const QString &path);
+    /// Rescans the open project (after a save or an outside change), keeping the selection.
     void reload();
+    /// Opens the file of \a revisionId in the editor at its `revision =` line.
+    bool openRevision(const QString &revisionId);
 
     const Project &project() const { return m_project; }
     QString projectPath() const { return m_projectPath; }
-    RevisionGraphModel *graphModel() const { return m_model; }
+
+    RevisionGraphPanel *graphPanel() const { return m_graphPanel; }
+    RevisionGraphView *graphView() const;
+    RevisionDetailsPanel *detailsPanel() const { return m_details; }
+    EditorTabs *editorTabs() const { return m_editor; }
+    RevisionFileList *fileList() const { return m_files; }
+    ProblemsView *problemsView() const { return m_problems; }
+    LogView *logView() const { return m_log; }
 
 signals:
     /// A project finished loading; `valid` is false when the path was not an Alembic project.
@@ -51,31 +65,41 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void createParts();
     void createDocks();
-    void createActions();
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void createGoMenu();
+    void createHelpMenu();
+    void connectParts();
     void restoreWindowState();
     void saveWindowState();
     void applyProject(const QString &path, const Project &project);
-    void showDetails(const QString &revisionId);
-    void showDiagnostics();
+    void showProblems();
+    void updateStatus();
+    void followEditor(const QString &path);
     void chooseProject();
+    void showSettings();
     void showAbout();
     void updateRecentProjects();
 
     QSettings *m_settings = nullptr;
     ProjectLoader *m_loader = nullptr;
+    ProjectWatcher *m_watcher = nullptr;
     Project m_project;
     QString m_projectPath;
-    QString m_loadingPath;
     RecentProjects m_recent;
     RecentProjectsMenu *m_recentMenu = nullptr;
-    RevisionGraphModel *m_model = nullptr;
-    GraphLaneDelegate *m_laneDelegate = nullptr;
-    QTreeView *m_graphView = nullptr;
-    QTextBrowser *m_details = nullptr;
-    QTreeWidget *m_diagnostics = nullptr;
+    RevisionGraphPanel *m_graphPanel = nullptr;
+    RevisionDetailsPanel *m_details = nullptr;
+    RevisionFileList *m_files = nullptr;
+    QStackedWidget *m_editorArea = nullptr;
+    EditorTabs *m_editor = nullptr;
+    ProblemsView *m_problems = nullptr;
     LogView *m_log = nullptr;
     QLabel *m_statusProject = nullptr;
+    QLabel *m_statusLine = nullptr;
 };
 
 } // namespace retort

@@ -26,29 +26,36 @@ RevisionGraphPanel::RevisionGraphPanel(QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_matches->setObjectName(QStringLiteral("graphSearchMatches"));
     m_matches->setForegroundRole(QPalette::PlaceholderText);
-    m_matches->setMinimumWidth(m_matches->fontMetrics().horizontalAdvance(tr("%n match(es)", nullptr, 9999)));
+    m_matches->setMinimumWidth(m_matches->fontMetrics().horizontalAdvance(tr("%n match(es)", nullptr, 999)));
 
-    auto *row = new QHBoxLayout(m_toolRow);
-    row->setContentsMargins(4, 4, 4, 4);
-    row->setSpacing(4);
-    row->addWidget(m_search, 1);
-    row->addWidget(m_matches);
-    QToolButton *previous = addButton(tr("▲"), tr("Previous match (Shift+Enter)"), QStringLiteral("findPrevious"));
-    QToolButton *next = addButton(tr("▼"), tr("Next match (Enter)"), QStringLiteral("findNext"));
-    m_filter = addButton(tr("Filter"), tr("Show only matching revisions"), QStringLiteral("filterToggle"));
+    // Two rows, so the search field keeps a useful width in a narrow dock (and in German):
+    // searching on top, navigation and display options below.
+    auto *rows = new QVBoxLayout(m_toolRow);
+    rows->setContentsMargins(4, 4, 4, 2);
+    rows->setSpacing(2);
+    auto *searchRow = new QHBoxLayout;
+    auto *optionsRow = new QHBoxLayout;
+    for (QHBoxLayout *row : {searchRow, optionsRow}) {
+        row->setSpacing(4);
+        rows->addLayout(row);
+    }
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_matches);
+    QToolButton *previous = addButton(searchRow, tr("▲"), tr("Previous match (Shift+Enter)"), QStringLiteral("findPrevious"));
+    QToolButton *next = addButton(searchRow, tr("▼"), tr("Next match (Enter)"), QStringLiteral("findNext"));
+    m_filter = addButton(searchRow, tr("Filter"), tr("Show only matching revisions"), QStringLiteral("filterToggle"));
     m_filter->setCheckable(true);
-    row->addSpacing(8);
-    QToolButton *head = addButton(tr("Head"), tr("Jump to the next head"), QStringLiteral("jumpToHead"));
-    QToolButton *base = addButton(tr("Base"), tr("Jump to the next base"), QStringLiteral("jumpToBase"));
-    row->addSpacing(8);
-    m_flip = addButton(tr("Oldest on top"), tr("Show the oldest revisions on top"), QStringLiteral("flipToggle"));
+    QToolButton *head = addButton(optionsRow, tr("Head"), tr("Jump to the next head"), QStringLiteral("jumpToHead"));
+    QToolButton *base = addButton(optionsRow, tr("Base"), tr("Jump to the next base"), QStringLiteral("jumpToBase"));
+    optionsRow->addSpacing(8);
+    m_flip = addButton(optionsRow, tr("Oldest on top"), tr("Show the oldest revisions on top"), QStringLiteral("flipToggle"));
     m_flip->setCheckable(true);
-    m_collapse = addButton(tr("Collapse runs"), tr("Collapse long linear runs of revisions into one row"),
+    m_collapse = addButton(optionsRow, tr("Collapse runs"), tr("Collapse long linear runs of revisions into one row"),
                            QStringLiteral("collapseToggle"));
     m_collapse->setCheckable(true);
-    row->addSpacing(8);
-    QToolButton *zoomOut = addButton(tr("−"), tr("Zoom out (Ctrl+-, Ctrl+wheel)"), QStringLiteral("zoomOut"));
-    QToolButton *zoomIn = addButton(tr("+"), tr("Zoom in (Ctrl++, Ctrl+wheel)"), QStringLiteral("zoomIn"));
+    optionsRow->addStretch(1);
+    QToolButton *zoomOut = addButton(optionsRow, tr("−"), tr("Zoom out (Ctrl+-, Ctrl+wheel)"), QStringLiteral("zoomOut"));
+    QToolButton *zoomIn = addButton(optionsRow, tr("+"), tr("Zoom in (Ctrl++, Ctrl+wheel)"), QStringLiteral("zoomIn"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -80,14 +87,15 @@ RevisionGraphPanel::RevisionGraphPanel(QWidget *parent)
     updateMatchLabel();
 }
 
-QToolButton *RevisionGraphPanel::addButton(const QString &text, const QString &toolTip, const QString &objectName)
+QToolButton *RevisionGraphPanel::addButton(QHBoxLayout *row, const QString &text, const QString &toolTip,
+                                           const QString &objectName)
 {
     auto *button = new QToolButton(m_toolRow);
     button->setText(text);
     button->setToolTip(toolTip);
     button->setObjectName(objectName);
     button->setAutoRaise(true);
-    m_toolRow->layout()->addWidget(button);
+    row->addWidget(button);
     return button;
 }
 

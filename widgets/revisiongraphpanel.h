@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QToolButton;
@@ -43,7 +44,7 @@ protected:
 
 private:
     void updateMatchLabel();
-    QToolButton *addButton(const QString &text, const QString &toolTip, const QString &objectName);
+    QToolButton *addButton(QHBoxLayout *row, const QString &text, const QString &toolTip, const QString &objectName);
 
     RevisionGraphView *m_view;
     QLineEdit *m_search;

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "screenshotdirector.h"
+#include "translationloader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,18 +15,23 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.retort.Retort"));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Workbench for Alembic database migrations"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Alembic project to open."),
-                                 QStringLiteral("[project]"));
-    parser.process(app);
-
     // scripts/screenshot sets RETORT_SCREENSHOT: a reproducible window (default layout, no saved
-    // state), grabbed to that PNG once the project has loaded.
+    // state, the system locale), grabbed to that PNG once the project has loaded.
     const QString screenshot = qEnvironmentVariable("RETORT_SCREENSHOT");
     QSettings settings; // ~/.config/Retort/Retort.conf
+
+    // The language chosen in Settings, else the system locale's (German ships; English is built in).
+    retort::TranslationLoader translations;
+    translations.load(screenshot.isEmpty() ? retort::TranslationLoader::storedLanguage(settings) : QString());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Workbench for Alembic database migrations"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("project"), QCoreApplication::translate("main", "Alembic project to open."),
+                                 QCoreApplication::translate("main", "[project]"));
+    parser.process(app);
+
     retort::MainWindow window(screenshot.isEmpty() ? &settings : nullptr);
     const QStringList projects = parser.positionalArguments();
     if (!projects.isEmpty())

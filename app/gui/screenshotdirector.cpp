@@ -1,6 +1,7 @@
 #include "screenshotdirector.h"
 
 #include "mainwindow.h"
+#include "revisiongraphview.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -22,6 +23,25 @@ ScreenshotDirector::ScreenshotDirector(MainWindow *window, const QString &output
 
 void ScreenshotDirector::arrange()
 {
+    // What a user looks at: a revision selected (by default the first merge point, which shows
+    // two parents in the details, else the first head), its file open in the editor.
+    const RevisionGraph &graph = m_window->project().graph();
+    QString revision = m_revision;
+    if (revision.isEmpty()) {
+        for (const QString &id : graph.history()) {
+            if (graph.isMergePoint(id)) {
+                revision = id;
+                break;
+            }
+        }
+    }
+    if (revision.isEmpty())
+        revision = graph.heads().value(0);
+    if (!revision.isEmpty()) {
+        m_window->graphView()->selectRevision(revision);
+        m_window->openRevision(revision);
+        m_window->graphView()->setFocus();
+    }
     // Let queued work (layout, the selection's details) settle before grabbing.
     QTimer::singleShot(0, this, &ScreenshotDirector::grabAndQuit);
 }

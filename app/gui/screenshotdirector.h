@@ -14,7 +14,7 @@ class ScreenshotDirector : public QObject
     Q_OBJECT
 
 public:
-    /// `revision` names the revision to select and open; empty = the first head.
+    /// `revision` names the revision to select and open; empty = the first merge point, else the first head.
     ScreenshotDirector(MainWindow *window, const QString &outputPath, const QString &revision, bool waitForProject);
 
 private:
