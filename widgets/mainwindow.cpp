@@ -140,6 +140,8 @@ void MainWindow::createDocks()
     QDockWidget *graphDock = makeDock(tr("Revision Graph"), QStringLiteral("graphDock"), m_graphPanel, this);
     QDockWidget *detailsDock = makeDock(tr("Details"), QStringLiteral("detailsDock"), m_details, this);
     QDockWidget *filesDock = makeDock(tr("Files"), QStringLiteral("filesDock"), m_files, this);
+    // A tab behind Details still counts as visible to its widget; the dock knows better.
+    connect(filesDock, &QDockWidget::visibilityChanged, m_files, &RevisionFileList::setActive);
     QDockWidget *problemsDock = makeDock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, this);
     QDockWidget *logDock = makeDock(tr("Log"), QStringLiteral("logDock"), m_log, this);
 

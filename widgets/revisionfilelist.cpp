@@ -32,9 +32,24 @@ RevisionFileList::RevisionFileList(QWidget *parent)
 
 void RevisionFileList::setGraph(const RevisionGraph &graph)
 {
-    const QString current = currentItem() ? currentItem()->data(0, PathRole).toString() : QString();
+    m_graph = graph;
+    m_stale = true;
+    if (m_active)
+        rebuild();
+}
+
+void RevisionFileList::setActive(bool active)
+{
+    m_active = active;
+    if (m_active && m_stale)
+        rebuild();
+}
+
+void RevisionFileList::rebuild()
+{
+    m_stale = false;
     clear();
-    QList<Revision> revisions = graph.revisions();
+    QList<Revision> revisions = m_graph.revisions();
     std::sort(revisions.begin(), revisions.end(),
               [](const Revision &a, const Revision &b) { return a.path < b.path; });
     QMap<QString, QList<const Revision *>> byFolder;
@@ -69,7 +84,7 @@ void RevisionFileList::setGraph(const RevisionGraph &graph)
         item->setExpanded(true);
     resizeColumnToContents(FileColumn);
     resizeColumnToContents(RevisionColumn);
-    setCurrentPath(current);
+    setCurrentPath(m_currentPath);
 }
 
 void RevisionFileList::setCurrentPath(const QString &path)
@@ -77,6 +92,9 @@ void RevisionFileList::setCurrentPath(const QString &path)
     if (path.isEmpty())
         return;
     const QString clean = QDir::cleanPath(path);
+    m_currentPath = clean;
+    if (m_stale)
+        return; // applied by rebuild()
     for (QTreeWidgetItemIterator it(this); *it; ++it) {
         if ((*it)->data(0, PathRole).toString() == clean) {
             setCurrentItem(*it);
@@ -86,8 +104,10 @@ void RevisionFileList::setCurrentPath(const QString &path)
     }
 }
 
-QStringList RevisionFileList::paths() const
+QStringList RevisionFileList::paths()
 {
+    if (m_stale)
+        rebuild();
     QStringList list;
     for (int i = 0; i < topLevelItemCount(); ++i) {
         const QTreeWidgetItem *top = topLevelItem(i);

@@ -17,14 +17,27 @@ public:
 
     explicit RevisionFileList(QWidget *parent = nullptr);
 
+    /// Shows \a graph's files; while the list is inactive (its dock is a tab behind Details, or
+    /// closed) the rows are only built when it becomes active, so rescans of large projects do not
+    /// pay for a list nobody sees.
     void setGraph(const RevisionGraph &graph);
+    /// Whether the list is on screen (connected to its dock's visibilityChanged); true initially.
+    void setActive(bool active);
     /// Marks the row of \a path as current (the file in the editor); empty clears nothing.
     void setCurrentPath(const QString &path);
-    /// The file rows' paths, in display order.
-    QStringList paths() const;
+    /// The file rows' paths, in display order (builds the rows if they are stale).
+    QStringList paths();
 
 signals:
     void openFileRequested(const QString &path, int line);
+
+private:
+    void rebuild();
+
+    RevisionGraph m_graph;
+    QString m_currentPath;
+    bool m_stale = false;
+    bool m_active = true;
 };
 
 } // namespace retort

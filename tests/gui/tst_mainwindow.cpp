@@ -249,6 +249,10 @@ private slots:
         // The cursor sits on the `revision =` line, and the graph highlights the file's node.
         QCOMPARE(editor->currentEditor()->cursorLine(), window.project().graph().revision(QStringLiteral("414c25a99cca"))->line);
         QCOMPARE(view->graphModel()->highlightedRevision(), QStringLiteral("414c25a99cca"));
+        // The Files tab (behind Details) builds its rows when shown, with the editor's file current.
+        window.findChild<QDockWidget *>(QStringLiteral("filesDock"))->raise();
+        QTRY_VERIFY(window.fileList()->isVisible());
+        QVERIFY(window.fileList()->currentItem());
         QCOMPARE(window.fileList()->currentItem()->text(RevisionFileList::RevisionColumn), QStringLiteral("414c25a99cca"));
         // Opening it again (Enter) reuses the tab.
         QTest::keyClick(view, Qt::Key_Return);
