@@ -10,7 +10,9 @@ enum ExitCode {
     ExitOk = 0,
     ExitErrors = 1,         ///< the project has error diagnostics, or could not be loaded
     ExitRejectedTarget = 2, ///< Alembic would reject the requested target
+    ExitAlembicFailed = 3,  ///< Alembic raised (a revision module, env.py, a command error) or its helper failed
     ExitUsage = 64,         ///< bad command line
+    ExitUnavailable = 69,   ///< no usable Python interpreter with Alembic (EX_UNAVAILABLE)
     ExitIoError = 74,       ///< output could not be written (EX_IOERR)
 };
 
@@ -23,5 +25,8 @@ struct CliStreams
 
 int runGraphCommand(const QStringList &arguments, CliStreams streams);
 int runPlanCommand(const QStringList &arguments, CliStreams streams);
+int runSqlCommand(const QStringList &arguments, CliStreams streams);
+int runRevisionCommand(const QStringList &arguments, CliStreams streams);
+int runMergeCommand(const QStringList &arguments, CliStreams streams);
 
 } // namespace retort::cli

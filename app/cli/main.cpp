@@ -3,7 +3,10 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
+#include <utility>
 #include <cstdlib>
 
 namespace {
@@ -18,7 +21,21 @@ Commands:
         The steps `alembic upgrade TARGET` (or `downgrade` with --down) would run from a
         database whose alembic_version holds the --from revisions (default: empty).
         Exit 0, or 2 with Alembic's message when it would reject the target.
+  sql [PATH] REV|FROM:TO [--down] [--mode env|direct] [--url URL] [--dialect NAME] [--python PATH]
+        The SQL Alembic emits offline for one revision or a range: through env.py as
+        `alembic upgrade FROM:TO --sql` (env), or the revision modules alone (direct).
+        Exit 3 when Alembic fails (the message names the file and line), 69 when there
+        is no Python with Alembic.
+  revision [PATH] -m MSG [--head H] [--splice] [--branch-label L] [--depends-on R]
+           [--rev-id ID] [--autogenerate] [--python PATH]
+        A new revision file made by Alembic; prints its id and path.
+  merge [PATH] REV REV... -m MSG [--branch-label L] [--rev-id ID] [--python PATH]
+        A merge revision of the given revisions (or 'heads'); prints its id and path.
   help  This text.
+
+Commands that run Alembic use the project's Python: --python, else the project's .venv or
+venv, $VIRTUAL_ENV, poetry's environment, the alembic command's interpreter, or
+/usr/bin/python3 (the choice is printed on stderr).
 
 PATH may be an alembic.ini, a folder holding one, a script directory or a versions folder.
 )";
@@ -42,9 +59,16 @@ int main(int argc, char *argv[])
     }
     const QString command = arguments.at(1);
     arguments.removeAt(1); // keep argv[0] for QCommandLineParser
-    if (command == u"graph" || command == u"plan") {
-        const int code = command == u"graph" ? retort::cli::runGraphCommand(arguments, streams)
-                                             : retort::cli::runPlanCommand(arguments, streams);
+    using Runner = int (*)(const QStringList &, retort::cli::CliStreams);
+    const std::pair<const char16_t *, Runner> commands[] = {
+        {u"graph", retort::cli::runGraphCommand},       {u"plan", retort::cli::runPlanCommand},
+        {u"sql", retort::cli::runSqlCommand},           {u"revision", retort::cli::runRevisionCommand},
+        {u"merge", retort::cli::runMergeCommand},
+    };
+    const auto found = std::find_if(std::begin(commands), std::end(commands),
+                                     [&command](const auto &entry) { return command == QStringView(entry.first); });
+    if (found != std::end(commands)) {
+        const int code = found->second(arguments, streams);
         // Everything is written: skip freeing a whole project's worth of small objects one by one
         // (a tenth of the run time at 10,000 revisions); the system reclaims the process at once.
         out.flush();

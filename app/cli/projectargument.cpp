@@ -11,7 +11,12 @@ namespace retort::cli {
 Project loadProjectArgument(const QCommandLineParser &parser, QTextStream &err, bool *ok)
 {
     const QStringList positional = parser.positionalArguments();
-    const QString path = positional.isEmpty() ? QDir::currentPath() : positional.first();
+    return loadProjectPath(positional.isEmpty() ? QString() : positional.first(), err, ok);
+}
+
+Project loadProjectPath(const QString &given, QTextStream &err, bool *ok)
+{
+    const QString path = given.isEmpty() ? QDir::currentPath() : given;
     Project project = Project::load(path);
     // A folder with no alembic.ini, no script directory and no revision files is not a project
     // (Alembic refuses it too); read as an empty versions folder it would silently say nothing.

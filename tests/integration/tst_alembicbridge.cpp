@@ -1,0 +1,467 @@
+// AlembicBridge against real Alembic (Debian's /usr/bin/python3 with python3-alembic): the SQL it
+// returns is byte for byte what `alembic ... --sql` prints, new and merge revisions are files Alembic
+// accepts, and every way the helper can fail ends in a clear error and a working bridge.
+#include "alembicbridge.h"
+#include "bridgecall.h"
+#include "project.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace retort;
+
+namespace {
+
+const QString kPython = QStringLiteral("/usr/bin/python3");
+const QString kAlembic = QStringLiteral("/usr/bin/alembic");
+const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/// Offline SQL needs only the dialect; the demo's env.py takes the URL from RETORT_DATABASE_URL (its
+/// alembic.ini names SQLite, where batch mode cannot work offline).
+const QString kOfflineUrl = QStringLiteral("postgresql://");
+
+Run run(const QString &program, const QStringList &arguments, const QString &folder)
+{
+    QProcess process;
+    process.setWorkingDirectory(folder);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("RETORT_DATABASE_URL"), kOfflineUrl);
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    process.waitForFinished(60'000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        if (source.contains(QLatin1String("__pycache__")))
+            continue;
+        const QString target = to + source.mid(from.size());
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
+            return false;
+    }
+    return true;
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+/// A small project: alembic.ini, a plain env.py and the given revision files (name -> source).
+QString makeProject(const QTemporaryDir &dir, const QList<std::pair<QString, QByteArray>> &revisions,
+                    const QByteArray &envPy = QByteArray())
+{
+    const QString root = dir.path();
+    writeFile(root + QStringLiteral("/alembic.ini"),
+              "[alembic]\nscript_location = %(here)s/migrations\nsqlalchemy.url = postgresql://localhost/none\n");
+    writeFile(root + QStringLiteral("/migrations/env.py"),
+              envPy.isEmpty() ? QByteArrayLiteral("from alembic import context\n"
+                                                  "context.configure(url=context.config.get_main_option('sqlalchemy.url'),"
+                                                  " literal_binds=True)\n"
+                                                  "with context.begin_transaction():\n"
+                                                  "    context.run_migrations()\n")
+                              : envPy);
+    for (const auto &[name, source] : revisions)
+        writeFile(root + QStringLiteral("/migrations/versions/") + name, source);
+    return root;
+}
+
+QByteArray revisionSource(const QByteArray &id, const QByteArray &down, const QByteArray &upgradeBody,
+                          const QByteArray &moduleLines = QByteArray())
+{
+    return "\"\"\"revision " + id + "\"\"\"\nfrom alembic import op\nimport sqlalchemy as sa\n" + moduleLines
+           + "revision = '" + id + "'\ndown_revision = " + (down.isEmpty() ? QByteArray("None") : "'" + down + "'")
+           + "\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n" + upgradeBody
+           + "\n\ndef downgrade():\n    op.drop_table('t_" + id + "')\n";
+}
+
+QByteArray createTable(const QByteArray &id)
+{
+    return "    op.create_table('t_" + id + "', sa.Column('id', sa.Integer, primary_key=True))";
+}
+
+BridgeLaunch demoLaunch(const QString &root = kDemo)
+{
+    return BridgeLaunch::forProject(Project::load(root).config(), kPython);
+}
+
+QJsonObject sqlRequest(const QString &revision, const QString &direction, const QString &mode = QStringLiteral("env"))
+{
+    return {{QStringLiteral("revision"), revision}, {QStringLiteral("direction"), direction}, {QStringLiteral("mode"), mode},
+            {QStringLiteral("dialect"), QStringLiteral("postgresql")}, {QStringLiteral("url"), kOfflineUrl}};
+}
+
+} // namespace
+
+class TestAlembicBridge : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY2(QFileInfo(kAlembic).isExecutable(), "Debian's alembic (package alembic) is required");
+        const Run version = run(kPython, {QStringLiteral("-c"), QStringLiteral("import alembic; print(alembic.__version__)")}, kDemo);
+        QVERIFY2(version.exitCode == 0, "/usr/bin/python3 cannot import alembic (package python3-alembic)");
+        m_alembicVersion = QString::fromUtf8(version.out).trimmed();
+    }
+
+    void helloReportsTheInterpreterAndVersions()
+    {
+        AlembicBridge bridge(demoLaunch());
+        QSignalSpy started(&bridge, &AlembicBridge::started);
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));
+        QVERIFY(outcome.ok);
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(bridge.state(), AlembicBridge::State::Ready);
+        QCOMPARE(bridge.versions().alembic, m_alembicVersion);
+        QVERIFY(!bridge.versions().sqlalchemy.isEmpty());
+        QVERIFY(bridge.versions().hasAlembic());
+        QCOMPARE(bridge.versions().pid, bridge.processId());
+    }
+
+    void scriptIsAlembicsViewOfTheProject()
+    {
+        AlembicBridge bridge(demoLaunch());
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));
+        QVERIFY(outcome.ok);
+        const Project project = Project::load(kDemo);
+        QCOMPARE(outcome.result.value(QStringLiteral("revisions")).toArray().size(), project.graph().size());
+        QStringList heads;
+        for (const QJsonValue &head : outcome.result.value(QStringLiteral("heads")).toArray())
+            heads.append(head.toString());
+        QCOMPARE(heads, project.graph().heads());
+    }
+
+    void sqlOfEachDemoRevisionIsWhatAlembicPrints_data()
+    {
+        QTest::addColumn<QString>("revision");
+        QTest::addColumn<QString>("direction");
+        const Project project = Project::load(kDemo);
+        for (const Revision &rev : project.graph().revisions()) {
+            for (const QString &direction : {QStringLiteral("up"), QStringLiteral("down")})
+                QTest::addRow("%s %s", qPrintable(rev.id), qPrintable(direction)) << rev.id << direction;
+        }
+    }
+
+    void sqlOfEachDemoRevisionIsWhatAlembicPrints()
+    {
+        QFETCH(QString, revision);
+        QFETCH(QString, direction);
+        const Project project = Project::load(kDemo);
+        const Revision *rev = project.graph().revision(revision);
+        QVERIFY(rev);
+        const QStringList parents = rev->downRevisions;
+        QJsonObject params = sqlRequest(revision, direction);
+        QStringList alembicArguments;
+        if (direction == u"up") {
+            // A merge's own step is the range from one parent; Alembic's range syntax takes one start.
+            if (parents.size() > 1) {
+                params = {{QStringLiteral("from"), QJsonArray{parents.first()}}, {QStringLiteral("to"), revision},
+                          {QStringLiteral("direction"), direction}, {QStringLiteral("mode"), QStringLiteral("env")},
+                          {QStringLiteral("url"), kOfflineUrl}};
+            }
+            alembicArguments = {QStringLiteral("upgrade"),
+                                parents.isEmpty() ? revision : parents.first() + QLatin1Char(':') + revision, QStringLiteral("--sql")};
+        } else {
+            alembicArguments = {QStringLiteral("downgrade"),
+                                revision + QLatin1Char(':') + (parents.isEmpty() ? QStringLiteral("base") : parents.first()),
+                                QStringLiteral("--sql")};
+        }
+        AlembicBridge bridge(demoLaunch());
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("sql"), params);
+        QVERIFY2(outcome.ok, qPrintable(outcome.error.message));
+        const Run alembic = run(kAlembic, alembicArguments, kDemo);
+        QCOMPARE(alembic.exitCode, 0);
+        QCOMPARE(outcome.result.value(QStringLiteral("sql")).toString(), QString::fromUtf8(alembic.out));
+        QVERIFY(!alembic.out.isEmpty());
+    }
+
+    void sqlOfTheWholeHistoryIsWhatAlembicPrints()
+    {
+        AlembicBridge bridge(demoLaunch());
+        const BridgeOutcome outcome = callAndWait(
+            bridge, QStringLiteral("sql"),
+            {{QStringLiteral("from"), QJsonArray{}}, {QStringLiteral("to"), QStringLiteral("heads")},
+             {QStringLiteral("direction"), QStringLiteral("up")}, {QStringLiteral("url"), kOfflineUrl}});
+        QVERIFY2(outcome.ok, qPrintable(outcome.error.message));
+        const Run alembic = run(kAlembic, {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")}, kDemo);
+        QCOMPARE(outcome.result.value(QStringLiteral("sql")).toString(), QString::fromUtf8(alembic.out));
+    }
+
+    void directModeUsesTheDialectAndNoEnvPy()
+    {
+        QTemporaryDir dir;
+        const QString root = makeProject(dir, {{QStringLiteral("a1_first.py"), revisionSource("a1", "", createTable("a1"))}},
+                                         "raise RuntimeError('env.py needs the application')\n");
+        AlembicBridge bridge(demoLaunch(root));
+        const BridgeOutcome env = callAndWait(bridge, QStringLiteral("sql"), sqlRequest(QStringLiteral("a1"), QStringLiteral("up")));
+        QVERIFY(!env.ok);
+        QCOMPARE(env.error.type, QStringLiteral("RuntimeError"));
+        QVERIFY(env.error.hint.contains(QLatin1String("Direct")));
+        QCOMPARE(QFileInfo(env.error.userFrame(root).file).fileName(), QStringLiteral("env.py"));
+        QCOMPARE(env.error.userFrame(root).line, 1);
+
+        const BridgeOutcome direct =
+            callAndWait(bridge, QStringLiteral("sql"), sqlRequest(QStringLiteral("a1"), QStringLiteral("up"), QStringLiteral("direct")));
+        QVERIFY2(direct.ok, qPrintable(direct.error.message));
+        const QString sql = direct.result.value(QStringLiteral("sql")).toString();
+        QVERIFY(sql.contains(QLatin1String("CREATE TABLE t_a1")));
+        QVERIFY(sql.contains(QLatin1String("SERIAL"))); // PostgreSQL's integer primary key
+        QVERIFY(!sql.contains(QLatin1String("alembic_version")));
+
+        QJsonObject sqlite = sqlRequest(QStringLiteral("a1"), QStringLiteral("up"), QStringLiteral("direct"));
+        sqlite.insert(QStringLiteral("dialect"), QStringLiteral("sqlite"));
+        const BridgeOutcome lite = callAndWait(bridge, QStringLiteral("sql"), sqlite);
+        QVERIFY(lite.ok);
+        QVERIFY(!lite.result.value(QStringLiteral("sql")).toString().contains(QLatin1String("SERIAL")));
+    }
+
+    void aRevisionThatRaisesOnImportNamesItsFileAndLine()
+    {
+        QTemporaryDir dir;
+        const QString root = makeProject(
+            dir, {{QStringLiteral("a1_first.py"), revisionSource("a1", "", createTable("a1"))},
+                  {QStringLiteral("b2_broken.py"), revisionSource("b2", "a1", createTable("b2"), "raise ValueError('broken on purpose')\n")}});
+        AlembicBridge bridge(demoLaunch(root));
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("sql"), sqlRequest(QStringLiteral("a1"), QStringLiteral("up")));
+        QVERIFY(!outcome.ok);
+        QCOMPARE(outcome.error.type, QStringLiteral("ValueError"));
+        QCOMPARE(outcome.error.message, QStringLiteral("broken on purpose"));
+        const BridgeFrame frame = outcome.error.userFrame(root);
+        QCOMPARE(QFileInfo(frame.file).fileName(), QStringLiteral("b2_broken.py"));
+        QCOMPARE(frame.line, 4);
+        // The helper survives its project's errors.
+        QVERIFY(callAndWait(bridge, QStringLiteral("hello")).ok);
+    }
+
+    void aSyntaxErrorNamesItsLine()
+    {
+        QTemporaryDir dir;
+        const QString root = makeProject(dir, {{QStringLiteral("a1_first.py"), revisionSource("a1", "", "    op.create_table(")}});
+        AlembicBridge bridge(demoLaunch(root));
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));
+        QVERIFY(!outcome.ok);
+        QCOMPARE(outcome.error.type, QStringLiteral("SyntaxError"));
+        QCOMPARE(QFileInfo(outcome.error.userFrame(root).file).fileName(), QStringLiteral("a1_first.py"));
+        QVERIFY(outcome.error.userFrame(root).line >= 10);
+    }
+
+    void aRevisionThatQueriesTheDatabaseGetsTheOfflineExplanation()
+    {
+        QTemporaryDir dir;
+        const QString root = makeProject(
+            dir, {{QStringLiteral("a1_reads.py"),
+                   revisionSource("a1", "", "    rows = op.get_bind().execute(sa.text('select 1')).fetchall()")}});
+        AlembicBridge bridge(demoLaunch(root));
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("sql"), sqlRequest(QStringLiteral("a1"), QStringLiteral("up")));
+        QVERIFY(!outcome.ok);
+        QVERIFY2(outcome.error.hint.contains(QLatin1String("offline")), qPrintable(outcome.error.hint));
+        const BridgeFrame frame = outcome.error.userFrame(root);
+        QCOMPARE(QFileInfo(frame.file).fileName(), QStringLiteral("a1_reads.py"));
+        QCOMPARE(frame.line, 11);
+    }
+
+    void whatTheProjectPrintsGoesToTheLogNotTheProtocol()
+    {
+        QTemporaryDir dir;
+        const QString root = makeProject(
+            dir, {{QStringLiteral("a1_chatty.py"), revisionSource("a1", "", createTable("a1"), "print('hello from a1')\n")}});
+        AlembicBridge bridge(demoLaunch(root));
+        QSignalSpy log(&bridge, &AlembicBridge::logLine);
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("sql"), sqlRequest(QStringLiteral("a1"), QStringLiteral("up")));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error.message));
+        QTRY_VERIFY(std::any_of(log.cbegin(), log.cend(), [](const QList<QVariant> &args) {
+            return args.constFirst().toString() == QLatin1String("hello from a1");
+        }));
+    }
+
+    void killingTheHelperMidRequestFailsClearlyAndRestarts()
+    {
+        QTemporaryDir dir;
+        const QString root = makeProject(
+            dir, {{QStringLiteral("a1_slow.py"),
+                   revisionSource("a1", "", "    import sys, time\n    print('upgrade started', file=sys.stderr, flush=True)\n    time.sleep(120)")}});
+        AlembicBridge bridge(demoLaunch(root));
+        QVERIFY(callAndWait(bridge, QStringLiteral("hello")).ok);
+        const qint64 firstPid = bridge.processId();
+        QSignalSpy log(&bridge, &AlembicBridge::logLine);
+        QSignalSpy failed(&bridge, &AlembicBridge::failed);
+        const quint64 id = bridge.request(QStringLiteral("sql"), sqlRequest(QStringLiteral("a1"), QStringLiteral("up")));
+        const quint64 queued = bridge.request(QStringLiteral("hello"));
+        QTRY_VERIFY(std::any_of(log.cbegin(), log.cend(), [](const QList<QVariant> &args) {
+            return args.constFirst().toString() == QLatin1String("upgrade started");
+        }));
+        ::kill(pid_t(firstPid), SIGKILL);
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed.at(0).at(0).toULongLong(), id);
+        const auto error = failed.at(0).at(1).value<BridgeError>();
+        QCOMPARE(error.type, QStringLiteral("HelperCrashed"));
+        QVERIFY2(error.message.contains(QStringLiteral("“sql”")), qPrintable(error.message));
+        // The request queued behind it went to a fresh helper.
+        QSignalSpy finished(&bridge, &AlembicBridge::finished);
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(0).toULongLong(), queued);
+        QVERIFY(bridge.processId() != firstPid);
+        QVERIFY(callAndWait(bridge, QStringLiteral("script")).ok);
+    }
+
+    void aRequestThatTakesTooLongTimesOutAndTheHelperRestarts()
+    {
+        QTemporaryDir dir;
+        const QString root = makeProject(
+            dir, {{QStringLiteral("a1_slow.py"), revisionSource("a1", "", "    import time\n    time.sleep(120)")}});
+        AlembicBridge bridge(demoLaunch(root));
+        QVERIFY(callAndWait(bridge, QStringLiteral("hello")).ok);
+        const qint64 firstPid = bridge.processId();
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("sql"), sqlRequest(QStringLiteral("a1"), QStringLiteral("up")), 1500);
+        QVERIFY(!outcome.ok);
+        QCOMPARE(outcome.error.type, QStringLiteral("Timeout"));
+        QVERIFY2(outcome.error.message.contains(QLatin1String("1.5 s")), qPrintable(outcome.error.message));
+        QVERIFY(callAndWait(bridge, QStringLiteral("hello")).ok);
+        QVERIFY(bridge.processId() != firstPid);
+    }
+
+    void garbageOnTheHelpersOutputIsAClearError()
+    {
+        QTemporaryDir dir;
+        const QString fake = dir.filePath(QStringLiteral("fake_helper.py"));
+        const QString marker = dir.filePath(QStringLiteral("garbage-printed"));
+        // Answers hello, prints garbage instead of its first real answer, then behaves once restarted.
+        QVERIFY(writeFile(fake, "import json, os, sys\n"
+                                "marker = " + QJsonDocument(QJsonArray{marker}).toJson(QJsonDocument::Compact).mid(1).chopped(1) + "\n"
+                                "for line in sys.stdin:\n"
+                                "    request = json.loads(line)\n"
+                                "    if request['method'] != 'hello' and not os.path.exists(marker):\n"
+                                "        open(marker, 'w').close()\n"
+                                "        print('Traceback? <this is not JSON>', flush=True)\n"
+                                "        continue\n"
+                                "    print(json.dumps({'id': request['id'], 'result': {'alembic': '9.9', 'pid': os.getpid()}}), flush=True)\n"));
+        BridgeLaunch launch = demoLaunch();
+        launch.scriptPath = fake;
+        AlembicBridge bridge(launch);
+        const BridgeOutcome garbage = callAndWait(bridge, QStringLiteral("script"));
+        QVERIFY(!garbage.ok);
+        QCOMPARE(garbage.error.type, QStringLiteral("ProtocolError"));
+        QVERIFY2(garbage.error.message.contains(QLatin1String("<this is not JSON>")), qPrintable(garbage.error.message));
+        const BridgeOutcome after = callAndWait(bridge, QStringLiteral("script"));
+        QVERIFY2(after.ok, qPrintable(after.error.message));
+    }
+
+    void anInterpreterWithoutAlembicIsExplained()
+    {
+        QTemporaryDir dir;
+        // The system Python without its site packages: a real interpreter that cannot import Alembic.
+        const QString python = dir.filePath(QStringLiteral("python-without-alembic"));
+        QVERIFY(writeFile(python, "#!/bin/sh\nexec /usr/bin/python3 -S \"$@\"\n"));
+        QVERIFY(QFile::setPermissions(python, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        AlembicBridge bridge(BridgeLaunch::forProject(Project::load(kDemo).config(), python));
+        QSignalSpy started(&bridge, &AlembicBridge::started);
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("sql"), sqlRequest(QStringLiteral("6f4c88afc42c"), QStringLiteral("up")));
+        QVERIFY(!outcome.ok);
+        QCOMPARE(outcome.error.type, QStringLiteral("AlembicMissing"));
+        QVERIFY2(outcome.error.message.contains(QLatin1String("alembic")), qPrintable(outcome.error.message));
+        QVERIFY2(outcome.error.hint.contains(python), qPrintable(outcome.error.hint));
+        QVERIFY(outcome.error.hint.contains(QLatin1String("python3-alembic")));
+        QCOMPARE(started.size(), 1);
+        QVERIFY(!bridge.versions().hasAlembic());
+        QVERIFY(bridge.versions().alembicError.contains(QLatin1String("alembic")));
+    }
+
+    void aMissingInterpreterIsExplained()
+    {
+        AlembicBridge bridge(BridgeLaunch::forProject(Project::load(kDemo).config(), QStringLiteral("/nonexistent/bin/python3")));
+        QSignalSpy failed(&bridge, &AlembicBridge::failed);
+        bridge.request(QStringLiteral("hello"));
+        QCOMPARE(failed.size(), 0); // never answered from inside request()
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));
+        QVERIFY(!outcome.ok);
+        QCOMPARE(outcome.error.type, QStringLiteral("InterpreterMissing"));
+        QVERIFY(outcome.error.message.contains(QLatin1String("/nonexistent/bin/python3")));
+        QTRY_COMPARE(failed.size(), 2);
+    }
+
+    void anInterpreterThatCannotRunTheHelperIsExplained()
+    {
+        QTemporaryDir dir;
+        // What Python 2 does with the helper: a syntax error on stderr and exit status 1.
+        const QString python = dir.filePath(QStringLiteral("python2"));
+        QVERIFY(writeFile(python, "#!/bin/sh\necho 'SyntaxError: invalid syntax' >&2\nexit 1\n"));
+        QVERIFY(QFile::setPermissions(python, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        AlembicBridge bridge(BridgeLaunch::forProject(Project::load(kDemo).config(), python));
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));
+        QVERIFY(!outcome.ok);
+        QCOMPARE(outcome.error.type, QStringLiteral("HelperCrashed"));
+        QVERIFY2(outcome.error.message.contains(QLatin1String("SyntaxError: invalid syntax")), qPrintable(outcome.error.message));
+        QVERIFY(outcome.error.hint.contains(QLatin1String("Python 3")));
+    }
+
+    void newAndMergeRevisionsAreFilesAlembicAccepts()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyTree(kDemo, dir.path()));
+        AlembicBridge bridge(demoLaunch(dir.path()));
+        const BridgeOutcome created = callAndWait(
+            bridge, QStringLiteral("revision"),
+            {{QStringLiteral("message"), QStringLiteral("add a wishlist")}, {QStringLiteral("head"), QStringLiteral("09360dc33310")}});
+        QVERIFY2(created.ok, qPrintable(created.error.message));
+        const QString newId = created.result.value(QStringLiteral("revision")).toString();
+        QVERIFY(QFileInfo::exists(created.result.value(QStringLiteral("path")).toString()));
+        Project project = Project::load(dir.path());
+        QVERIFY(project.graph().revision(newId));
+        QCOMPARE(project.graph().revision(newId)->downRevisions, QStringList{QStringLiteral("09360dc33310")});
+        QCOMPARE(project.graph().heads().size(), 2);
+
+        const BridgeOutcome merged = callAndWait(
+            bridge, QStringLiteral("merge"),
+            {{QStringLiteral("revisions"), QJsonArray::fromStringList(project.graph().heads())},
+             {QStringLiteral("message"), QStringLiteral("merge wishlist and audit")}});
+        QVERIFY2(merged.ok, qPrintable(merged.error.message));
+        project = Project::load(dir.path());
+        QCOMPARE(project.graph().heads(), QStringList{merged.result.value(QStringLiteral("revision")).toString()});
+        const Run heads = run(kAlembic, {QStringLiteral("heads")}, dir.path());
+        QCOMPARE(heads.exitCode, 0);
+        QCOMPARE(heads.out.trimmed().split('\n').size(), 1);
+        QVERIFY(heads.out.startsWith(merged.result.value(QStringLiteral("revision")).toString().toUtf8()));
+    }
+
+    void shutdownEndsTheHelper()
+    {
+        AlembicBridge bridge(demoLaunch());
+        QVERIFY(callAndWait(bridge, QStringLiteral("hello")).ok);
+        const qint64 pid = bridge.processId();
+        QVERIFY(pid > 0);
+        bridge.shutdown();
+        QCOMPARE(bridge.processId(), 0);
+        QCOMPARE(::kill(pid_t(pid), 0), -1); // gone (reaped by QProcess)
+    }
+
+private:
+    QString m_alembicVersion;
+};
+
+QTEST_GUILESS_MAIN(TestAlembicBridge)
+#include "tst_alembicbridge.moc"
