@@ -33,6 +33,10 @@ SqlView::SqlView(QWidget *parent)
     setReadOnly(true);
     setAutoIndent(false);
     setBraceMatching(NoBraceMatch);
+    // a pane beside the editor is narrow and generated lines are long: wrap, marked and indented
+    setWrapMode(WrapWord);
+    setWrapVisualFlags(WrapFlagByText);
+    setWrapIndentMode(WrapIndentIndented);
     connect(this, &QsciScintilla::marginClicked, this, [this](int margin, int line, Qt::KeyboardModifiers) {
         if (margin == StatementMargin && statementNumberAt(line + 1) > 0)
             goToStatement(statementNumberAt(line + 1));

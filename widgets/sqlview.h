@@ -9,7 +9,7 @@ namespace retort {
 
 /// A read-only CodeEditor for generated SQL: the SQL lexer, and a margin that numbers the
 /// statements (1, 2, 3, ...) on the first line of each, beside the line numbers. Find and go to
-/// line work as in any CodeEditor; the text cannot be edited.
+/// line work as in any CodeEditor; the text cannot be edited. Long lines wrap.
 class SqlView : public CodeEditor
 {
     Q_OBJECT
