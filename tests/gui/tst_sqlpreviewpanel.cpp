@@ -1,5 +1,6 @@
 #include "sqlpreviewpanel.h"
 #include "sqlview.h"
+#include "translationloader.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -143,6 +144,19 @@ private slots:
         QVERIFY(panel.revision().isEmpty());
         QVERIFY(header->isHidden());
         QVERIFY(panel.sql().isEmpty());
+    }
+
+    void speaksGerman()
+    {
+        TranslationLoader loader;
+        QCOMPARE(loader.load(QStringLiteral("de")), QStringLiteral("de"));
+        SqlPreviewPanel panel;
+        QCOMPARE(child<QToolButton>(panel, "copySqlButton")->text(), QStringLiteral("Kopieren"));
+        QCOMPARE(child<QComboBox>(panel, "sqlModeCombo")->itemText(0), QStringLiteral("Über env.py"));
+        panel.setSql(demoSql(), QStringLiteral("sqlite"));
+        QCOMPARE(panel.statusText(), QStringLiteral("6 Anweisungen · SQLite"));
+        panel.setSql(QStringLiteral("SELECT 1;"), QStringLiteral("postgresql"));
+        QCOMPARE(panel.statusText(), QStringLiteral("1 Anweisung · PostgreSQL"));
     }
 
     void headerEscapesTheMessage()
