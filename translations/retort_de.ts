@@ -755,4 +755,128 @@
         <translation>&amp;Sprache:</translation>
     </message>
 </context>
+<context>
+    <name>retort::SqlPreviewPanel</name>
+    <message>
+        <source>Upgrade</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <source>The SQL that upgrades the database to this revision</source>
+        <translation>Das SQL, das die Datenbank auf diese Revision aktualisiert</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <translation>Downgrade</translation>
+    </message>
+    <message>
+        <source>The SQL that downgrades the database from this revision</source>
+        <translation>Das SQL, das die Datenbank von dieser Revision zurückstuft</translation>
+    </message>
+    <message>
+        <source>Through env.py</source>
+        <translation>Über env.py</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Direkt</translation>
+    </message>
+    <message>
+        <source>Through env.py: the SQL that “alembic upgrade --sql” prints, with the project&apos;s env.py and configured database.
+Direct: the migration&apos;s operations rendered for the chosen dialect, without env.py.</source>
+        <translation>Über env.py: das SQL, das „alembic upgrade --sql“ ausgibt, mit der env.py und der konfigurierten Datenbank des Projekts.
+Direkt: die Operationen der Migration, für den gewählten Dialekt erzeugt, ohne env.py.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy all of the SQL to the clipboard</source>
+        <translation>Das gesamte SQL in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the SQL to a file</source>
+        <translation>Das SQL in einer Datei speichern</translation>
+    </message>
+    <message>
+        <source>Select a revision to see its SQL</source>
+        <translation>Wählen Sie eine Revision, um ihr SQL zu sehen</translation>
+    </message>
+    <message>
+        <source>Asking Alembic…</source>
+        <translation>Alembic wird gefragt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s)</source>
+        <translation>
+            <numerusform>%n Anweisung</numerusform>
+            <numerusform>%n Anweisungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alembic took too long to answer.</source>
+        <translation>Alembic hat zu lange für die Antwort gebraucht.</translation>
+    </message>
+    <message>
+        <source>The Alembic helper stopped unexpectedly.</source>
+        <translation>Der Alembic-Helfer wurde unerwartet beendet.</translation>
+    </message>
+    <message>
+        <source>The Alembic helper gave an answer Retort does not understand.</source>
+        <translation>Der Alembic-Helfer hat eine Antwort gegeben, die Retort nicht versteht.</translation>
+    </message>
+    <message>
+        <source>The Python interpreter for this project was not found.</source>
+        <translation>Der Python-Interpreter dieses Projekts wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Alembic is not installed for this project&apos;s Python interpreter.</source>
+        <translation>Alembic ist für den Python-Interpreter dieses Projekts nicht installiert.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Alembic could not produce the SQL.</source>
+        <translation>Alembic konnte das SQL nicht erzeugen.</translation>
+    </message>
+    <message>
+        <source>Traceback (most recent call last):</source>
+        <translation>Traceback (letzter Aufruf zuletzt):</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>Save SQL</source>
+        <translation>SQL speichern</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not save the SQL to “%1”: %2.</source>
+        <translation>Das SQL konnte nicht in „%1“ gespeichert werden: %2.</translation>
+    </message>
+    <message>
+        <source>Saved the SQL to “%1”.</source>
+        <translation>Das SQL wurde in „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>The SQL dialect to render the migration for</source>
+        <translation>Der SQL-Dialekt, für den die Migration erzeugt wird</translation>
+    </message>
+    <message>
+        <source>Through env.py uses the database the project configures (alembic.ini and env.py). Choose Direct to pick a dialect.</source>
+        <translation>„Über env.py“ verwendet die Datenbank, die das Projekt konfiguriert (alembic.ini und env.py). Wählen Sie „Direkt“, um einen Dialekt zu wählen.</translation>
+    </message>
+</context>
 </TS>
