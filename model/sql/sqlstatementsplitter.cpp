@@ -46,7 +46,7 @@ public:
                 i = lineEnd(i);
             } else if (c == u'/' && peek(i + 1) == u'*') {
                 i = blockCommentEnd(i);
-            } else if (c == u';' && !(m_trigger && m_lastWordIsEnd == false)) {
+            } else if (c == u';' && (!m_trigger || m_lastWordIsEnd)) {
                 if (start >= 0)
                     statements.append({start, i + 1 - start, 0});
                 start = -1;

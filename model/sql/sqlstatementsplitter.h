@@ -16,7 +16,7 @@ struct SqlStatement
 {
     int start = 0;
     int length = 0;
-    /// 1-based line of start: the line of the statement's first token.
+    /// 1-based line of start: the line of the statement's first token ('\n' ends a line).
     int line = 1;
 
     bool operator==(const SqlStatement &) const = default;
