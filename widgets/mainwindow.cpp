@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "abouttext.h"
+#include "alembicworkbench.h"
 #include "editortabs.h"
 #include "logview.h"
 #include "problemsview.h"
@@ -12,6 +13,7 @@
 #include "revisiongraphpanel.h"
 #include "revisiongraphview.h"
 #include "settingsdialog.h"
+#include "sqlpreviewpanel.h"
 #include "translationloader.h"
 
 #include <QAction>
@@ -87,11 +89,13 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     createEditMenu();
     createViewMenu();
     createGoMenu();
+    menuBar()->addMenu(m_alembic->menu());
     createHelpMenu();
     connectParts();
 
     m_statusProject = new QLabel(tr("No project open — File ▸ Open Project…"), this);
     statusBar()->addWidget(m_statusProject, 1);
+    statusBar()->addPermanentWidget(m_alembic->statusLabel());
     m_statusLine = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusLine);
 
@@ -116,6 +120,7 @@ void MainWindow::createParts()
     m_problems = new ProblemsView(this);
     m_log = new LogView(this);
     m_editor = new EditorTabs(this);
+    m_alembic = new AlembicWorkbench(m_settings, this);
 
     // The editor is the central widget; before a file is open it says how to open one.
     auto *hint = new QLabel(tr("Double-click a revision in the graph, a file in Files or a problem to open it "
@@ -144,6 +149,7 @@ void MainWindow::createDocks()
     connect(filesDock, &QDockWidget::visibilityChanged, m_files, &RevisionFileList::setActive);
     QDockWidget *problemsDock = makeDock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, this);
     QDockWidget *logDock = makeDock(tr("Log"), QStringLiteral("logDock"), m_log, this);
+    QDockWidget *sqlDock = makeDock(tr("SQL"), QStringLiteral("sqlDock"), m_alembic->sqlPanel(), this);
 
     addDockWidget(Qt::LeftDockWidgetArea, graphDock);
     addDockWidget(Qt::LeftDockWidgetArea, detailsDock);
@@ -153,8 +159,10 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
     tabifyDockWidget(problemsDock, logDock);
     problemsDock->raise();
+    // The SQL of the selected revision beside the editor.
+    addDockWidget(Qt::RightDockWidgetArea, sqlDock);
 
-    resizeDocks({graphDock}, {640}, Qt::Horizontal);
+    resizeDocks({graphDock, sqlDock}, {560, 400}, Qt::Horizontal);
     resizeDocks({graphDock, detailsDock}, {520, 300}, Qt::Vertical);
     resizeDocks({problemsDock}, {150}, Qt::Vertical);
 }
@@ -259,6 +267,19 @@ void MainWindow::connectParts()
     connect(m_watcher, &ProjectWatcher::changed, this, &MainWindow::reload);
 
     connect(view, &RevisionGraphView::currentRevisionChanged, m_details, &RevisionDetailsPanel::setRevision);
+    connect(view, &RevisionGraphView::currentRevisionChanged, m_alembic, &AlembicWorkbench::setCurrentRevision);
+    connect(m_alembic, &AlembicWorkbench::openFileRequested, m_editor, &EditorTabs::openFile);
+    connect(m_alembic, &AlembicWorkbench::info, this, [this](const QString &line) { m_log->append(LogView::Level::Info, line); });
+    connect(m_alembic, &AlembicWorkbench::error, this, [this](const QString &line) {
+        m_log->append(LogView::Level::Error, line);
+        statusBar()->showMessage(line, 10000);
+    });
+    // A revision Alembic just wrote: into the graph at once, selected, and open in the editor.
+    connect(m_alembic, &AlembicWorkbench::revisionFileCreated, this, [this](const QString &revision, const QString &path) {
+        m_pendingSelection = revision;
+        reload();
+        m_editor->openFile(path, 1);
+    });
     connect(view, &RevisionGraphView::revisionActivated, this, &MainWindow::openRevision);
     connect(m_details, &RevisionDetailsPanel::revisionLinkActivated, this, [this](const QString &id) {
         if (!graphView()->selectRevision(id))
@@ -391,10 +412,13 @@ void MainWindow::applyProject(const QString &path, const Project &project)
     followEditor(m_editor->currentPath());
 
     const bool valid = m_project.config().isValid();
-    if (valid)
+    if (valid) {
         m_watcher->watch(m_project.config());
-    else
+        m_alembic->setProject(m_project);
+    } else {
         m_watcher->clear();
+        m_alembic->clearProject();
+    }
     if (!valid) {
         const QString message = tr("%1 is not an Alembic project: it has no alembic.ini, script directory or "
                                    "versions folder")
@@ -415,6 +439,8 @@ void MainWindow::applyProject(const QString &path, const Project &project)
         m_recent.add(path);
         updateRecentProjects();
     }
+    if (!m_pendingSelection.isEmpty())
+        graphView()->selectRevision(std::exchange(m_pendingSelection, QString()));
     if (graphView()->currentRevision().isEmpty() && graphView()->model()->rowCount() > 0)
         graphView()->setCurrentIndex(graphView()->model()->index(0, 0));
     emit projectLoaded(true);

@@ -11,6 +11,7 @@ class QStackedWidget;
 
 namespace retort {
 
+class AlembicWorkbench;
 class EditorTabs;
 class LogView;
 class ProblemsView;
@@ -54,6 +55,7 @@ public:
     RevisionFileList *fileList() const { return m_files; }
     ProblemsView *problemsView() const { return m_problems; }
     LogView *logView() const { return m_log; }
+    AlembicWorkbench *alembic() const { return m_alembic; }
 
 signals:
     /// A project finished loading; `valid` is false when the path was not an Alembic project.
@@ -98,6 +100,8 @@ private:
     EditorTabs *m_editor = nullptr;
     ProblemsView *m_problems = nullptr;
     LogView *m_log = nullptr;
+    AlembicWorkbench *m_alembic = nullptr;
+    QString m_pendingSelection; ///< a revision to select once the next load is applied
     QLabel *m_statusProject = nullptr;
     QLabel *m_statusLine = nullptr;
 };

@@ -90,8 +90,8 @@ SqlPreviewPanel::SqlPreviewPanel(QWidget *parent)
     m_modeCombo->setObjectName(QStringLiteral("sqlModeCombo"));
     m_modeCombo->addItem(tr("Through env.py"), QStringLiteral("env"));
     m_modeCombo->addItem(tr("Direct"), QStringLiteral("direct"));
-    m_modeCombo->setToolTip(tr("Through env.py: the SQL that “alembic upgrade --sql” prints, with the project's "
-                               "env.py and configured database.\nDirect: the migration's operations rendered "
+    m_modeCombo->setToolTip(tr("Through env.py: the SQL that “alembic upgrade --sql” (or “downgrade --sql”) prints, "
+                               "with the project's env.py.\nDirect: the migration's operations rendered "
                                "for the chosen dialect, without env.py."));
     m_dialectCombo->setObjectName(QStringLiteral("sqlDialectCombo"));
     // product names, the same in every language
@@ -180,7 +180,7 @@ SqlPreviewPanel::SqlPreviewPanel(QWidget *parent)
             emit requestChanged();
     });
     connect(m_modeCombo, &QComboBox::currentIndexChanged, this, [this] {
-        updateDialectEnabled();
+        updateDialectToolTip();
         emit requestChanged();
     });
     connect(m_dialectCombo, &QComboBox::currentIndexChanged, this, &SqlPreviewPanel::requestChanged);
@@ -188,7 +188,7 @@ SqlPreviewPanel::SqlPreviewPanel(QWidget *parent)
     connect(m_saveButton, &QToolButton::clicked, this, &SqlPreviewPanel::save);
     connect(m_errorBrowser, &QTextBrowser::anchorClicked, this, &SqlPreviewPanel::onAnchorClicked);
 
-    updateDialectEnabled();
+    updateDialectToolTip();
     clear();
 }
 
@@ -339,7 +339,7 @@ void SqlPreviewPanel::setMode(const QString &mode)
         return;
     const QSignalBlocker blocker(m_modeCombo);
     m_modeCombo->setCurrentIndex(index);
-    updateDialectEnabled();
+    updateDialectToolTip();
 }
 
 void SqlPreviewPanel::setDialect(const QString &dialect)
@@ -414,13 +414,15 @@ void SqlPreviewPanel::markCheckedDirection(QAbstractButton *button, bool checked
     button->setFont(font);
 }
 
-void SqlPreviewPanel::updateDialectEnabled()
+void SqlPreviewPanel::updateDialectToolTip()
 {
+    // Both modes use the dialect: direct renders for it, and through env.py the project's env.py sees
+    // `<dialect>://` as its database URL (offline SQL needs nothing more) until a connection profile
+    // supplies a real one.
     const bool direct = mode() == QLatin1String("direct");
-    m_dialectCombo->setEnabled(direct);
     m_dialectCombo->setToolTip(direct ? tr("The SQL dialect to render the migration for")
-                                      : tr("Through env.py uses the database the project configures (alembic.ini "
-                                           "and env.py). Choose Direct to pick a dialect."));
+                                      : tr("env.py sees this dialect as its database URL (for example postgresql://); "
+                                           "offline SQL needs nothing more."));
 }
 
 void SqlPreviewPanel::onAnchorClicked(const QUrl &url)

@@ -84,7 +84,7 @@ signals:
 private:
     enum class Page { Empty, Busy, Sql, Error };
     void showPage(Page page);
-    void updateDialectEnabled();
+    void updateDialectToolTip();
     static void markCheckedDirection(QAbstractButton *button, bool checked);
     void onAnchorClicked(const QUrl &url);
     QString suggestedFileName() const;

@@ -1,5 +1,6 @@
 #include "screenshotdirector.h"
 
+#include "alembicworkbench.h"
 #include "mainwindow.h"
 #include "revisiongraphview.h"
 
@@ -7,6 +8,10 @@
 #include <QTimer>
 
 namespace retort {
+
+namespace {
+constexpr int kAlembicPatienceMs = 20'000;
+} // namespace
 
 ScreenshotDirector::ScreenshotDirector(MainWindow *window, const QString &outputPath, const QString &revision,
                                        bool waitForProject)
@@ -23,16 +28,15 @@ ScreenshotDirector::ScreenshotDirector(MainWindow *window, const QString &output
 
 void ScreenshotDirector::arrange()
 {
-    // What a user looks at: a revision selected (by default the first merge point, which shows
-    // two parents in the details, else the first head), its file open in the editor.
+    // What a user looks at: a revision selected (by default the newest branch point, which shows
+    // two children in the details and real SQL beside its file, else the newest merge point, else the
+    // first head), its file open in the editor, its SQL in the preview.
     const RevisionGraph &graph = m_window->project().graph();
     QString revision = m_revision;
-    if (revision.isEmpty()) {
+    for (const auto isKind : {&RevisionGraph::isBranchPoint, &RevisionGraph::isMergePoint}) {
         for (const QString &id : graph.history()) {
-            if (graph.isMergePoint(id)) {
+            if (revision.isEmpty() && (graph.*isKind)(id))
                 revision = id;
-                break;
-            }
         }
     }
     if (revision.isEmpty())
@@ -42,12 +46,19 @@ void ScreenshotDirector::arrange()
         m_window->openRevision(revision);
         m_window->graphView()->setFocus();
     }
-    // Let queued work (layout, the selection's details) settle before grabbing.
-    QTimer::singleShot(0, this, &ScreenshotDirector::grabAndQuit);
+    // Grab once Alembic has answered for the SQL preview (or after a while, showing what is there).
+    AlembicService *alembic = m_window->alembic()->service();
+    const auto grabSoon = [this] { QTimer::singleShot(0, this, &ScreenshotDirector::grabAndQuit); };
+    connect(alembic, &AlembicService::sqlReady, this, grabSoon, Qt::SingleShotConnection);
+    connect(alembic, &AlembicService::sqlFailed, this, grabSoon, Qt::SingleShotConnection);
+    QTimer::singleShot(kAlembicPatienceMs, this, &ScreenshotDirector::grabAndQuit);
 }
 
 void ScreenshotDirector::grabAndQuit()
 {
+    if (m_grabbed)
+        return;
+    m_grabbed = true;
     const bool saved = m_window->grab().save(m_outputPath); // grab() lays out and paints the window itself
     QCoreApplication::exit(saved ? 0 : 1);
 }

@@ -24,6 +24,7 @@ private:
     MainWindow *m_window;
     QString m_outputPath;
     QString m_revision;
+    bool m_grabbed = false;
 };
 
 } // namespace retort

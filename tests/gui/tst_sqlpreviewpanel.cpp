@@ -183,8 +183,8 @@ private slots:
         auto *up = child<QToolButton>(panel, "upgradeButton");
         auto *mode = child<QComboBox>(panel, "sqlModeCombo");
         auto *dialect = child<QComboBox>(panel, "sqlDialectCombo");
-        QVERIFY(!dialect->isEnabled()); // env mode: the project's database decides
-        QVERIFY(dialect->toolTip().contains(QStringLiteral("configures")));
+        QVERIFY(dialect->isEnabled()); // env mode too: env.py sees the dialect as its URL
+        QVERIFY(dialect->toolTip().contains(QStringLiteral("env.py")));
 
         QTest::mouseClick(down, Qt::LeftButton);
         QCOMPARE(spy.size(), 1);
@@ -210,8 +210,9 @@ private slots:
         QTest::keyClick(mode, Qt::Key_Up);
         QCOMPARE(spy.size(), 5);
         QCOMPARE(panel.mode(), QStringLiteral("env"));
-        QVERIFY(!dialect->isEnabled());
-        QCOMPARE(panel.dialect(), QStringLiteral("sqlite")); // kept for the next direct request
+        QVERIFY(dialect->isEnabled());
+        QVERIFY(dialect->toolTip().contains(QStringLiteral("env.py")));
+        QCOMPARE(panel.dialect(), QStringLiteral("sqlite"));
     }
 
     void settersDoNotEmit()
@@ -232,7 +233,7 @@ private slots:
         QCOMPARE(panel.mode(), QStringLiteral("direct"));
         QCOMPARE(panel.dialect(), QStringLiteral("mysql"));
         panel.setMode(QStringLiteral("env"));
-        QVERIFY(!child<QComboBox>(panel, "sqlDialectCombo")->isEnabled());
+        QVERIFY(child<QComboBox>(panel, "sqlDialectCombo")->toolTip().contains(QStringLiteral("env.py")));
         QCOMPARE(spy.size(), 0);
     }
 
