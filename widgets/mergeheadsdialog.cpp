@@ -21,8 +21,10 @@ MergeHeadsDialog::MergeHeadsDialog(const RevisionGraph &graph, const QStringList
     m_heads = new QListWidget(this);
     m_heads->setObjectName(QStringLiteral("headList"));
     const QStringList heads = graph.heads();
-    const bool anyPreselected = std::any_of(preselected.cbegin(), preselected.cend(),
-                                            [&heads](const QString &id) { return heads.contains(id); });
+    // A selection of two or more heads is the merge the user means; otherwise offer all heads.
+    const auto selectedHeads = std::count_if(preselected.cbegin(), preselected.cend(),
+                                             [&heads](const QString &id) { return heads.contains(id); });
+    const bool anyPreselected = selectedHeads >= 2;
     for (const QString &head : heads) {
         const Revision *revision = graph.revision(head);
         auto *item = new QListWidgetItem(revision && !revision->message.isEmpty()

@@ -11,7 +11,8 @@ namespace retort {
 
 class RevisionGraph;
 
-/// Asks which heads to merge (two or more, checked by default or as preselected), the merge
+/// Asks which heads to merge (two or more: the preselected ones when they are at least two heads,
+/// else all of them), the merge
 /// revision's message and an optional branch label.
 class MergeHeadsDialog : public QDialog
 {

@@ -1,5 +1,6 @@
 #include "editortabs.h"
 #include "mainwindow.h"
+#include "projectcopy.h"
 #include "migrationeditor.h"
 #include "notificationbar.h"
 #include "problemsview.h"
@@ -56,16 +57,7 @@ bool problemsMention(const MainWindow &window, const QString &text)
 /// Copies the demo project into \a dir (the tests edit its files) and returns the copy's path.
 QString copyDemo(const QTemporaryDir &dir)
 {
-    const QDir source(kDemo);
-    QDirIterator it(kDemo, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString from = it.next();
-        const QString to = dir.filePath(source.relativeFilePath(from));
-        QDir().mkpath(QFileInfo(to).absolutePath());
-        if (!QFile::copy(from, to))
-            return {};
-    }
-    return dir.path();
+    return retort::test::copyTree(kDemo, dir.path()) ? dir.path() : QString();
 }
 
 QString versionFile(const QString &project, const QString &name)

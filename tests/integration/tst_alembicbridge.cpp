@@ -4,6 +4,7 @@
 #include "alembicbridge.h"
 #include "bridgecall.h"
 #include "project.h"
+#include "projectcopy.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -46,20 +47,6 @@ Run run(const QString &program, const QStringList &arguments, const QString &fol
     process.waitForFinished(60'000);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
             process.readAllStandardError()};
-}
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        if (source.contains(QLatin1String("__pycache__")))
-            continue;
-        const QString target = to + source.mid(from.size());
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
-            return false;
-    }
-    return true;
 }
 
 bool writeFile(const QString &path, const QByteArray &content)
@@ -422,7 +409,7 @@ private slots:
     void newAndMergeRevisionsAreFilesAlembicAccepts()
     {
         QTemporaryDir dir;
-        QVERIFY(copyTree(kDemo, dir.path()));
+        QVERIFY(retort::test::copyTree(kDemo, dir.path()));
         AlembicBridge bridge(demoLaunch(dir.path()));
         const BridgeOutcome created = callAndWait(
             bridge, QStringLiteral("revision"),

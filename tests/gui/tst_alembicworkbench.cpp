@@ -1,0 +1,125 @@
+// The Alembic parts of the window with real Alembic (/usr/bin/python3): the SQL of the selected
+// revision, merging heads from the window, and an interpreter without Alembic in the status bar.
+#include "alembicworkbench.h"
+#include "editortabs.h"
+#include "mainwindow.h"
+#include "mergeheadsdialog.h"
+#include "projectcopy.h"
+#include "revisiongraphview.h"
+#include "sqlpreviewpanel.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+using namespace retort;
+
+namespace {
+
+const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
+constexpr int kAlembicMs = 30'000; // the helper's first start imports Alembic and SQLAlchemy
+
+bool openAndWait(MainWindow &window, const QString &path)
+{
+    QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+    window.openProject(path);
+    return loaded.wait(10000) && loaded.constLast().constFirst().toBool();
+}
+
+} // namespace
+
+class TestAlembicWorkbench : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void selectingARevisionShowsItsSqlFromAlembic()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(openAndWait(window, kDemo));
+        SqlPreviewPanel *panel = window.alembic()->sqlPanel();
+        QVERIFY(window.graphView()->selectRevision(QStringLiteral("f4a63533f1d0")));
+        QCOMPARE(panel->revision(), QStringLiteral("f4a63533f1d0"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->sql().contains(QLatin1String("ALTER TABLE users ADD COLUMN display_name VARCHAR(120)")),
+                                 kAlembicMs);
+        QVERIFY(panel->sql().startsWith(QLatin1String("BEGIN;"))); // PostgreSQL: transactional DDL
+        QVERIFY(window.alembic()->statusLabel()->text().contains(QLatin1String("Alembic 1.")));
+
+        QTest::mouseClick(panel->findChild<QToolButton *>(QStringLiteral("downgradeButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->sql().contains(QLatin1String("DROP COLUMN display_name")), kAlembicMs);
+
+        // Another revision replaces it; the answer for the old one never lands late.
+        QVERIFY(window.graphView()->selectRevision(QStringLiteral("6f4c88afc42c")));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->sql().contains(QLatin1String("DROP TABLE authors")), kAlembicMs);
+    }
+
+    void mergingHeadsFromTheWindowLeavesOneHead()
+    {
+        QTemporaryDir dir;
+        QVERIFY(test::copyTree(kDemo, dir.path()));
+        MainWindow window;
+        window.show();
+        QVERIFY(openAndWait(window, dir.path()));
+        QCOMPARE(window.project().graph().heads().size(), 2);
+        QVERIFY(window.alembic()->mergeHeadsAction()->isEnabled());
+        // The dialog is modal: accept it as a user would, once it is up.
+        qsizetype offered = -1;
+        QTimer::singleShot(0, this, [&offered] {
+            auto *dialog = qobject_cast<MergeHeadsDialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                QApplication::activeModalWidget()->close();
+                return;
+            }
+            offered = dialog->revisions().size();
+            dialog->accept();
+        });
+        window.alembic()->mergeHeadsAction()->trigger();
+        // The selected revision is one head: the dialog offers both, checked.
+        QCOMPARE(offered, 2);
+        QTRY_COMPARE_WITH_TIMEOUT(window.project().graph().heads().size(), 1, kAlembicMs);
+        const QString merge = window.project().graph().heads().constFirst();
+        QVERIFY(window.project().graph().isMergePoint(merge));
+        QTRY_COMPARE(window.editorTabs()->currentPath(), window.project().graph().revision(merge)->path);
+        QTRY_COMPARE(window.graphView()->currentRevision(), merge);
+        QVERIFY(!window.alembic()->mergeHeadsAction()->isEnabled());
+    }
+
+    void anInterpreterWithoutAlembicIsShownInTheStatusBar()
+    {
+        QTemporaryDir dir;
+        const QString python = dir.filePath(QStringLiteral("python-without-alembic"));
+        QFile script(python);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\nexec /usr/bin/python3 -S \"$@\"\n");
+        script.close();
+        QVERIFY(QFile::setPermissions(python, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        MainWindow window(&settings);
+        window.alembic()->setInterpreterSetting(kDemo, python);
+        window.show();
+        QVERIFY(openAndWait(window, kDemo));
+        QTRY_VERIFY_WITH_TIMEOUT(window.alembic()->statusLabel()->text().contains(QLatin1String("No Alembic")), kAlembicMs);
+        QVERIFY(window.alembic()->statusLabel()->text().contains(python));
+        QVERIFY(window.alembic()->statusLabel()->toolTip().contains(QLatin1String("chosen explicitly")));
+        // The SQL pane says what is wrong instead of waiting forever.
+        QVERIFY(window.graphView()->selectRevision(QStringLiteral("6f4c88afc42c")));
+        SqlPreviewPanel *panel = window.alembic()->sqlPanel();
+        auto *errors = panel->findChild<QWidget *>(QStringLiteral("sqlErrorBrowser"));
+        QVERIFY(errors);
+        QTRY_VERIFY_WITH_TIMEOUT(errors->isVisible(), kAlembicMs);
+        QVERIFY(panel->sql().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestAlembicWorkbench)
+#include "tst_alembicworkbench.moc"
