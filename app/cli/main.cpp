@@ -26,8 +26,8 @@ Commands:
         `alembic upgrade FROM:TO --sql` (env), or the revision modules alone (direct).
         Exit 3 when Alembic fails (the message names the file and line), 69 when there
         is no Python with Alembic.
-  revision [PATH] -m MSG [--head H] [--splice] [--branch-label L] [--depends-on R]
-           [--rev-id ID] [--autogenerate] [--python PATH]
+  revision [PATH] -m MSG [--head H] [--splice] [--branch-label L] [--depends-on R[,R...]]
+           [--rev-id ID] [--version-path DIR] [--autogenerate] [--python PATH]
         A new revision file made by Alembic; prints its id and path.
   merge [PATH] REV REV... -m MSG [--branch-label L] [--rev-id ID] [--python PATH]
         A merge revision of the given revisions (or 'heads'); prints its id and path.

@@ -48,7 +48,7 @@ int runRevisionCommand(const QStringList &arguments, CliStreams streams)
     parser.addOption({QStringLiteral("head"), QStringLiteral("The head to build on (default: head)."), QStringLiteral("H")});
     parser.addOption({QStringLiteral("splice"), QStringLiteral("Allow a --head that is not a head (starts a branch).")});
     parser.addOption({QStringLiteral("branch-label"), QStringLiteral("A branch label for the new revision."), QStringLiteral("L")});
-    parser.addOption({QStringLiteral("depends-on"), QStringLiteral("Revisions it depends on, comma separated."), QStringLiteral("REVS")});
+    parser.addOption({QStringLiteral("depends-on"), QStringLiteral("Revisions it depends on, comma separated (or the option repeated)."), QStringLiteral("REVS")});
     parser.addOption({QStringLiteral("rev-id"), QStringLiteral("Use this id instead of a generated one."), QStringLiteral("ID")});
     parser.addOption({QStringLiteral("version-path"), QStringLiteral("The version location to write to."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("autogenerate"), QStringLiteral("Compare the database with the models (env.py must reach it).")});
@@ -65,13 +65,23 @@ int runRevisionCommand(const QStringList &arguments, CliStreams streams)
     const Project project = loadProjectArgument(parser, streams.err, &ok);
     if (!ok)
         return ExitErrors;
+    // Alembic takes depends_on as a list (its own --depends-on is repeatable): one comma-separated
+    // string would be looked up as a single revision id.
+    QJsonArray dependsOn;
+    for (const QString &values : parser.values(QStringLiteral("depends-on")))
+        for (const QString &rev : values.split(u',', Qt::SkipEmptyParts))
+            dependsOn.append(rev.trimmed());
+    // The helper runs in the project's folder: a relative --version-path means the caller's folder.
+    QString versionPath = parser.value(QStringLiteral("version-path"));
+    if (!versionPath.isEmpty())
+        versionPath = QFileInfo(versionPath).absoluteFilePath();
     QJsonObject params{{QStringLiteral("message"), parser.value(QStringLiteral("m"))},
                        {QStringLiteral("head"), parser.value(QStringLiteral("head"))},
                        {QStringLiteral("splice"), parser.isSet(QStringLiteral("splice"))},
                        {QStringLiteral("branch_label"), parser.value(QStringLiteral("branch-label"))},
-                       {QStringLiteral("depends_on"), parser.value(QStringLiteral("depends-on"))},
+                       {QStringLiteral("depends_on"), dependsOn},
                        {QStringLiteral("rev_id"), parser.value(QStringLiteral("rev-id"))},
-                       {QStringLiteral("version_path"), parser.value(QStringLiteral("version-path"))},
+                       {QStringLiteral("version_path"), versionPath},
                        {QStringLiteral("autogenerate"), parser.isSet(QStringLiteral("autogenerate"))}};
     const std::unique_ptr<AlembicBridge> bridge = openBridge(parser, project, streams.err);
     return printCreated(callAndWait(*bridge, QStringLiteral("revision"), params), project, streams, QStringLiteral("revision"));

@@ -4,6 +4,7 @@
 #include "projectargument.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QJsonArray>
 
 namespace retort::cli {
@@ -43,6 +44,11 @@ int runSqlCommand(const QStringList &arguments, CliStreams streams)
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty() || positional.size() > 2) {
         streams.err << "retort-cli sql: expected [PATH] REV\n";
+        return ExitUsage;
+    }
+    // A lone argument that names a file or folder is a PATH without its REV (ids never hold a '/').
+    if (positional.size() == 1 && (positional.first().contains(u'/') || QFileInfo::exists(positional.first()))) {
+        streams.err << "retort-cli sql: no REV given after " << positional.first() << " (expected [PATH] REV)\n";
         return ExitUsage;
     }
     const QString mode = parser.value(QStringLiteral("mode"));

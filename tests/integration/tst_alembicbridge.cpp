@@ -2,6 +2,7 @@
 // returns is byte for byte what `alembic ... --sql` prints, new and merge revisions are files Alembic
 // accepts, and every way the helper can fail ends in a clear error and a working bridge.
 #include "alembicbridge.h"
+#include "alembiccrosscheck.h"
 #include "bridgecall.h"
 #include "project.h"
 #include "projectcopy.h"
@@ -433,6 +434,66 @@ private slots:
         QCOMPARE(heads.exitCode, 0);
         QCOMPARE(heads.out.trimmed().split('\n').size(), 1);
         QVERIFY(heads.out.startsWith(merged.result.value(QStringLiteral("revision")).toString().toUtf8()));
+    }
+
+    void crossCheckOfTheDemoAgrees()
+    {
+        AlembicBridge bridge(demoLaunch());
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error.message));
+        const Project project = Project::load(kDemo);
+        QVERIFY(project.graph().size() >= 15);
+        const AlembicCrossCheck check = AlembicCrossCheck::compare(project.graph(), outcome.result);
+        QStringList messages;
+        for (const CrossCheckDisagreement &d : check.disagreements())
+            messages.append(d.message);
+        QVERIFY2(check.agrees(), qPrintable(messages.join(QLatin1String("; "))));
+        QVERIFY(check.resolved().isEmpty()); // every value in the demo is a literal
+
+        // The same answer against a graph missing a revision is not an agreement.
+        QList<Revision> fewer = project.graph().revisions();
+        fewer.removeIf([](const Revision &rev) { return rev.id == QLatin1String("audit_0002"); });
+        QVERIFY(!AlembicCrossCheck::compare(RevisionGraph::build(fewer), outcome.result).agrees());
+    }
+
+    void crossCheckFillsInAComputedBranchLabel()
+    {
+        QTemporaryDir dir;
+        const QString root = makeProject(
+            dir, {{QStringLiteral("a1_first.py"), revisionSource("a1", "", createTable("a1"))},
+                  {QStringLiteral("b2_expand.py"),
+                   "\"\"\"expand\"\"\"\nimport types\nfrom alembic import op\nimport sqlalchemy as sa\n"
+                   "migration = types.SimpleNamespace(EXPAND_BRANCH='expand', PARENT='a' + '1')\n"
+                   "revision = 'b2'\ndown_revision = migration.PARENT\n"
+                   "branch_labels = (migration.EXPAND_BRANCH,)\ndepends_on = None\n\n\n"
+                   "def upgrade():\n" + createTable("b2") + "\n\n\ndef downgrade():\n    op.drop_table('t_b2')\n"}});
+        const Project project = Project::load(root);
+        const Revision *expand = project.graph().revision(QStringLiteral("b2"));
+        QVERIFY(expand);
+        QVERIFY(expand->branchLabelsUnresolved);
+        QVERIFY(expand->downRevisionUnresolved);
+
+        AlembicBridge bridge(demoLaunch(root));
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error.message));
+        QStringList alembicLabels;
+        for (const QJsonValue &rev : outcome.result.value(QStringLiteral("revisions")).toArray()) {
+            if (rev.toObject().value(QStringLiteral("revision")).toString() == u"b2")
+                for (const QJsonValue &label : rev.toObject().value(QStringLiteral("branch_labels")).toArray())
+                    alembicLabels.append(label.toString());
+        }
+        QCOMPARE(alembicLabels, QStringList{QStringLiteral("expand")});
+
+        const AlembicCrossCheck check = AlembicCrossCheck::compare(project.graph(), outcome.result);
+        QStringList messages;
+        for (const CrossCheckDisagreement &d : check.disagreements())
+            messages.append(d.message);
+        QVERIFY2(check.agrees(), qPrintable(messages.join(QLatin1String("; "))));
+        const CrossCheckResolved *resolved = check.resolvedFor(QStringLiteral("b2"));
+        QVERIFY(resolved);
+        QCOMPARE(resolved->branchLabels, std::optional<QStringList>(alembicLabels));
+        QCOMPARE(resolved->downRevisions, std::optional<QStringList>(QStringList{QStringLiteral("a1")}));
+        QVERIFY(!resolved->dependsOn); // a literal None, read statically
     }
 
     void shutdownEndsTheHelper()

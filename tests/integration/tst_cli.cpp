@@ -11,6 +11,7 @@
 // throw-away SQLite database, reading its "Running upgrade ..." log lines.
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -160,6 +161,50 @@ QStringList ranRevisions(const QByteArray &log, bool *sawOtherDirection, bool up
     return ids;
 }
 
+/// Alembic's environment for offline SQL of the demo: its env.py reads RETORT_DATABASE_URL, and the
+/// ini's SQLite cannot run batch operations offline.
+QProcessEnvironment offlineSqlEnvironment()
+{
+    QProcessEnvironment env = alembicEnvironment();
+    env.insert(u"RETORT_DATABASE_URL"_s, u"postgresql://"_s);
+    return env;
+}
+
+/// A copy of a project without bytecode caches, so the copy can be changed.
+bool copyProject(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        if (source.contains(u"__pycache__"_s) || source.endsWith(u".db"_s))
+            continue;
+        const QString target = to + source.mid(from.size());
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
+            return false;
+    }
+    return true;
+}
+
+/// `retort-cli revision`/`merge` output: "ID PATH" on one line.
+bool parseCreated(const QByteArray &out, QString *id, QString *path)
+{
+    const QStringList words = QString::fromUtf8(out).trimmed().split(u' ');
+    if (lines(out).size() != 1 || words.size() != 2)
+        return false;
+    *id = words.at(0);
+    *path = words.at(1);
+    return true;
+}
+
+/// The revision with \a id in `retort-cli graph --format json` output, or an empty object.
+QJsonObject graphRevision(const QByteArray &json, const QString &id)
+{
+    for (const QJsonValue &value : QJsonDocument::fromJson(json).object().value(u"revisions"_s).toArray())
+        if (value.toObject().value(u"revision"_s).toString() == id)
+            return value.toObject();
+    return {};
+}
+
 QStringList toStringList(const QJsonValue &value)
 {
     QStringList list;
@@ -231,6 +276,17 @@ private slots:
     void planOnBranchesFixture();
     void planText();
     void planBatch();
+
+    void sqlMatchesAlembic_data();
+    void sqlMatchesAlembic();
+    void sqlDirectModeHasNoVersionTable();
+    void sqlOfAnUnknownRevision();
+    void sqlWithAMissingPython();
+    void sqlNamesTheInterpreter();
+    void revisionInACopyOfTheDemo();
+    void revisionOptions();
+    void mergeLeavesOneHead_data();
+    void mergeLeavesOneHead();
 };
 
 void tst_Cli::initTestCase()
@@ -438,6 +494,13 @@ void tst_Cli::usageErrors_data()
     QTest::newRow("plan: no --to") << QStringList{u"plan"_s, kDemo};
     QTest::newRow("graph: unknown option") << QStringList{u"graph"_s, kDemo, u"--frobnicate"_s};
     QTest::newRow("graph: two paths") << QStringList{u"graph"_s, kDemo, kBranches};
+    QTest::newRow("sql: no REV") << QStringList{u"sql"_s};
+    QTest::newRow("sql: PATH without REV") << QStringList{u"sql"_s, kDemo};
+    QTest::newRow("sql: unknown mode") << QStringList{u"sql"_s, kDemo, u"3394463073c0"_s, u"--mode"_s, u"bogus"_s};
+    QTest::newRow("sql: range without end") << QStringList{u"sql"_s, kDemo, u"3394463073c0:"_s};
+    QTest::newRow("merge: one revision") << QStringList{u"merge"_s, kDemo, u"09360dc33310"_s};
+    QTest::newRow("merge: nothing to merge") << QStringList{u"merge"_s, kDemo};
+    QTest::newRow("revision: two paths") << QStringList{u"revision"_s, kDemo, kBranches, u"-m"_s, u"x"_s};
 }
 
 void tst_Cli::usageErrors()
@@ -644,6 +707,178 @@ void tst_Cli::planBatch()
     QCOMPARE(planSteps(second, false, &problem), (QStringList{u"9f8e7d6c5b02"_s, u"9f8e7d6c5b01"_s}));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(QJsonDocument::fromJson(answers.at(2).toUtf8()).object().value(u"error"_s).toString(), kMultipleHeads);
+}
+
+void tst_Cli::sqlMatchesAlembic_data()
+{
+    // retort-cli arguments after the project; the same range for `alembic upgrade|downgrade ... --sql`.
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("alembicArguments");
+    QTest::newRow("one revision") << QStringList{u"3394463073c0"_s}
+                                  << QStringList{u"upgrade"_s, u"f4a63533f1d0:3394463073c0"_s, u"--sql"_s};
+    QTest::newRow("one revision, down") << QStringList{u"3394463073c0"_s, u"--down"_s}
+                                        << QStringList{u"downgrade"_s, u"3394463073c0:f4a63533f1d0"_s, u"--sql"_s};
+    QTest::newRow("a batch revision") << QStringList{u"09360dc33310"_s}
+                                      << QStringList{u"upgrade"_s, u"72162e8679fa:09360dc33310"_s, u"--sql"_s};
+    QTest::newRow("a base") << QStringList{u"0c0b52f6f7f0"_s}
+                            << QStringList{u"upgrade"_s, u"0c0b52f6f7f0"_s, u"--sql"_s};
+    QTest::newRow("a range") << QStringList{u"f4a63533f1d0:b8e2d94c17a5"_s}
+                             << QStringList{u"upgrade"_s, u"f4a63533f1d0:b8e2d94c17a5"_s, u"--sql"_s};
+    QTest::newRow("a range, down") << QStringList{u"b8e2d94c17a5:f4a63533f1d0"_s, u"--down"_s}
+                                   << QStringList{u"downgrade"_s, u"b8e2d94c17a5:f4a63533f1d0"_s, u"--sql"_s};
+}
+
+void tst_Cli::sqlMatchesAlembic()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, alembicArguments);
+    const Run result = cli(QStringList{u"sql"_s, kDemo, u"--url"_s, u"postgresql://"_s} + arguments);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    const Run real = run(kAlembic, alembicArguments, kDemo, offlineSqlEnvironment());
+    QVERIFY2(real.exitCode == 0, qPrintable(real.describe()));
+    QVERIFY(real.out.contains("alembic_version"));
+    QCOMPARE(QString::fromUtf8(result.out), QString::fromUtf8(real.out));
+}
+
+void tst_Cli::sqlDirectModeHasNoVersionTable()
+{
+    const Run result = cli({u"sql"_s, kDemo, u"3394463073c0"_s, u"--mode"_s, u"direct"_s, u"--dialect"_s, u"sqlite"_s});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    const QString sql = QString::fromUtf8(result.out);
+    QVERIFY2(sql.contains(u"CREATE TABLE orders"_s), qPrintable(sql));
+    QVERIFY2(!sql.contains(u"alembic_version"_s), qPrintable(sql));
+    QVERIFY2(sql.contains(u"DATETIME"_s), qPrintable(sql)); // SQLite's type, not PostgreSQL's TIMESTAMP
+
+    const Run postgres = cli({u"sql"_s, kDemo, u"3394463073c0"_s, u"--mode"_s, u"direct"_s});
+    QVERIFY2(postgres.exitCode == 0, qPrintable(postgres.describe()));
+    QVERIFY(!postgres.out.contains("DATETIME"));
+    QVERIFY(postgres.out.contains("TIMESTAMP"));
+}
+
+void tst_Cli::sqlOfAnUnknownRevision()
+{
+    const Run result = cli({u"sql"_s, kDemo, u"ffff0000"_s, u"--url"_s, u"postgresql://"_s});
+    QVERIFY2(result.exitCode == 3, qPrintable(result.describe()));
+    QVERIFY(result.out.isEmpty());
+    const QString expected = u"Can't locate revision identified by 'ffff0000'"_s;
+    QVERIFY2(QString::fromUtf8(result.err).contains(expected), qPrintable(result.describe()));
+    // Alembic's own words.
+    const Run real = run(kAlembic, {u"upgrade"_s, u"ffff0000"_s, u"--sql"_s}, kDemo, offlineSqlEnvironment());
+    QVERIFY(real.exitCode != 0);
+    QVERIFY2(QString::fromUtf8(real.err).contains(expected), qPrintable(real.describe()));
+}
+
+void tst_Cli::sqlWithAMissingPython()
+{
+    const Run result = cli({u"sql"_s, kDemo, u"3394463073c0"_s, u"--python"_s, u"/nonexistent"_s});
+    QVERIFY2(result.exitCode == 69, qPrintable(result.describe()));
+    QVERIFY(result.out.isEmpty());
+    const QStringList errLines = lines(result.err);
+    QVERIFY2(errLines.size() >= 2, qPrintable(result.describe()));
+    QVERIFY2(errLines.at(1).contains(u"/nonexistent"_s), qPrintable(result.describe()));
+}
+
+void tst_Cli::sqlNamesTheInterpreter()
+{
+    static const QRegularExpression chosen(u"^retort-cli: Python (\\S+) \\((.+)\\)$"_s);
+    const Run explicitPython = cli({u"sql"_s, kDemo, u"3394463073c0"_s, u"--url"_s, u"postgresql://"_s, u"--python"_s, kPython});
+    QVERIFY2(explicitPython.exitCode == 0, qPrintable(explicitPython.describe()));
+    const QRegularExpressionMatch named = chosen.match(lines(explicitPython.err).value(0));
+    QVERIFY2(named.hasMatch(), qPrintable(explicitPython.describe()));
+    QCOMPARE(named.captured(1), kPython);
+    QVERIFY(!named.captured(2).isEmpty());
+
+    // Found for the project: an interpreter that exists, with the reason it was chosen.
+    const Run found = cli({u"sql"_s, kDemo, u"3394463073c0"_s, u"--url"_s, u"postgresql://"_s});
+    QVERIFY2(found.exitCode == 0, qPrintable(found.describe()));
+    const QRegularExpressionMatch located = chosen.match(lines(found.err).value(0));
+    QVERIFY2(located.hasMatch(), qPrintable(found.describe()));
+    QVERIFY2(QFileInfo(located.captured(1)).isExecutable(), qPrintable(located.captured(1)));
+    QVERIFY(located.captured(2) != named.captured(2)); // not "chosen explicitly"
+}
+
+void tst_Cli::revisionInACopyOfTheDemo()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(copyProject(kDemo, dir.path()));
+    const Run result = cli({u"revision"_s, dir.path(), u"-m"_s, u"add a wishlist"_s, u"--head"_s, u"09360dc33310"_s});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QString id, path;
+    QVERIFY2(parseCreated(result.out, &id, &path), qPrintable(result.describe()));
+    QVERIFY2(QFileInfo(path).isFile(), qPrintable(path));
+    QVERIFY2(path.startsWith(dir.path() + u"/migrations/versions/"_s), qPrintable(path));
+    QVERIFY(path.endsWith(u"_add_a_wishlist.py"_s));
+
+    const Run graph = cli({u"graph"_s, dir.path(), u"--format"_s, u"json"_s});
+    QVERIFY2(graph.exitCode == 0, qPrintable(graph.describe()));
+    const QJsonObject rev = graphRevision(graph.out, id);
+    QVERIFY2(!rev.isEmpty(), qPrintable(QString::fromUtf8(graph.out)));
+    QCOMPARE(toStringList(rev.value(u"down_revisions"_s)), QStringList{u"09360dc33310"_s});
+    QCOMPARE(rev.value(u"path"_s).toString(), path);
+    QCOMPARE(sorted(toStringList(QJsonDocument::fromJson(graph.out).object().value(u"heads"_s))),
+             sorted({id, u"audit_0002"_s}));
+    const Run heads = run(kAlembic, {u"heads"_s}, dir.path(), alembicEnvironment());
+    QVERIFY2(heads.exitCode == 0, qPrintable(heads.describe()));
+    QCOMPARE(sorted(headIds(heads.out)), sorted({id, u"audit_0002"_s}));
+}
+
+void tst_Cli::revisionOptions()
+{
+    // --depends-on with several revisions, --rev-id, and a --version-path relative to the caller's folder.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(copyProject(kDemo, dir.filePath(u"project"_s)));
+    const QString project = dir.filePath(u"project"_s);
+    const Run result = run(kCli, {u"revision"_s, u"project"_s, u"-m"_s, u"reports"_s, u"--head"_s, u"09360dc33310"_s,
+                                  u"--depends-on"_s, u"audit_0001,6f4c88afc42c"_s, u"--rev-id"_s, u"abc123"_s,
+                                  u"--version-path"_s, u"project/migrations/versions"_s},
+                           dir.path());
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QString id, path;
+    QVERIFY2(parseCreated(result.out, &id, &path), qPrintable(result.describe()));
+    QCOMPARE(id, u"abc123"_s);
+    QCOMPARE(path, project + u"/migrations/versions/abc123_reports.py"_s);
+    const Run graph = cli({u"graph"_s, project, u"--format"_s, u"json"_s});
+    QVERIFY2(graph.exitCode == 0, qPrintable(graph.describe()));
+    QCOMPARE(toStringList(graphRevision(graph.out, id).value(u"depends_on"_s)),
+             (QStringList{u"audit_0001"_s, u"6f4c88afc42c"_s}));
+}
+
+void tst_Cli::mergeLeavesOneHead_data()
+{
+    QTest::addColumn<bool>("explicitRevisions");
+    QTest::newRow("heads") << false;
+    QTest::newRow("two revisions, PATH from the current folder") << true;
+}
+
+void tst_Cli::mergeLeavesOneHead()
+{
+    QFETCH(bool, explicitRevisions);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(copyProject(kDemo, dir.path()));
+    const Run created = cli({u"revision"_s, dir.path(), u"-m"_s, u"wishlist"_s, u"--head"_s, u"09360dc33310"_s});
+    QVERIFY2(created.exitCode == 0, qPrintable(created.describe()));
+    QString newId, newPath;
+    QVERIFY(parseCreated(created.out, &newId, &newPath));
+    const Run before = run(kAlembic, {u"heads"_s}, dir.path(), alembicEnvironment());
+    QCOMPARE(headIds(before.out).size(), 2);
+
+    const Run merged = explicitRevisions
+        ? run(kCli, {u"merge"_s, newId, u"audit_0002"_s, u"-m"_s, u"m"_s}, dir.path())
+        : cli({u"merge"_s, dir.path(), u"heads"_s, u"-m"_s, u"m"_s});
+    QVERIFY2(merged.exitCode == 0, qPrintable(merged.describe()));
+    QString mergeId, mergePath;
+    QVERIFY2(parseCreated(merged.out, &mergeId, &mergePath), qPrintable(merged.describe()));
+    QVERIFY(QFileInfo(mergePath).isFile());
+
+    const Run heads = run(kAlembic, {u"heads"_s}, dir.path(), alembicEnvironment());
+    QVERIFY2(heads.exitCode == 0, qPrintable(heads.describe()));
+    QCOMPARE(headIds(heads.out), QStringList{mergeId});
+    const Run graph = cli({u"graph"_s, dir.path(), u"--format"_s, u"json"_s});
+    QCOMPARE(sorted(toStringList(graphRevision(graph.out, mergeId).value(u"down_revisions"_s))),
+             sorted({newId, u"audit_0002"_s}));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
