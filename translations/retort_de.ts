@@ -28,6 +28,163 @@
     </message>
 </context>
 <context>
+    <name>retort::AlembicBridge</name>
+    <message>
+        <source>The Alembic helper was shut down before it answered %1.</source>
+        <translation>Der Alembic-Helfer wurde beendet, bevor er %1 beantwortet hat.</translation>
+    </message>
+    <message>
+        <source>Retort cannot write its Alembic helper: %1</source>
+        <translation>Retort kann seinen Alembic-Helfer nicht schreiben: %1</translation>
+    </message>
+    <message>
+        <source>it crashed or was killed</source>
+        <translation>er ist abgestürzt oder wurde beendet</translation>
+    </message>
+    <message>
+        <source>it exited with code %1</source>
+        <translation>er wurde mit Code %1 beendet</translation>
+    </message>
+    <message>
+        <source>The Alembic helper printed something that is not an answer: “%1”</source>
+        <translation>Der Alembic-Helfer hat etwas ausgegeben, das keine Antwort ist: „%1“</translation>
+    </message>
+    <message>
+        <source>Something in the interpreter&apos;s start-up wrote to the helper&apos;s output. Retort restarted the helper.</source>
+        <translation>Beim Start des Interpreters wurde etwas in die Ausgabe des Helfers geschrieben. Retort hat den Helfer neu gestartet.</translation>
+    </message>
+    <message>
+        <source>The Alembic helper answered a request Retort did not send (%1).</source>
+        <translation>Der Alembic-Helfer hat eine Anfrage beantwortet, die Retort nicht gesendet hat (%1).</translation>
+    </message>
+    <message>
+        <source>The Alembic helper skipped request %1.</source>
+        <translation>Der Alembic-Helfer hat die Anfrage %1 übersprungen.</translation>
+    </message>
+    <message>
+        <source>Alembic did not answer %1 within %2 s; Retort restarted its helper.</source>
+        <translation>Alembic hat %1 nicht innerhalb von %2 s beantwortet; Retort hat seinen Helfer neu gestartet.</translation>
+    </message>
+    <message>
+        <source>Something in the project (env.py or a revision module) may wait for a database or for input.</source>
+        <translation>Etwas im Projekt (env.py oder ein Revisionsmodul) wartet vielleicht auf eine Datenbank oder eine Eingabe.</translation>
+    </message>
+    <message>
+        <source>Cannot start the Python interpreter %1: %2</source>
+        <translation>Der Python-Interpreter %1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>The Python interpreter %1 could not run Retort&apos;s Alembic helper (%2).</source>
+        <translation>Der Python-Interpreter %1 konnte Retorts Alembic-Helfer nicht ausführen (%2).</translation>
+    </message>
+    <message>
+        <source>The Alembic helper stopped while answering %1: %2.</source>
+        <translation>Der Alembic-Helfer wurde beim Beantworten von %1 beendet: %2.</translation>
+    </message>
+    <message>
+        <source>Retort restarted the helper; try again.</source>
+        <translation>Retort hat den Helfer neu gestartet; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Retort needs Python 3.6 or newer with Alembic installed. Choose another interpreter in Alembic ▸ Python Interpreter.</source>
+        <translation>Retort braucht Python 3.6 oder neuer mit installiertem Alembic. Wählen Sie unter Alembic ▸ Python-Interpreter einen anderen Interpreter.</translation>
+    </message>
+    <message>
+        <source>Install Alembic for this interpreter (in a virtual environment: `%1 -m pip install alembic`; for Debian&apos;s /usr/bin/python3: `apt install python3-alembic`), or choose another interpreter in Alembic ▸ Python Interpreter.</source>
+        <translation>Installieren Sie Alembic für diesen Interpreter (in einer virtuellen Umgebung: `%1 -m pip install alembic`; für Debians /usr/bin/python3: `apt install python3-alembic`) oder wählen Sie unter Alembic ▸ Python-Interpreter einen anderen Interpreter.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::AlembicService</name>
+    <message>
+        <source>Alembic could not load the project: %1</source>
+        <translation>Alembic konnte das Projekt nicht laden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>retort::AlembicWorkbench</name>
+    <message>
+        <source>&amp;Alembic</source>
+        <translation>&amp;Alembic</translation>
+    </message>
+    <message>
+        <source>&amp;New Revision…</source>
+        <translation>&amp;Neue Revision…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Heads…</source>
+        <translation>Heads &amp;zusammenführen…</translation>
+    </message>
+    <message>
+        <source>&amp;Python Interpreter…</source>
+        <translation>&amp;Python-Interpreter…</translation>
+    </message>
+    <message>
+        <source>Alembic wrote %1</source>
+        <translation>Alembic hat %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Alembic could not create the revision: %1</source>
+        <translation>Alembic konnte die Revision nicht anlegen: %1</translation>
+    </message>
+    <message>
+        <source>Alembic</source>
+        <translation>Alembic</translation>
+    </message>
+    <message>
+        <source>Alembic could not create the revision.</source>
+        <translation>Alembic konnte die Revision nicht anlegen.</translation>
+    </message>
+    <message>
+        <source>down_revision = %1</source>
+        <translation>down_revision = %1</translation>
+    </message>
+    <message>
+        <source>branch_labels = %1</source>
+        <translation>branch_labels = %1</translation>
+    </message>
+    <message>
+        <source>depends_on = %1</source>
+        <translation>depends_on = %1</translation>
+    </message>
+    <message>
+        <source>Alembic evaluated what Retort could not read in %1: %2</source>
+        <translation>Alembic hat ausgewertet, was Retort in %1 nicht lesen konnte: %2</translation>
+    </message>
+    <message>
+        <source>Python for %1: %2 (%3)</source>
+        <translation>Python für %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Python: %1 (%2)</source>
+        <translation>Python: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>⚠ No usable Python: %1</source>
+        <translation>⚠ Kein nutzbares Python: %1</translation>
+    </message>
+    <message>
+        <source>Starting Alembic in %1…</source>
+        <translation>Alembic wird in %1 gestartet…</translation>
+    </message>
+    <message>
+        <source>⚠ No Alembic in %1</source>
+        <translation>⚠ Kein Alembic in %1</translation>
+    </message>
+    <message>
+        <source>Install Alembic there, or choose another interpreter in Alembic ▸ Python Interpreter.</source>
+        <translation>Installieren Sie dort Alembic oder wählen Sie unter Alembic ▸ Python-Interpreter einen anderen Interpreter.</translation>
+    </message>
+    <message>
+        <source>Python %1 · Alembic %2 · SQLAlchemy %3</source>
+        <translation>Python %1 · Alembic %2 · SQLAlchemy %3</translation>
+    </message>
+    <message>
+        <source>Alembic could not load the project: %1</source>
+        <translation>Alembic konnte das Projekt nicht laden: %1</translation>
+    </message>
+</context>
+<context>
     <name>retort::CodeEditor</name>
     <message>
         <source>Go to Line</source>
@@ -181,6 +338,64 @@
     <message>
         <source>base</source>
         <translation>Basis</translation>
+    </message>
+</context>
+<context>
+    <name>retort::InterpreterDialog</name>
+    <message>
+        <source>Python Interpreter</source>
+        <translation>Python-Interpreter</translation>
+    </message>
+    <message>
+        <source>Retort runs Alembic in this interpreter to show SQL and to create revisions. It needs Alembic installed there.</source>
+        <translation>Retort führt Alembic in diesem Interpreter aus, um SQL zu zeigen und Revisionen anzulegen. Dort muss Alembic installiert sein.</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Automatic (now %1)</source>
+        <translation>Automatisch (derzeit %1)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a Python interpreter</source>
+        <translation>Python-Interpreter wählen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::InterpreterLocator</name>
+    <message>
+        <source>chosen explicitly</source>
+        <translation>ausdrücklich gewählt</translation>
+    </message>
+    <message>
+        <source>the project&apos;s virtual environment</source>
+        <translation>die virtuelle Umgebung des Projekts</translation>
+    </message>
+    <message>
+        <source>$VIRTUAL_ENV</source>
+        <translation>$VIRTUAL_ENV</translation>
+    </message>
+    <message>
+        <source>poetry&apos;s environment</source>
+        <translation>die Umgebung von poetry</translation>
+    </message>
+    <message>
+        <source>the alembic command&apos;s interpreter</source>
+        <translation>der Interpreter des alembic-Befehls</translation>
+    </message>
+    <message>
+        <source>the system interpreter</source>
+        <translation>der System-Interpreter</translation>
     </message>
 </context>
 <context>
@@ -442,6 +657,49 @@
             <numerusform>%n Warnungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+</context>
+<context>
+    <name>retort::MergeHeadsDialog</name>
+    <message>
+        <source>Merge Heads</source>
+        <translation>Heads zusammenführen</translation>
+    </message>
+    <message>
+        <source>Alembic writes a merge revision whose parents are the checked heads.</source>
+        <translation>Alembic schreibt eine Merge-Revision, deren Eltern die angehakten Heads sind.</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>merge heads</source>
+        <translation>merge heads</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Nachricht:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Branch label:</source>
+        <translation>&amp;Branch-Label:</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Check at least two heads</source>
+        <translation>Haken Sie mindestens zwei Heads an</translation>
+    </message>
 </context>
 <context>
     <name>retort::MigrationEditor</name>
@@ -460,6 +718,53 @@
     <message>
         <source>Could not save “%1”: %2. Your changes are still here in the editor.</source>
         <translation>„%1“ konnte nicht gespeichert werden: %2. Ihre Änderungen sind weiterhin im Editor.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::NewRevisionDialog</name>
+    <message>
+        <source>New Revision</source>
+        <translation>Neue Revision</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Nachricht:</translation>
+    </message>
+    <message>
+        <source>%1 (head)</source>
+        <translation>%1 (Head)</translation>
+    </message>
+    <message>
+        <source>base (first revision)</source>
+        <translation>Basis (erste Revision)</translation>
+    </message>
+    <message>
+        <source>%1 (starts a branch)</source>
+        <translation>%1 (beginnt einen Zweig)</translation>
+    </message>
+    <message>
+        <source>&amp;Parent:</source>
+        <translation>&amp;Eltern:</translation>
+    </message>
+    <message>
+        <source>&amp;Splice: allow a parent that is not a head</source>
+        <translation>&amp;Splice: eine Elternrevision erlauben, die kein Head ist</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Branch label:</source>
+        <translation>&amp;Branch-Label:</translation>
+    </message>
+    <message>
+        <source>&amp;Autogenerate from the database (env.py must reach it)</source>
+        <translation>Aus der Datenbank &amp;automatisch erzeugen (env.py muss sie erreichen)</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Anlegen</translation>
     </message>
 </context>
 <context>
@@ -782,12 +1087,6 @@
         <translation>Direkt</translation>
     </message>
     <message>
-        <source>Through env.py: the SQL that “alembic upgrade --sql” prints, with the project&apos;s env.py and configured database.
-Direct: the migration&apos;s operations rendered for the chosen dialect, without env.py.</source>
-        <translation>Über env.py: das SQL, das „alembic upgrade --sql“ ausgibt, mit der env.py und der konfigurierten Datenbank des Projekts.
-Direkt: die Operationen der Migration, für den gewählten Dialekt erzeugt, ohne env.py.</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -875,8 +1174,14 @@ Direkt: die Operationen der Migration, für den gewählten Dialekt erzeugt, ohne
         <translation>Der SQL-Dialekt, für den die Migration erzeugt wird</translation>
     </message>
     <message>
-        <source>Through env.py uses the database the project configures (alembic.ini and env.py). Choose Direct to pick a dialect.</source>
-        <translation>„Über env.py“ verwendet die Datenbank, die das Projekt konfiguriert (alembic.ini und env.py). Wählen Sie „Direkt“, um einen Dialekt zu wählen.</translation>
+        <source>Through env.py: the SQL that “alembic upgrade --sql” (or “downgrade --sql”) prints, with the project&apos;s env.py.
+Direct: the migration&apos;s operations rendered for the chosen dialect, without env.py.</source>
+        <translation>Über env.py: das SQL, das „alembic upgrade --sql“ (oder „downgrade --sql“) mit der env.py des Projekts ausgibt.
+Direkt: die Operationen der Migration für den gewählten Dialekt, ohne env.py.</translation>
+    </message>
+    <message>
+        <source>env.py sees this dialect as its database URL (for example postgresql://); offline SQL needs nothing more.</source>
+        <translation>env.py erhält diesen Dialekt als Datenbank-URL (zum Beispiel postgresql://); für Offline-SQL genügt das.</translation>
     </message>
 </context>
 </TS>

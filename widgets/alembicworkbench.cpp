@@ -1,5 +1,6 @@
 #include "alembicworkbench.h"
 
+#include "alembiccrosscheck.h"
 #include "interpreterdialog.h"
 #include "mergeheadsdialog.h"
 #include "newrevisiondialog.h"
@@ -62,6 +63,20 @@ AlembicWorkbench::AlembicWorkbench(QSettings *settings, QWidget *window)
         box.setInformativeText(failure.hint.isEmpty() ? failure.message : failure.message + QStringLiteral("\n\n") + failure.hint);
         box.setDetailedText(failure.details);
         box.exec();
+    });
+    connect(m_service, &AlembicService::scriptViewReady, this, [this](const QJsonObject &view) {
+        const AlembicCrossCheck check = AlembicCrossCheck::compare(m_project.graph(), view);
+        for (const CrossCheckResolved &value : check.resolved()) {
+            QStringList parts;
+            if (value.downRevisions)
+                parts << tr("down_revision = %1").arg(value.downRevisions->join(QStringLiteral(", ")));
+            if (value.branchLabels)
+                parts << tr("branch_labels = %1").arg(value.branchLabels->join(QStringLiteral(", ")));
+            if (value.dependsOn)
+                parts << tr("depends_on = %1").arg(value.dependsOn->join(QStringLiteral(", ")));
+            emit info(tr("Alembic evaluated what Retort could not read in %1: %2").arg(value.revision, parts.join(QStringLiteral("; "))));
+        }
+        emit crossChecked(check.toDiagnostics());
     });
     updateStatus();
 }

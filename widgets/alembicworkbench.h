@@ -54,6 +54,9 @@ signals:
     void openFileRequested(const QString &path, int line);
     /// Alembic wrote a new revision file (the project should be rescanned and the file opened).
     void revisionFileCreated(const QString &revision, const QString &path);
+    /// Where Alembic's own view of the scripts differs from the graph Retort read (warnings naming
+    /// the revisions); empty when they agree.
+    void crossChecked(const retort::Diagnostics &disagreements);
     void info(const QString &message);
     void error(const QString &message);
 

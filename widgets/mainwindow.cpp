@@ -269,6 +269,10 @@ void MainWindow::connectParts()
     connect(view, &RevisionGraphView::currentRevisionChanged, m_details, &RevisionDetailsPanel::setRevision);
     connect(view, &RevisionGraphView::currentRevisionChanged, m_alembic, &AlembicWorkbench::setCurrentRevision);
     connect(m_alembic, &AlembicWorkbench::openFileRequested, m_editor, &EditorTabs::openFile);
+    connect(m_alembic, &AlembicWorkbench::crossChecked, this, [this](const Diagnostics &disagreements) {
+        m_alembicProblems = disagreements;
+        showProblems();
+    });
     connect(m_alembic, &AlembicWorkbench::info, this, [this](const QString &line) { m_log->append(LogView::Level::Info, line); });
     connect(m_alembic, &AlembicWorkbench::error, this, [this](const QString &line) {
         m_log->append(LogView::Level::Error, line);
@@ -418,6 +422,7 @@ void MainWindow::applyProject(const QString &path, const Project &project)
     } else {
         m_watcher->clear();
         m_alembic->clearProject();
+        m_alembicProblems.clear();
     }
     if (!valid) {
         const QString message = tr("%1 is not an Alembic project: it has no alembic.ini, script directory or "
@@ -448,7 +453,7 @@ void MainWindow::applyProject(const QString &path, const Project &project)
 
 void MainWindow::showProblems()
 {
-    Diagnostics problems = m_project.diagnostics();
+    Diagnostics problems = m_project.diagnostics() + m_alembicProblems;
     if (!m_project.config().isValid() && !m_projectPath.isEmpty())
         problems.prepend({Diagnostic::Severity::Error, m_projectPath, 0,
                           tr("not an Alembic project: no alembic.ini, script directory or versions folder"), {}});

@@ -101,6 +101,7 @@ private:
     ProblemsView *m_problems = nullptr;
     LogView *m_log = nullptr;
     AlembicWorkbench *m_alembic = nullptr;
+    Diagnostics m_alembicProblems; ///< where Alembic's own view disagrees with the graph
     QString m_pendingSelection; ///< a revision to select once the next load is applied
     QLabel *m_statusProject = nullptr;
     QLabel *m_statusLine = nullptr;

@@ -318,7 +318,7 @@ void AlembicBridge::handleProcessEnd(const QString &reason, const QString &type)
         error.message = tr("The Python interpreter %1 could not run Retort's Alembic helper (%2).").arg(m_launch.interpreter, reason);
         if (!m_stderrTail.isEmpty())
             error.message += QLatin1Char(' ') + m_stderrTail.constLast();
-        error.hint = tr("Retort needs Python 3.6 or newer with Alembic installed. Choose another interpreter in Project ▸ Python Interpreter.");
+        error.hint = tr("Retort needs Python 3.6 or newer with Alembic installed. Choose another interpreter in Alembic ▸ Python Interpreter.");
     } else {
         error.message = tr("The Alembic helper stopped while answering %1: %2.").arg(methodOf(m_inFlight.constFirst().method), reason);
         error.hint = tr("Retort restarted the helper; try again.");
@@ -353,7 +353,7 @@ BridgeError AlembicBridge::withHint(BridgeError error) const
     if (error.type == QLatin1String("AlembicMissing") && error.hint.isEmpty()) {
         error.hint = tr("Install Alembic for this interpreter (in a virtual environment: `%1 -m pip install alembic`; "
                         "for Debian's /usr/bin/python3: `apt install python3-alembic`), or choose another interpreter "
-                        "in Project ▸ Python Interpreter.")
+                        "in Alembic ▸ Python Interpreter.")
                          .arg(m_launch.interpreter);
     }
     return error;
