@@ -37,7 +37,7 @@ AlembicWorkbench::AlembicWorkbench(QSettings *settings, QWidget *window)
     m_newRevision = m_menu->addAction(tr("&New Revision…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
                                       &AlembicWorkbench::newRevision);
     m_mergeHeads = m_menu->addAction(tr("&Merge Heads…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), this,
-                                     [this] { mergeHeads({m_revision}); });
+                                     [this] { mergeHeads(m_selected); });
     m_menu->addSeparator();
     m_interpreter = m_menu->addAction(tr("&Python Interpreter…"), this, &AlembicWorkbench::chooseInterpreter);
 
@@ -147,6 +147,15 @@ void AlembicWorkbench::setCurrentRevision(const QString &revisionId)
     }
     m_panel->setRevision(revision->id, revision->message.section(QLatin1Char('\n'), 0, 0));
     requestSql();
+}
+
+void AlembicWorkbench::setSelectedRevisions(const QStringList &revisionIds)
+{
+    m_selected = revisionIds;
+    const QStringList heads = m_project.graph().heads();
+    const auto selectedHeads = std::count_if(revisionIds.cbegin(), revisionIds.cend(),
+                                             [&heads](const QString &id) { return heads.contains(id); });
+    m_mergeHeads->setText(selectedHeads >= 2 ? tr("&Merge Selected Heads…") : tr("&Merge Heads…"));
 }
 
 void AlembicWorkbench::requestSql()

@@ -40,6 +40,8 @@ public:
     void clearProject();
     /// Shows the SQL of \a revisionId (empty: nothing selected).
     void setCurrentRevision(const QString &revisionId);
+    /// The graph's selection: two or more selected heads are what Merge Heads offers first.
+    void setSelectedRevisions(const QStringList &revisionIds);
 
     /// The explicit interpreter for the project at \a root (empty: automatic).
     QString interpreterSetting(const QString &root) const;
@@ -76,6 +78,7 @@ private:
     QAction *m_interpreter = nullptr;
     Project m_project;
     QString m_revision;
+    QStringList m_selected;
     quint64 m_sqlRequest = 0;
 };
 

@@ -268,6 +268,10 @@ void MainWindow::connectParts()
 
     connect(view, &RevisionGraphView::currentRevisionChanged, m_details, &RevisionDetailsPanel::setRevision);
     connect(view, &RevisionGraphView::currentRevisionChanged, m_alembic, &AlembicWorkbench::setCurrentRevision);
+    connect(view, &RevisionGraphView::selectedRevisionsChanged, m_alembic, &AlembicWorkbench::setSelectedRevisions);
+    // Right-click on the graph: what Alembic can do from here.
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    view->addActions({m_alembic->newRevisionAction(), m_alembic->mergeHeadsAction()});
     connect(m_alembic, &AlembicWorkbench::openFileRequested, m_editor, &EditorTabs::openFile);
     connect(m_alembic, &AlembicWorkbench::crossChecked, this, [this](const Diagnostics &disagreements) {
         m_alembicProblems = disagreements;

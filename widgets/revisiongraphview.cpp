@@ -8,6 +8,8 @@
 #include <QKeyEvent>
 #include <QWheelEvent>
 
+#include <algorithm>
+
 namespace retort {
 
 RevisionGraphView::RevisionGraphView(QWidget *parent)
@@ -25,7 +27,7 @@ RevisionGraphView::RevisionGraphView(QWidget *parent)
     setUniformRowHeights(true);
     setAllColumnsShowFocus(true);
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(RevisionGraphModel::MessageColumn, QHeaderView::Stretch);
@@ -45,6 +47,21 @@ RevisionGraphView::RevisionGraphView(QWidget *parent)
         emitCurrentIfChanged();
     });
     connect(this, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) { activate(index); });
+    connect(selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { emit selectedRevisionsChanged(selectedRevisions()); });
+}
+
+QStringList RevisionGraphView::selectedRevisions() const
+{
+    QModelIndexList rows = selectionModel()->selectedRows(RevisionGraphModel::RevisionColumn);
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList ids;
+    for (const QModelIndex &index : std::as_const(rows)) {
+        const QString id = index.data(RevisionGraphModel::RevisionIdRole).toString();
+        if (!id.isEmpty() && graph().revision(id))
+            ids.append(id);
+    }
+    return ids;
 }
 
 void RevisionGraphView::setGraph(const RevisionGraph &graph)

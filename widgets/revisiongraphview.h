@@ -30,6 +30,9 @@ public:
 
     /// Id of the current revision or ghost; empty when none (or a collapsed run) is current.
     QString currentRevision() const;
+    /// The selected revisions in view order (Ctrl- or Shift-click selects several, e.g. heads to
+    /// merge); ghost rows and collapsed runs are left out.
+    QStringList selectedRevisions() const;
     /// Makes \a revisionId current, expanding a run that hides it; false if it has no visible row.
     bool selectRevision(const QString &revisionId);
 
@@ -66,6 +69,8 @@ public slots:
 
 signals:
     void currentRevisionChanged(const QString &revisionId);
+    /// The set of selected rows changed (see selectedRevisions()).
+    void selectedRevisionsChanged(const QStringList &revisionIds);
     /// Double-click or Enter on a revision (e.g. open its file).
     void revisionActivated(const QString &revisionId);
     void zoomChanged(qreal factor);

@@ -8,6 +8,8 @@
 #include "revisiongraphview.h"
 #include "sqlpreviewpanel.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
@@ -92,6 +94,52 @@ private slots:
         QTRY_COMPARE(window.editorTabs()->currentPath(), window.project().graph().revision(merge)->path);
         QTRY_COMPARE(window.graphView()->currentRevision(), merge);
         QVERIFY(!window.alembic()->mergeHeadsAction()->isEnabled());
+    }
+
+    void mergingTheHeadsSelectedInTheGraph()
+    {
+        QTemporaryDir dir;
+        QVERIFY(test::copyTree(kDemo, dir.path()));
+        MainWindow window;
+        window.show();
+        QVERIFY(openAndWait(window, dir.path()));
+        // A third head: a branch from the branch point, written by Alembic itself.
+        QSignalSpy created(window.alembic()->service(), &AlembicService::revisionCreated);
+        window.alembic()->service()->createRevision({{QStringLiteral("message"), QStringLiteral("side branch")},
+                                                     {QStringLiteral("head"), QStringLiteral("f4a63533f1d0")},
+                                                     {QStringLiteral("splice"), true}});
+        QTRY_COMPARE_WITH_TIMEOUT(window.project().graph().heads().size(), 3, kAlembicMs);
+        const QString side = created.constFirst().at(1).toString();
+
+        RevisionGraphView *view = window.graphView();
+        // Ctrl-click as a user would: the new head current, the main head added to the selection.
+        QVERIFY(view->selectRevision(QStringLiteral("09360dc33310")));
+        const QModelIndex mainHead = view->currentIndex();
+        QVERIFY(view->selectRevision(side));
+        view->selectionModel()->select(mainHead, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QStringList wanted{side, QStringLiteral("09360dc33310")};
+        std::sort(wanted.begin(), wanted.end());
+        QStringList got = view->selectedRevisions();
+        std::sort(got.begin(), got.end());
+        QCOMPARE(got, wanted);
+        QCOMPARE(window.alembic()->mergeHeadsAction()->text(), QStringLiteral("&Merge Selected Heads…"));
+
+        QStringList offered;
+        QTimer::singleShot(0, this, [&offered] {
+            auto *dialog = qobject_cast<MergeHeadsDialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                QApplication::activeModalWidget()->close();
+                return;
+            }
+            offered = dialog->revisions();
+            dialog->accept();
+        });
+        window.alembic()->mergeHeadsAction()->trigger();
+        std::sort(offered.begin(), offered.end());
+        QCOMPARE(offered, wanted);
+        // The audit head stays; the two selected ones are merged.
+        QTRY_COMPARE_WITH_TIMEOUT(window.project().graph().heads().size(), 2, kAlembicMs);
+        QVERIFY(window.project().graph().heads().contains(QStringLiteral("audit_0002")));
     }
 
     void anInterpreterWithoutAlembicIsShownInTheStatusBar()

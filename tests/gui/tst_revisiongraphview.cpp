@@ -106,6 +106,31 @@ private slots:
         QCOMPARE(current.count(), 1);
     }
 
+    void ctrlClickSelectsSeveralRevisions()
+    {
+        RevisionGraphView view;
+        const RevisionGraph graph = demo();
+        view.setGraph(graph);
+        view.resize(900, 600); // every demo row on screen
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy selected(&view, &RevisionGraphView::selectedRevisionsChanged);
+        QVERIFY(view.selectRevision(u"audit_0002"_s));
+        QCOMPARE(view.selectedRevisions(), QStringList{u"audit_0002"_s});
+        RevisionGraphModel *model = view.graphModel();
+        const QModelIndex headIndex = view.filterModel()->mapFromSource(model->index(model->rowOf(u"09360dc33310"_s), 0));
+        QVERIFY(headIndex.isValid());
+        const QRect head = view.visualRect(headIndex);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::ControlModifier, head.center());
+        // Both heads, in view order (newest on top), and the clicked one is current.
+        QCOMPARE(view.selectedRevisions(), (QStringList{u"09360dc33310"_s, u"audit_0002"_s}));
+        QCOMPARE(view.currentRevision(), u"09360dc33310"_s);
+        QCOMPARE(selected.constLast().constFirst().toStringList(), view.selectedRevisions());
+        // A plain click selects one again.
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, head.center());
+        QCOMPARE(view.selectedRevisions(), QStringList{u"09360dc33310"_s});
+    }
+
     void keyboardMovesToParentAndChild()
     {
         RevisionGraphView view;
