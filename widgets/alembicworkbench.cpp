@@ -77,6 +77,10 @@ AlembicWorkbench::AlembicWorkbench(QSettings *settings, QWidget *window)
             emit info(tr("Alembic evaluated what Retort could not read in %1: %2").arg(value.revision, parts.join(QStringLiteral("; "))));
         }
         emit crossChecked(check.toDiagnostics());
+        if (!check.resolved().isEmpty()) {
+            m_project = m_project.withRevisions(check.filledIn(m_project.graph()));
+            emit projectResolved(m_project);
+        }
     });
     updateStatus();
 }

@@ -59,6 +59,9 @@ signals:
     /// Where Alembic's own view of the scripts differs from the graph Retort read (warnings naming
     /// the revisions); empty when they agree.
     void crossChecked(const retort::Diagnostics &disagreements);
+    /// The project with the values Alembic evaluated where the static scan could not (computed
+    /// branch labels, say) filled in; only emitted when there were such values.
+    void projectResolved(const retort::Project &project);
     void info(const QString &message);
     void error(const QString &message);
 

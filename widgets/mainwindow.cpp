@@ -273,6 +273,10 @@ void MainWindow::connectParts()
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
     view->addActions({m_alembic->newRevisionAction(), m_alembic->mergeHeadsAction()});
     connect(m_alembic, &AlembicWorkbench::openFileRequested, m_editor, &EditorTabs::openFile);
+    connect(m_alembic, &AlembicWorkbench::projectResolved, this, [this](const Project &project) {
+        m_project = project;
+        showGraph();
+    });
     connect(m_alembic, &AlembicWorkbench::crossChecked, this, [this](const Diagnostics &disagreements) {
         m_alembicProblems = disagreements;
         showProblems();
@@ -412,12 +416,7 @@ void MainWindow::applyProject(const QString &path, const Project &project)
     m_projectPath = path;
     m_project = project;
     const RevisionGraph &graph = m_project.graph();
-    m_graphPanel->setGraph(graph); // keeps the current revision when it still exists
-    m_details->setGraph(graph);
-    m_files->setGraph(graph);
-    m_editor->setDiagnostics(m_project.diagnostics());
-    showProblems();
-    followEditor(m_editor->currentPath());
+    showGraph();
 
     const bool valid = m_project.config().isValid();
     if (valid) {
@@ -453,6 +452,17 @@ void MainWindow::applyProject(const QString &path, const Project &project)
     if (graphView()->currentRevision().isEmpty() && graphView()->model()->rowCount() > 0)
         graphView()->setCurrentIndex(graphView()->model()->index(0, 0));
     emit projectLoaded(true);
+}
+
+void MainWindow::showGraph()
+{
+    const RevisionGraph &graph = m_project.graph();
+    m_graphPanel->setGraph(graph); // keeps the current revision when it still exists
+    m_details->setGraph(graph);
+    m_files->setGraph(graph);
+    m_editor->setDiagnostics(m_project.diagnostics());
+    showProblems();
+    followEditor(m_editor->currentPath());
 }
 
 void MainWindow::showProblems()

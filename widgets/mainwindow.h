@@ -78,6 +78,8 @@ private:
     void restoreWindowState();
     void saveWindowState();
     void applyProject(const QString &path, const Project &project);
+    /// Shows m_project's graph in the graph, details and files, and its problems.
+    void showGraph();
     void showProblems();
     void updateStatus();
     void followEditor(const QString &path);

@@ -169,6 +169,29 @@ const CrossCheckResolved *AlembicCrossCheck::resolvedFor(const QString &revision
     return nullptr;
 }
 
+QList<Revision> AlembicCrossCheck::filledIn(const RevisionGraph &graph) const
+{
+    QList<Revision> revisions = graph.revisions();
+    for (Revision &rev : revisions) {
+        const CrossCheckResolved *resolved = resolvedFor(rev.id);
+        if (!resolved)
+            continue;
+        if (resolved->downRevisions) {
+            rev.downRevisions = *resolved->downRevisions;
+            rev.downRevisionUnresolved = false;
+        }
+        if (resolved->branchLabels) {
+            rev.branchLabels = *resolved->branchLabels;
+            rev.branchLabelsUnresolved = false;
+        }
+        if (resolved->dependsOn) {
+            rev.dependsOn = *resolved->dependsOn;
+            rev.dependsOnUnresolved = false;
+        }
+    }
+    return revisions;
+}
+
 Diagnostics AlembicCrossCheck::toDiagnostics() const
 {
     Diagnostics diagnostics;

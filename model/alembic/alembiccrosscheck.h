@@ -59,6 +59,10 @@ public:
     /// Alembic's values for \a revision's unresolved fields, or nullptr when none were resolved.
     const CrossCheckResolved *resolvedFor(const QString &revision) const;
 
+    /// \a graph's revisions with Alembic's values in place of the ones the scan could not read (and
+    /// those no longer marked unresolved), in \a graph's load order.
+    QList<Revision> filledIn(const RevisionGraph &graph) const;
+
     /// Each disagreement as a Warning naming its revision, file and line.
     Diagnostics toDiagnostics() const;
 

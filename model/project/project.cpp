@@ -19,6 +19,16 @@ Project Project::load(const QString &path, const QString &section)
                                 QStringLiteral("no revision files in %1").arg(location), {}});
     }
     project.m_graph = RevisionGraph::build(scan.revisions, diagnostics);
+    project.m_loadDiagnostics = diagnostics;
+    return project;
+}
+
+Project Project::withRevisions(const QList<Revision> &revisions) const
+{
+    Project project;
+    project.m_config = m_config;
+    project.m_loadDiagnostics = m_loadDiagnostics;
+    project.m_graph = RevisionGraph::build(revisions, m_loadDiagnostics);
     return project;
 }
 

@@ -22,9 +22,14 @@ public:
     /// Configuration, scanner and graph diagnostics together.
     Diagnostics diagnostics() const { return m_graph.diagnostics(); }
 
+    /// The same project with \a revisions in place of the scanned ones (for example with values
+    /// Alembic evaluated that the static scan could not read); the graph is built again.
+    Project withRevisions(const QList<Revision> &revisions) const;
+
 private:
     ProjectConfig m_config;
     RevisionGraph m_graph;
+    Diagnostics m_loadDiagnostics; ///< configuration and scanner diagnostics, before the graph's own
 };
 
 } // namespace retort

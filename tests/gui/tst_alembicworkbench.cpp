@@ -11,7 +11,9 @@
 #include <algorithm>
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
@@ -140,6 +142,37 @@ private slots:
         // The audit head stays; the two selected ones are merged.
         QTRY_COMPARE_WITH_TIMEOUT(window.project().graph().heads().size(), 2, kAlembicMs);
         QVERIFY(window.project().graph().heads().contains(QStringLiteral("audit_0002")));
+    }
+
+    void valuesTheScanCannotReadAreFilledInFromAlembic()
+    {
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString &name, const QByteArray &content) {
+            QDir().mkpath(QFileInfo(dir.filePath(name)).absolutePath());
+            QFile file(dir.filePath(name));
+            return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+        };
+        QVERIFY(write(QStringLiteral("alembic.ini"), "[alembic]\nscript_location = %(here)s/migrations\n"));
+        QVERIFY(write(QStringLiteral("migrations/env.py"), "from alembic import context\n"));
+        QVERIFY(write(QStringLiteral("migrations/versions/a1_first.py"),
+                      "revision = 'a1'\ndown_revision = None\nbranch_labels = None\ndepends_on = None\n"
+                      "def upgrade():\n    pass\ndef downgrade():\n    pass\n"));
+        // Computed at import time: Retort cannot read these without running Python.
+        QVERIFY(write(QStringLiteral("migrations/versions/b2_second.py"),
+                      "revision = 'b2'\ndown_revision = 'a' + '1'\nbranch_labels = (str('expand'),)\ndepends_on = None\n"
+                      "def upgrade():\n    pass\ndef downgrade():\n    pass\n"));
+        MainWindow window;
+        window.show();
+        QVERIFY(openAndWait(window, dir.path()));
+        const Revision *before = window.project().graph().revision(QStringLiteral("b2"));
+        QVERIFY(before);
+        QVERIFY(before->downRevisionUnresolved);
+        QVERIFY(before->branchLabelsUnresolved);
+        QTRY_COMPARE_WITH_TIMEOUT(window.project().graph().parents(QStringLiteral("b2")), QStringList{QStringLiteral("a1")}, kAlembicMs);
+        const Revision *after = window.project().graph().revision(QStringLiteral("b2"));
+        QCOMPARE(after->branchLabels, QStringList{QStringLiteral("expand")});
+        QVERIFY(!after->branchLabelsUnresolved);
+        QCOMPARE(window.graphView()->graph().heads(), QStringList{QStringLiteral("b2")});
     }
 
     void anInterpreterWithoutAlembicIsShownInTheStatusBar()
