@@ -496,6 +496,44 @@ private slots:
         QVERIFY(!resolved->dependsOn); // a literal None, read statically
     }
 
+    void autogenerateComparesTheModelsWithTheDatabase()
+    {
+        QTemporaryDir dir;
+        // A project whose env.py has models and reaches a database (an SQLite file: no server needed).
+        const QString root = makeProject(
+            dir, {{QStringLiteral("a1_first.py"), revisionSource("a1", "", createTable("a1"))}},
+            "from alembic import context\n"
+            "import sqlalchemy as sa\n"
+            "metadata = sa.MetaData()\n"
+            "sa.Table('t_a1', metadata, sa.Column('id', sa.Integer, primary_key=True))\n"
+            "sa.Table('wishes', metadata, sa.Column('id', sa.Integer, primary_key=True), sa.Column('title', sa.String(80)))\n"
+            "engine = sa.create_engine(context.config.get_main_option('sqlalchemy.url'))\n"
+            "with engine.connect() as connection:\n"
+            "    context.configure(connection=connection, target_metadata=metadata)\n"
+            "    with context.begin_transaction():\n"
+            "        context.run_migrations()\n");
+        QFile ini(root + QStringLiteral("/alembic.ini"));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[alembic]\nscript_location = %(here)s/migrations\nsqlalchemy.url = sqlite:///%(here)s/app.db\n");
+        ini.close();
+        QVERIFY(QFile::copy(kDemo + QStringLiteral("/migrations/script.py.mako"), root + QStringLiteral("/migrations/script.py.mako")));
+        // The database is at a1 (t_a1 exists); the models add `wishes`.
+        const Run upgraded = run(kAlembic, {QStringLiteral("upgrade"), QStringLiteral("a1")}, root);
+        QVERIFY2(upgraded.exitCode == 0, upgraded.err.constData());
+        AlembicBridge bridge(demoLaunch(root));
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("revision"),
+                                                  {{QStringLiteral("message"), QStringLiteral("add wishes")},
+                                                   {QStringLiteral("autogenerate"), true}});
+        QVERIFY2(outcome.ok, qPrintable(outcome.error.message));
+        QFile created(outcome.result.value(QStringLiteral("path")).toString());
+        QVERIFY(created.open(QIODevice::ReadOnly));
+        const QByteArray source = created.readAll();
+        QVERIFY2(source.contains("op.create_table('wishes'"), source.constData());
+        QVERIFY(!source.contains("op.create_table('t_a1'"));
+        QCOMPARE(Project::load(root).graph().parents(outcome.result.value(QStringLiteral("revision")).toString()),
+                 QStringList{QStringLiteral("a1")});
+    }
+
     void shutdownEndsTheHelper()
     {
         AlembicBridge bridge(demoLaunch());
