@@ -183,6 +183,21 @@
         <source>Alembic could not load the project: %1</source>
         <translation>Alembic konnte das Projekt nicht laden: %1</translation>
     </message>
+    <message>
+        <source>%1 … %2</source>
+        <translation>%1 … %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s), both included</source>
+        <translation>
+            <numerusform>%n Revision, beide eingeschlossen</numerusform>
+            <numerusform>%n Revisionen, beide eingeschlossen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Merge Selected Heads…</source>
+        <translation>Ausgewählte Heads &zusammenführen…</translation>
+    </message>
 </context>
 <context>
     <name>retort::CodeEditor</name>

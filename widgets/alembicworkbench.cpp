@@ -116,8 +116,11 @@ void AlembicWorkbench::setProject(const Project &project)
     const RevisionGraph &graph = m_project.graph();
     m_mergeHeads->setEnabled(graph.heads().size() >= 2);
     m_newRevision->setEnabled(true);
-    if (!m_revision.isEmpty())
-        setCurrentRevision(graph.revision(m_revision) ? m_revision : QString());
+    if (!rangeOf(m_range).isEmpty() || !m_revision.isEmpty()) {
+        m_range = rangeOf(m_range);
+        m_revision = graph.revision(m_revision) ? m_revision : QString();
+        showSql();
+    }
 }
 
 void AlembicWorkbench::useInterpreter()
@@ -133,6 +136,7 @@ void AlembicWorkbench::clearProject()
     m_project = Project();
     m_service->clear();
     m_revision.clear();
+    m_range.clear();
     m_panel->clear();
     m_newRevision->setEnabled(false);
     m_mergeHeads->setEnabled(false);
@@ -140,17 +144,45 @@ void AlembicWorkbench::clearProject()
 
 void AlembicWorkbench::setCurrentRevision(const QString &revisionId)
 {
-    const Revision *revision = m_project.graph().revision(revisionId);
-    m_revision = revision ? revisionId : QString();
+    m_revision = m_project.graph().revision(revisionId) ? revisionId : QString();
+    showSql();
+}
+
+void AlembicWorkbench::showSql()
+{
     if (m_sqlRequest)
         m_service->cancel(m_sqlRequest);
     m_sqlRequest = 0;
+    const RevisionGraph &graph = m_project.graph();
+    if (m_range.size() == 2) {
+        const Revision *older = graph.revision(m_range.constFirst());
+        const Revision *newer = graph.revision(m_range.constLast());
+        const int count = int(graph.upgradePlan(graph.parents(older->id), newer->id).steps.size());
+        m_panel->setRevision(tr("%1 … %2").arg(older->id, newer->id), tr("%n revision(s), both included", nullptr, count));
+        requestSql();
+        return;
+    }
+    const Revision *revision = graph.revision(m_revision);
     if (!revision) {
         m_panel->clear();
         return;
     }
     m_panel->setRevision(revision->id, revision->message.section(QLatin1Char('\n'), 0, 0));
     requestSql();
+}
+
+QStringList AlembicWorkbench::rangeOf(const QStringList &revisionIds) const
+{
+    // Two revisions, one above the other: the SQL from the older (included) up to the newer.
+    if (revisionIds.size() != 2)
+        return {};
+    const RevisionGraph &graph = m_project.graph();
+    for (const auto &[older, newer] : {std::pair{revisionIds.at(0), revisionIds.at(1)}, std::pair{revisionIds.at(1), revisionIds.at(0)}}) {
+        const Plan plan = graph.upgradePlan(graph.parents(older), newer);
+        if (plan.ok() && std::any_of(plan.steps.cbegin(), plan.steps.cend(), [&older](const PlanStep &step) { return step.revision == older; }))
+            return {older, newer};
+    }
+    return {};
 }
 
 void AlembicWorkbench::setSelectedRevisions(const QStringList &revisionIds)
@@ -160,19 +192,36 @@ void AlembicWorkbench::setSelectedRevisions(const QStringList &revisionIds)
     const auto selectedHeads = std::count_if(revisionIds.cbegin(), revisionIds.cend(),
                                              [&heads](const QString &id) { return heads.contains(id); });
     m_mergeHeads->setText(selectedHeads >= 2 ? tr("&Merge Selected Heads…") : tr("&Merge Heads…"));
+    const QStringList range = rangeOf(revisionIds);
+    if (range != m_range) {
+        m_range = range;
+        showSql();
+    }
 }
 
 void AlembicWorkbench::requestSql()
 {
-    if (m_revision.isEmpty() || !m_service->hasProject())
+    if ((m_revision.isEmpty() && m_range.isEmpty()) || !m_service->hasProject())
         return;
     if (m_sqlRequest)
         m_service->cancel(m_sqlRequest);
     SqlQuery query;
-    query.revision = m_revision;
     query.direction = m_panel->direction();
     query.mode = m_panel->mode();
     query.dialect = m_panel->dialect();
+    if (m_range.size() == 2) {
+        // Both ends included: up from the older one's parents, down to its first parent.
+        const QStringList parents = m_project.graph().parents(m_range.constFirst());
+        if (query.direction == u"up") {
+            query.from = parents;
+            query.to = m_range.constLast();
+        } else {
+            query.from = {m_range.constLast()};
+            query.to = parents.isEmpty() ? QStringLiteral("base") : parents.constFirst();
+        }
+    } else {
+        query.revision = m_revision;
+    }
     m_panel->setBusy();
     m_sqlRequest = m_service->requestSql(query);
 }

@@ -40,7 +40,8 @@ public:
     void clearProject();
     /// Shows the SQL of \a revisionId (empty: nothing selected).
     void setCurrentRevision(const QString &revisionId);
-    /// The graph's selection: two or more selected heads are what Merge Heads offers first.
+    /// The graph's selection: two or more selected heads are what Merge Heads offers first, and two
+    /// revisions one above the other show the SQL of the range between them (both included).
     void setSelectedRevisions(const QStringList &revisionIds);
 
     /// The explicit interpreter for the project at \a root (empty: automatic).
@@ -66,7 +67,10 @@ signals:
     void error(const QString &message);
 
 private:
+    void showSql();
     void requestSql();
+    /// {older, newer} when \a revisionIds are two revisions on one line of history, else empty.
+    QStringList rangeOf(const QStringList &revisionIds) const;
     void updateStatus();
     void useInterpreter();
 
@@ -82,6 +86,7 @@ private:
     Project m_project;
     QString m_revision;
     QStringList m_selected;
+    QStringList m_range; ///< {older, newer} when a range is selected
     quint64 m_sqlRequest = 0;
 };
 

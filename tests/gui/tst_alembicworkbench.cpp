@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -65,6 +66,37 @@ private slots:
         // Another revision replaces it; the answer for the old one never lands late.
         QVERIFY(window.graphView()->selectRevision(QStringLiteral("6f4c88afc42c")));
         QTRY_VERIFY_WITH_TIMEOUT(panel->sql().contains(QLatin1String("DROP TABLE authors")), kAlembicMs);
+    }
+
+    void twoRevisionsOnOneLineShowTheSqlOfTheRange()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(openAndWait(window, kDemo));
+        RevisionGraphView *view = window.graphView();
+        QVERIFY(view->selectRevision(QStringLiteral("dd57b4ea3f6f")));
+        const QModelIndex newer = view->currentIndex();
+        QVERIFY(view->selectRevision(QStringLiteral("6f4c88afc42c")));
+        view->selectionModel()->select(newer, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        SqlPreviewPanel *panel = window.alembic()->sqlPanel();
+        QCOMPARE(panel->revision(), QStringLiteral("6f4c88afc42c … dd57b4ea3f6f"));
+        // What `alembic upgrade 0c0b52f6f7f0:dd57b4ea3f6f --sql` prints with a PostgreSQL URL.
+        QProcess alembic;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("RETORT_DATABASE_URL"), QStringLiteral("postgresql://"));
+        alembic.setProcessEnvironment(environment);
+        alembic.setWorkingDirectory(kDemo);
+        alembic.start(QStringLiteral("/usr/bin/alembic"),
+                      {QStringLiteral("upgrade"), QStringLiteral("0c0b52f6f7f0:dd57b4ea3f6f"), QStringLiteral("--sql")});
+        QVERIFY(alembic.waitForFinished(60'000));
+        const QString expected = QString::fromUtf8(alembic.readAllStandardOutput());
+        QVERIFY(expected.contains(QLatin1String("CREATE TABLE authors")));
+        QTRY_COMPARE_WITH_TIMEOUT(panel->sql(), expected, kAlembicMs);
+        // Back to one revision: its own SQL again.
+        view->clearSelection();
+        QVERIFY(view->selectRevision(QStringLiteral("dd57b4ea3f6f")));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->sql().contains(QLatin1String("CREATE TABLE authors")) && !panel->sql().isEmpty(), kAlembicMs);
+        QCOMPARE(panel->revision(), QStringLiteral("dd57b4ea3f6f"));
     }
 
     void mergingHeadsFromTheWindowLeavesOneHead()
