@@ -196,7 +196,7 @@
     </message>
     <message>
         <source>&amp;Merge Selected Heads…</source>
-        <translation>Ausgewählte Heads &zusammenführen…</translation>
+        <translation>Ausgewählte Heads &amp;zusammenführen…</translation>
     </message>
 </context>
 <context>

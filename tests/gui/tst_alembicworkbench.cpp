@@ -4,6 +4,7 @@
 #include "editortabs.h"
 #include "mainwindow.h"
 #include "mergeheadsdialog.h"
+#include "migrationeditor.h"
 #include "projectcopy.h"
 #include "revisiongraphview.h"
 #include "sqlpreviewpanel.h"
@@ -11,6 +12,8 @@
 #include <algorithm>
 
 #include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -97,6 +100,61 @@ private slots:
         QVERIFY(view->selectRevision(QStringLiteral("dd57b4ea3f6f")));
         QTRY_VERIFY_WITH_TIMEOUT(!panel->sql().contains(QLatin1String("CREATE TABLE authors")) && !panel->sql().isEmpty(), kAlembicMs);
         QCOMPARE(panel->revision(), QStringLiteral("dd57b4ea3f6f"));
+    }
+
+    void newRevisionFromTheWindowBuildsOnTheSelectedHead()
+    {
+        QTemporaryDir dir;
+        QVERIFY(test::copyTree(kDemo, dir.path()));
+        MainWindow window;
+        window.show();
+        QVERIFY(openAndWait(window, dir.path()));
+        QVERIFY(window.graphView()->selectRevision(QStringLiteral("audit_0002")));
+        bool filled = false;
+        QTimer::singleShot(0, this, [&filled] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            auto *message = dialog ? dialog->findChild<QLineEdit *>(QStringLiteral("messageEdit")) : nullptr;
+            auto *parent = dialog ? dialog->findChild<QComboBox *>(QStringLiteral("parentCombo")) : nullptr;
+            if (message && parent && parent->currentData().toString() == QLatin1String("audit_0002")) {
+                message->setText(QStringLiteral("audit retention"));
+                filled = true;
+                QMetaObject::invokeMethod(dialog, "accept");
+            } else if (dialog) {
+                dialog->close();
+            }
+        });
+        window.alembic()->newRevisionAction()->trigger();
+        QVERIFY(filled); // the dialog proposed the selected head as the parent
+        QTRY_VERIFY_WITH_TIMEOUT(!window.project().graph().heads().contains(QStringLiteral("audit_0002")), kAlembicMs);
+        const QStringList heads = window.project().graph().heads();
+        QCOMPARE(heads.size(), 2);
+        QString created;
+        for (const QString &head : heads)
+            if (head != QLatin1String("09360dc33310"))
+                created = head;
+        QCOMPARE(window.project().graph().parents(created), QStringList{QStringLiteral("audit_0002")});
+        QCOMPARE(window.project().graph().revision(created)->message, QStringLiteral("audit retention"));
+        QTRY_COMPARE(window.editorTabs()->currentPath(), window.project().graph().revision(created)->path);
+    }
+
+    void savingARevisionRefreshesItsSql()
+    {
+        QTemporaryDir dir;
+        QVERIFY(test::copyTree(kDemo, dir.path()));
+        MainWindow window;
+        window.show();
+        QVERIFY(openAndWait(window, dir.path()));
+        QVERIFY(window.graphView()->selectRevision(QStringLiteral("09360dc33310")));
+        SqlPreviewPanel *panel = window.alembic()->sqlPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->sql().contains(QLatin1String("NUMERIC(10, 2)")), kAlembicMs);
+        QVERIFY(window.openRevision(QStringLiteral("09360dc33310")));
+        MigrationEditor *editor = window.editorTabs()->currentEditor();
+        QString text = editor->text();
+        const qsizetype at = text.indexOf(QLatin1String("type_=sa.Numeric(precision=10, scale=2)"));
+        QVERIFY(at > 0); // the upgrade's new type
+        editor->setText(text.replace(at, 39, QLatin1String("type_=sa.Numeric(precision=12, scale=3)")));
+        QVERIFY(window.editorTabs()->saveCurrent());
+        QTRY_VERIFY_WITH_TIMEOUT(panel->sql().contains(QLatin1String("NUMERIC(12, 3)")), kAlembicMs);
     }
 
     void mergingHeadsFromTheWindowLeavesOneHead()
