@@ -1,0 +1,100 @@
+// The embedded sandbox: a real PostgreSQL from the system's binaries, started on a free loopback
+// port, serving, restarted from the same cluster, stopped.
+#include "postgresserver.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <pqxx/pqxx>
+
+using namespace retort;
+
+namespace {
+
+/// The server may run as the postgres user: it must be able to reach the folder.
+bool openUp(const QString &path)
+{
+    return QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                           | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+}
+
+QString query(const QString &connection, const char *sql)
+{
+    pqxx::connection c(connection.toStdString());
+    pqxx::nontransaction work(c);
+    return QString::fromStdString(work.exec1(sql)[0].as<std::string>());
+}
+
+} // namespace
+
+class TestPostgresServer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (package postgresql-15)");
+    }
+
+    void startsServesAndStops()
+    {
+        QTemporaryDir dir;
+        QVERIFY(openUp(dir.path()));
+        const QString folder = dir.filePath(QStringLiteral("sandbox"));
+        int port = 0;
+        QString password;
+        {
+            PostgresServer server(folder);
+            QString error;
+            QVERIFY2(server.start(&error), qPrintable(error));
+            QVERIFY(server.isRunning());
+            port = server.port();
+            password = server.password();
+            QVERIFY(port > 0);
+            QCOMPARE(password.size(), 24);
+            QVERIFY(query(server.connectionString(), "SHOW server_version").startsWith(QLatin1String("15")));
+            QCOMPARE(query(server.connectionString(), "SHOW listen_addresses"), QStringLiteral("127.0.0.1"));
+            QVERIFY2(server.createDatabase(QStringLiteral("bookshelf"), &error), qPrintable(error));
+            QVERIFY(server.createDatabase(QStringLiteral("bookshelf"), &error)); // exists: fine
+            QCOMPARE(query(server.connectionString(QStringLiteral("bookshelf")), "SELECT current_database()"),
+                     QStringLiteral("bookshelf"));
+            QVERIFY(server.sqlalchemyUrl(QStringLiteral("bookshelf")).endsWith(QStringLiteral(":%1/bookshelf").arg(port)));
+            // A wrong password is refused: the loopback port is not open to everyone.
+            QString wrong = server.connectionString();
+            wrong.replace(password, QStringLiteral("not-the-password"));
+            QVERIFY_THROWS_EXCEPTION(pqxx::broken_connection, pqxx::connection(wrong.toStdString()));
+            // The password is kept for the user alone.
+            QCOMPARE(QFile::permissions(folder + QStringLiteral("/retort-password")) & (QFile::ReadOther | QFile::ReadGroup),
+                     QFile::Permissions());
+        } // the destructor stops the server
+        QString leftover = QStringLiteral("host=127.0.0.1 port=%1 user=retort password=%2 dbname=postgres connect_timeout=3")
+                               .arg(port)
+                               .arg(password);
+        QVERIFY_THROWS_EXCEPTION(pqxx::broken_connection, pqxx::connection(leftover.toStdString()));
+
+        // Started again from the same cluster: the same password, the data kept.
+        PostgresServer again(folder);
+        QString error;
+        QVERIFY2(again.start(&error), qPrintable(error));
+        QCOMPARE(again.password(), password);
+        QCOMPARE(query(again.connectionString(QStringLiteral("bookshelf")), "SELECT current_database()"), QStringLiteral("bookshelf"));
+        again.stop();
+        QVERIFY(!again.isRunning());
+    }
+
+    void withoutBinariesItSaysWhatToInstall()
+    {
+        qputenv("RETORT_PG_BINDIR", "/nonexistent/postgresql/bin");
+        QTemporaryDir dir;
+        PostgresServer server(dir.filePath(QStringLiteral("sandbox")));
+        QString error;
+        QVERIFY(!server.start(&error));
+        QVERIFY2(error.contains(QLatin1String("apt install postgresql")), qPrintable(error));
+        qunsetenv("RETORT_PG_BINDIR");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPostgresServer)
+#include "tst_postgresserver.moc"
