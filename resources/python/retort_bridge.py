@@ -14,7 +14,7 @@ The project comes from the command line:
 The process runs in the project's folder (Alembic 1.8 resolves a relative script_location against
 the current directory, as the `alembic` command does).
 
-Methods: hello, script, sql, revision, merge, reload, shutdown (see the handlers below).
+Methods: hello, script, sql, revision, merge, upgrade, reload, shutdown (see the handlers below).
 Written for Python 3.6+ and Alembic 1.5+; the first thing it does is answer `hello`, even when
 Alembic cannot be imported, so that Retort can say what is missing.
 """
@@ -359,6 +359,20 @@ def handle_merge(project, params):
     return _script_result(result)
 
 
+def handle_upgrade(project, params):
+    """Online upgrade of the database at `url` to `target` (default heads), as `alembic upgrade`.
+
+    For preparing a sandbox; step-by-step runs with a journal are Retort's runner's job.
+    """
+    url = params.get("url") or ""
+    if not url:
+        raise BridgeError("BadRequest", "upgrade needs the database URL")
+    config = project.config()
+    with _InjectedUrl(config, url, params.get("url_variable")):
+        command.upgrade(config, params.get("target") or "heads")
+    return {}
+
+
 def handle_reload(project, params):
     project.reload()
     return {}
@@ -370,6 +384,7 @@ HANDLERS = {
     "sql": handle_sql,
     "revision": handle_revision,
     "merge": handle_merge,
+    "upgrade": handle_upgrade,
     "reload": handle_reload,
 }
 

@@ -4,6 +4,7 @@
 #include "alembicbridge.h"
 #include "alembiccrosscheck.h"
 #include "bridgecall.h"
+#include "postgresserver.h"
 #include "project.h"
 #include "projectcopy.h"
 
@@ -17,6 +18,8 @@
 #include <QTest>
 
 #include <csignal>
+
+#include <pqxx/pqxx>
 
 using namespace retort;
 
@@ -532,6 +535,34 @@ private slots:
         QVERIFY(!source.contains("op.create_table('t_a1'"));
         QCOMPARE(Project::load(root).graph().parents(outcome.result.value(QStringLiteral("revision")).toString()),
                  QStringList{QStringLiteral("a1")});
+    }
+
+    void upgradePreparesARealDatabase()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        PostgresServer server(dir.filePath(QStringLiteral("pg")));
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QVERIFY2(server.createDatabase(QStringLiteral("demo"), &error), qPrintable(error));
+        AlembicBridge bridge(demoLaunch());
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("upgrade"),
+                                                  {{QStringLiteral("url"), server.sqlalchemyUrl(QStringLiteral("demo"))}});
+        QVERIFY2(outcome.ok, qPrintable(outcome.error.message));
+        pqxx::connection connection(server.connectionString(QStringLiteral("demo")).toStdString());
+        pqxx::nontransaction work(connection);
+        QStringList versions;
+        for (const auto &row : work.exec("SELECT version_num FROM alembic_version ORDER BY 1"))
+            versions.append(QString::fromStdString(row[0].as<std::string>()));
+        QStringList heads = Project::load(kDemo).graph().heads();
+        heads.sort();
+        QCOMPARE(versions, heads);
+        QCOMPARE(work.exec1("SELECT count(*) FROM information_schema.tables WHERE table_name = 'books'")[0].as<int>(), 1);
+        // Without a URL it refuses rather than touching the project's configured database.
+        const BridgeOutcome refused = callAndWait(bridge, QStringLiteral("upgrade"));
+        QVERIFY(!refused.ok);
+        QCOMPARE(refused.error.type, QStringLiteral("BadRequest"));
     }
 
     void shutdownEndsTheHelper()
