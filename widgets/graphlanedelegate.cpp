@@ -22,6 +22,9 @@ struct Badge
 QList<Badge> badgesFor(const QModelIndex &index)
 {
     QList<Badge> badges;
+    // Where databases are: first, in each connection profile's colour.
+    for (const QString &mark : index.data(RevisionGraphModel::DatabaseMarksRole).toStringList())
+        badges.append({QStringLiteral("◉ ") + mark.section(QChar(0x1f), 0, 0), QColor(mark.section(QChar(0x1f), 1, 1))});
     if (index.data(RevisionGraphModel::IsGhostRole).toBool())
         badges.append({GraphLaneDelegate::tr("missing"), QColor(0xc6, 0x28, 0x28)});
     if (index.data(RevisionGraphModel::IsDuplicateRole).toBool())

@@ -107,6 +107,15 @@ quint64 AlembicService::mergeRevisions(const QStringList &revisions, const QStri
     return id;
 }
 
+quint64 AlembicService::upgradeDatabase(const QString &url, const QString &target)
+{
+    if (!m_bridge)
+        return 0;
+    const quint64 id = m_bridge->request(QStringLiteral("upgrade"), {{QStringLiteral("url"), url}, {QStringLiteral("target"), target}});
+    m_requests.insert(id, {Kind::Upgrade, {}});
+    return id;
+}
+
 void AlembicService::cancel(quint64 id)
 {
     m_requests.remove(id);
@@ -132,6 +141,9 @@ void AlembicService::handleFinished(quint64 id, const QJsonObject &result)
         m_sqlCache.clear();
         emit revisionCreated(id, result.value(QStringLiteral("revision")).toString(), result.value(QStringLiteral("path")).toString());
         break;
+    case Kind::Upgrade:
+        emit databaseUpgraded(id);
+        break;
     case Kind::ScriptView:
         if (!m_problem.type.isEmpty()) {
             m_problem = {};
@@ -155,6 +167,9 @@ void AlembicService::handleFailed(quint64 id, const BridgeError &error)
         break;
     case Kind::Revision:
         emit revisionFailed(id, error);
+        break;
+    case Kind::Upgrade:
+        emit databaseUpgradeFailed(id, error);
         break;
     case Kind::ScriptView:
         m_problem = error;

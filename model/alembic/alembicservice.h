@@ -47,6 +47,9 @@ public:
     quint64 createRevision(const QJsonObject &params);
     /// A merge revision of \a revisions (`alembic merge`).
     quint64 mergeRevisions(const QStringList &revisions, const QString &message, const QString &branchLabel = QString());
+    /// Upgrades the database at \a url to \a target (`alembic upgrade`, online) — for Retort's own
+    /// sandbox; answered by databaseUpgraded() or databaseUpgradeFailed().
+    quint64 upgradeDatabase(const QString &url, const QString &target = QStringLiteral("heads"));
     /// Drops the answer to \a id.
     void cancel(quint64 id);
 
@@ -55,6 +58,8 @@ signals:
     void sqlFailed(quint64 id, const retort::SqlQuery &query, const retort::BridgeError &error);
     void revisionCreated(quint64 id, const QString &revision, const QString &path);
     void revisionFailed(quint64 id, const retort::BridgeError &error);
+    void databaseUpgraded(quint64 id);
+    void databaseUpgradeFailed(quint64 id, const retort::BridgeError &error);
     /// The helper started (versions known) or the interpreter changed.
     void statusChanged();
     /// Alembic's view of the scripts (the helper's `script` answer), after each (re)load.
@@ -66,7 +71,7 @@ private:
     void handleFailed(quint64 id, const BridgeError &error);
     void requestScriptView();
 
-    enum class Kind { Sql, Revision, ScriptView };
+    enum class Kind { Sql, Revision, ScriptView, Upgrade };
     struct Request
     {
         Kind kind = Kind::Sql;

@@ -232,6 +232,36 @@ bool RevisionGraphModel::revealRevision(const QString &revisionId)
     return true;
 }
 
+QStringList RevisionGraphModel::databaseMarks(const QStringList &revisions) const
+{
+    QStringList marks;
+    for (auto it = m_databases.cbegin(); it != m_databases.cend(); ++it) {
+        for (const QString &revision : revisions) {
+            if (it->revisions.contains(revision)) {
+                marks.append(it.key() + QChar(0x1f) + it->color);
+                break;
+            }
+        }
+    }
+    return marks;
+}
+
+void RevisionGraphModel::setDatabaseRevisions(const QString &database, const QString &color, const QStringList &revisions)
+{
+    QStringList touched = revisions;
+    if (const auto old = m_databases.constFind(database); old != m_databases.cend())
+        touched += old->revisions;
+    if (revisions.isEmpty())
+        m_databases.remove(database);
+    else
+        m_databases.insert(database, {color, revisions});
+    for (const QString &revision : std::as_const(touched)) {
+        const int row = rowOf(revision);
+        if (row >= 0)
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1), {DatabaseMarksRole});
+    }
+}
+
 void RevisionGraphModel::setHighlightedRevision(const QString &revisionId)
 {
     if (revisionId == m_highlighted)
@@ -321,6 +351,8 @@ QVariant RevisionGraphModel::entryData(const Entry &e, int column, int role) con
         return e.diagnostic;
     case IsHighlightedRole:
         return !m_highlighted.isEmpty() && e.id == m_highlighted;
+    case DatabaseMarksRole:
+        return databaseMarks({e.id});
     case RowKindRole:
         return int((e.flags & Ghost) ? RowKind::Ghost : RowKind::Revision);
     case RunLengthRole:
@@ -367,6 +399,12 @@ QVariant RevisionGraphModel::runData(const Row &row, int column, int role) const
     case IsHighlightedRole: {
         const int entry = m_entryIndex.value(m_highlighted, -1);
         return entry >= row.first && entry < row.first + row.count;
+    }
+    case DatabaseMarksRole: {
+        QStringList members;
+        for (int i = row.first; i < row.first + row.count; ++i)
+            members.append(m_entries[size_t(i)].id);
+        return databaseMarks(members);
     }
     case DiagnosticRole:
         return QString();

@@ -4,6 +4,7 @@
 #include "revisiongraph.h"
 
 #include <QAbstractTableModel>
+#include <QMap>
 #include <QHash>
 #include <QSet>
 
@@ -40,6 +41,7 @@ public:
         RevisionsRole,     ///< QStringList: ids the row stands for (one, or a run's members newest first)
         MessagesRole,      ///< QStringList: full messages of RevisionsRole (search)
         NewestOnTopRole,   ///< bool: the model's orientation (painting dangling ends)
+        DatabaseMarksRole, ///< QStringList of "name\x1f#rrggbb": databases whose alembic_version holds the revision
     };
     enum class RowKind { Revision, Ghost, CollapsedRun };
     Q_ENUM(RowKind)
@@ -72,6 +74,10 @@ public:
     /// Marks one revision (e.g. the one whose file is being edited); empty clears the mark.
     void setHighlightedRevision(const QString &revisionId);
     QString highlightedRevision() const { return m_highlighted; }
+
+    /// Marks the revisions a database (a connection profile) is at, with its colour ("#rrggbb");
+    /// replaces that database's earlier marks; empty \a revisions removes them.
+    void setDatabaseRevisions(const QString &database, const QString &color, const QStringList &revisions);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -120,7 +126,15 @@ private:
     std::vector<int> m_entryRow;
     GraphLayout m_layout;
     QSet<QString> m_expandedRuns; ///< first (newest) id of runs the user expanded
+    QStringList databaseMarks(const QStringList &revisions) const;
+
     QString m_highlighted;
+    struct DatabaseMark
+    {
+        QString color;
+        QStringList revisions;
+    };
+    QMap<QString, DatabaseMark> m_databases; ///< by database name (sorted: a stable badge order)
     bool m_newestOnTop = true;
     int m_collapseThreshold = 0;
 };

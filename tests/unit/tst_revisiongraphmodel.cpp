@@ -319,6 +319,36 @@ private slots:
         model.setHighlightedRevision(QString());
         QCOMPARE(model.index(1, 0).data(RevisionGraphModel::IsHighlightedRole).toBool(), false);
     }
+
+    void databaseMarksShowWhereEachDatabaseIs()
+    {
+        RevisionGraphModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setGraph(chain());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        const auto marksOf = [&model](const QString &id) {
+            return model.index(model.rowOf(id), 0).data(RevisionGraphModel::DatabaseMarksRole).toStringList();
+        };
+        model.setDatabaseRevisions(QStringLiteral("sandbox"), QStringLiteral("#2e7d32"), {QStringLiteral("r3")});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(marksOf(QStringLiteral("r3")), QStringList{QStringLiteral("sandbox\x1f#2e7d32")});
+        QVERIFY(marksOf(QStringLiteral("r2")).isEmpty());
+        model.setDatabaseRevisions(QStringLiteral("prod"), QStringLiteral("#c62828"), {QStringLiteral("r2")});
+        model.setDatabaseRevisions(QStringLiteral("sandbox"), QStringLiteral("#2e7d32"), {QStringLiteral("r4")}); // moved up
+        QVERIFY(marksOf(QStringLiteral("r3")).isEmpty());
+        QCOMPARE(marksOf(QStringLiteral("r4")), QStringList{QStringLiteral("sandbox\x1f#2e7d32")});
+        QCOMPARE(marksOf(QStringLiteral("r2")), QStringList{QStringLiteral("prod\x1f#c62828")});
+        // A collapsed run shows the marks of its members.
+        model.setCollapseThreshold(3);
+        bool runHasMarks = false;
+        for (int row = 0; row < model.rowCount(); ++row)
+            if (model.rowKind(row) == RevisionGraphModel::RowKind::CollapsedRun)
+                runHasMarks = !model.index(row, 0).data(RevisionGraphModel::DatabaseMarksRole).toStringList().isEmpty();
+        QVERIFY(runHasMarks);
+        model.setCollapseThreshold(0);
+        model.setDatabaseRevisions(QStringLiteral("prod"), QString(), {});
+        QVERIFY(marksOf(QStringLiteral("r2")).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRevisionGraphModel)
