@@ -2,6 +2,7 @@
 
 #include "abouttext.h"
 #include "alembicworkbench.h"
+#include "databaseworkbench.h"
 #include "editortabs.h"
 #include "logview.h"
 #include "problemsview.h"
@@ -10,6 +11,7 @@
 #include "recentprojectsmenu.h"
 #include "revisiondetailspanel.h"
 #include "revisionfilelist.h"
+#include "revisiongraphmodel.h"
 #include "revisiongraphpanel.h"
 #include "revisiongraphview.h"
 #include "settingsdialog.h"
@@ -381,6 +383,22 @@ void MainWindow::dropEvent(QDropEvent *event)
     openProject(path);
 }
 
+void MainWindow::enableSandbox(const QString &folder)
+{
+    if (m_databases)
+        return;
+    m_databases = new DatabaseWorkbench(m_alembic->service(), folder, this);
+    statusBar()->insertPermanentWidget(0, m_databases->statusLabel());
+    connect(m_databases, &DatabaseWorkbench::databaseRevisionsChanged, this,
+            [this](const QString &database, const QString &color, const QStringList &revisions) {
+                graphView()->graphModel()->setDatabaseRevisions(database, color, revisions);
+            });
+    connect(m_databases, &DatabaseWorkbench::info, this, [this](const QString &line) { m_log->append(LogView::Level::Info, line); });
+    connect(m_databases, &DatabaseWorkbench::error, this, [this](const QString &line) { m_log->append(LogView::Level::Error, line); });
+    if (m_project.config().isValid())
+        m_databases->setProject(m_project);
+}
+
 bool MainWindow::openProject(const QString &path)
 {
     const QString clean = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
@@ -422,10 +440,14 @@ void MainWindow::applyProject(const QString &path, const Project &project)
     if (valid) {
         m_watcher->watch(m_project.config());
         m_alembic->setProject(m_project);
+        if (m_databases)
+            m_databases->setProject(m_project);
     } else {
         m_watcher->clear();
         m_alembic->clearProject();
         m_alembicProblems.clear();
+        if (m_databases)
+            m_databases->clearProject();
     }
     if (!valid) {
         const QString message = tr("%1 is not an Alembic project: it has no alembic.ini, script directory or "

@@ -12,6 +12,7 @@ class QStackedWidget;
 namespace retort {
 
 class AlembicWorkbench;
+class DatabaseWorkbench;
 class EditorTabs;
 class LogView;
 class ProblemsView;
@@ -40,6 +41,11 @@ public:
     /// versions folder). projectLoaded() follows; a path that is not a project is reported in the
     /// window. Returns false when the user kept unsaved files of the current project open.
     bool openProject(const QString &path);
+    /// Starts Retort's embedded PostgreSQL sandbox for each opened project, in \a folder (empty: the
+    /// default place). Off until called (tests and tools that only look at files need no server).
+    void enableSandbox(const QString &folder = QString());
+    DatabaseWorkbench *databases() const { return m_databases; }
+
     /// Rescans the open project (after a save or an outside change), keeping the selection.
     void reload();
     /// Opens the file of \a revisionId in the editor at its `revision =` line.
@@ -103,6 +109,7 @@ private:
     ProblemsView *m_problems = nullptr;
     LogView *m_log = nullptr;
     AlembicWorkbench *m_alembic = nullptr;
+    DatabaseWorkbench *m_databases = nullptr;
     Diagnostics m_alembicProblems; ///< where Alembic's own view disagrees with the graph
     QString m_pendingSelection; ///< a revision to select once the next load is applied
     QLabel *m_statusProject = nullptr;

@@ -28,11 +28,17 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QCoreApplication::translate("main", "Workbench for Alembic database migrations"));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption noSandbox(QStringLiteral("no-sandbox"),
+                                       QCoreApplication::translate("main", "Do not start the embedded PostgreSQL sandbox."));
+    parser.addOption(noSandbox);
     parser.addPositionalArgument(QStringLiteral("project"), QCoreApplication::translate("main", "Alembic project to open."),
                                  QCoreApplication::translate("main", "[project]"));
     parser.process(app);
 
     retort::MainWindow window(screenshot.isEmpty() ? &settings : nullptr);
+    // The sandbox: Retort's own PostgreSQL, in the user's data folder (RETORT_SANDBOX_DIR overrides).
+    if (!parser.isSet(noSandbox))
+        window.enableSandbox(qEnvironmentVariable("RETORT_SANDBOX_DIR"));
     const QStringList projects = parser.positionalArguments();
     if (!projects.isEmpty())
         window.openProject(QDir(projects.constFirst()).absolutePath());

@@ -1,0 +1,65 @@
+// The sandbox in the window, for real: opening the demo starts Retort's PostgreSQL, Alembic upgrades
+// the new database to heads, and the graph marks where the sandbox is.
+#include "databaseworkbench.h"
+#include "mainwindow.h"
+#include "revisiongraphmodel.h"
+#include "revisiongraphview.h"
+#include "sandboxservice.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QStandardPaths>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace retort;
+
+namespace {
+
+const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
+
+bool openAndWait(MainWindow &window, const QString &path)
+{
+    QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+    window.openProject(path);
+    return loaded.wait(10000) && loaded.constLast().constFirst().toBool();
+}
+
+QStringList marksOf(const MainWindow &window, const QString &revision)
+{
+    RevisionGraphModel *model = window.graphView()->graphModel();
+    return model->index(model->rowOf(revision), 0).data(RevisionGraphModel::DatabaseMarksRole).toStringList();
+}
+
+} // namespace
+
+class TestDatabaseWorkbench : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void theDemoOpensWithTheSandboxAtHeads()
+    {
+        QTemporaryDir dir;
+        // The server may run as the postgres user: it must reach the folder.
+        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        MainWindow window;
+        window.enableSandbox(dir.filePath(QStringLiteral("sandbox")));
+        window.show();
+        QVERIFY(openAndWait(window, kDemo));
+        const QString mark = QStringLiteral("sandbox\x1f") + QLatin1String(DatabaseWorkbench::kSandboxColor);
+        QTRY_COMPARE_WITH_TIMEOUT(marksOf(window, QStringLiteral("09360dc33310")), QStringList{mark}, 90'000);
+        QCOMPARE(marksOf(window, QStringLiteral("audit_0002")), QStringList{mark});
+        QVERIFY(marksOf(window, QStringLiteral("72162e8679fa")).isEmpty());
+        QVERIFY(window.databases()->statusLabel()->text().contains(QLatin1String("09360dc33310")));
+        QCOMPARE(window.databases()->sandboxDatabase(), QStringLiteral("demo"));
+        QCOMPARE(window.databases()->sandbox()->state(), SandboxService::State::Running);
+    }
+};
+
+QTEST_MAIN(TestDatabaseWorkbench)
+#include "tst_databaseworkbench.moc"

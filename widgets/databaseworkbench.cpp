@@ -1,0 +1,113 @@
+#include "databaseworkbench.h"
+
+#include "alembicservice.h"
+#include "sandboxservice.h"
+
+#include <QLabel>
+
+namespace retort {
+
+namespace {
+
+QString sandboxName()
+{
+    return DatabaseWorkbench::tr("sandbox");
+}
+
+} // namespace
+
+DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &sandboxFolder, QObject *parent)
+    : QObject(parent)
+    , m_alembic(alembic)
+    , m_sandbox(new SandboxService(sandboxFolder, this))
+    , m_status(new QLabel)
+{
+    m_status->setObjectName(QStringLiteral("databaseStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    connect(m_sandbox, &SandboxService::ready, this, &DatabaseWorkbench::sandboxReady);
+    connect(m_sandbox, &SandboxService::failed, this, [this](const QString &database, const QString &message) {
+        if (database != m_database)
+            return;
+        m_status->setText(tr("⚠ No sandbox"));
+        m_status->setToolTip(message);
+        emit error(tr("The PostgreSQL sandbox could not start: %1").arg(message));
+    });
+    connect(m_alembic, &AlembicService::databaseUpgraded, this, [this](quint64 id) {
+        if (id != m_upgrade)
+            return;
+        m_upgrade = 0;
+        emit info(tr("The sandbox database %1 is upgraded to heads").arg(m_database));
+        refresh();
+    });
+    connect(m_alembic, &AlembicService::databaseUpgradeFailed, this, [this](quint64 id, const BridgeError &failure) {
+        if (id != m_upgrade)
+            return;
+        m_upgrade = 0;
+        emit error(tr("Alembic could not upgrade the sandbox: %1").arg(failure.message));
+        refresh();
+    });
+}
+
+DatabaseWorkbench::~DatabaseWorkbench()
+{
+    delete m_status.data(); // only while no status bar has taken it (QPointer: null once deleted)
+}
+
+void DatabaseWorkbench::setProject(const Project &project)
+{
+    const QString database = SandboxService::databaseNameFor(project.config().projectRoot());
+    m_project = project;
+    if (database == m_database)
+        return; // a rescan of the same project: the sandbox stays where it is
+    m_database = database;
+    m_status->setText(tr("Starting the sandbox…"));
+    m_status->setToolTip(QString());
+    m_sandbox->ensureDatabase(database);
+}
+
+void DatabaseWorkbench::clearProject()
+{
+    m_project = Project();
+    m_database.clear();
+    m_status->clear();
+    emit databaseRevisionsChanged(sandboxName(), QString::fromLatin1(kSandboxColor), {});
+}
+
+void DatabaseWorkbench::sandboxReady(const QString &database)
+{
+    if (database != m_database)
+        return;
+    const AlembicVersions versions = AlembicVersionReader::read(m_sandbox->connectionString(database));
+    // A new sandbox database of a small project: bring it to heads so there is a schema to see.
+    if (versions.reachable && !versions.hasTable && m_project.graph().size() <= kAutoUpgradeLimit
+        && !m_project.graph().isEmpty() && m_upgrade == 0) {
+        m_status->setText(tr("Upgrading the sandbox…"));
+        emit info(tr("Upgrading the new sandbox database %1 to heads").arg(database));
+        m_upgrade = m_alembic->upgradeDatabase(m_sandbox->sqlalchemyUrl(database));
+        if (m_upgrade != 0)
+            return;
+    }
+    showVersions(versions);
+}
+
+void DatabaseWorkbench::refresh()
+{
+    if (m_database.isEmpty() || m_sandbox->state() != SandboxService::State::Running)
+        return;
+    showVersions(AlembicVersionReader::read(m_sandbox->connectionString(m_database)));
+}
+
+void DatabaseWorkbench::showVersions(const AlembicVersions &versions)
+{
+    if (!versions.reachable) {
+        m_status->setText(tr("⚠ Sandbox unreachable"));
+        m_status->setToolTip(versions.error);
+        emit databaseRevisionsChanged(sandboxName(), QString::fromLatin1(kSandboxColor), {});
+        return;
+    }
+    m_status->setText(tr("◉ Sandbox: %1").arg(versions.revisions.isEmpty() ? tr("empty") : versions.revisions.join(QStringLiteral(", "))));
+    m_status->setToolTip(tr("Retort's private PostgreSQL (%1), database %2").arg(m_sandbox->folder(), m_database));
+    emit databaseRevisionsChanged(sandboxName(), QString::fromLatin1(kSandboxColor), versions.revisions);
+}
+
+} // namespace retort

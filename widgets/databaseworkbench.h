@@ -1,0 +1,62 @@
+#pragma once
+
+#include "alembicversionreader.h"
+#include "project.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <QLabel>
+
+namespace retort {
+
+class AlembicService;
+class SandboxService;
+
+/// The databases of the open project, as the window shows them. Today: Retort's embedded sandbox,
+/// started when a project opens (off the GUI thread), one database per project; a fresh sandbox
+/// database of a small project is upgraded to heads through Alembic so that there is a live schema
+/// to look at; where the sandbox is (its alembic_version) is reported for the graph.
+class DatabaseWorkbench : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// The colour of the sandbox's environment tag (local).
+    static constexpr const char *kSandboxColor = "#00838f";
+    /// Projects with more revisions are not upgraded automatically (it could take a while).
+    static constexpr int kAutoUpgradeLimit = 200;
+
+    /// \a sandboxFolder: empty for the default place (PostgresServer::defaultFolder()).
+    DatabaseWorkbench(AlembicService *alembic, const QString &sandboxFolder, QObject *parent = nullptr);
+    ~DatabaseWorkbench() override;
+
+    SandboxService *sandbox() const { return m_sandbox; }
+    QLabel *statusLabel() const { return m_status; }
+    /// The sandbox database of the open project (empty before a project).
+    QString sandboxDatabase() const { return m_database; }
+
+    void setProject(const Project &project);
+    void clearProject();
+    /// Reads where the sandbox is again (after a run elsewhere, or on demand).
+    void refresh();
+
+signals:
+    /// \a database (a display name) is at \a revisions (empty: unknown or not migrated).
+    void databaseRevisionsChanged(const QString &database, const QString &color, const QStringList &revisions);
+    void info(const QString &message);
+    void error(const QString &message);
+
+private:
+    void sandboxReady(const QString &database);
+    void showVersions(const AlembicVersions &versions);
+
+    AlembicService *m_alembic = nullptr;
+    SandboxService *m_sandbox = nullptr;
+    QPointer<QLabel> m_status; ///< owned by the status bar once placed there
+    Project m_project;
+    QString m_database;
+    quint64 m_upgrade = 0;
+};
+
+} // namespace retort
