@@ -46,12 +46,16 @@ AlembicWorkbench::AlembicWorkbench(QSettings *settings, QWidget *window)
     connect(m_service, &AlembicService::statusChanged, this, &AlembicWorkbench::updateStatus);
     connect(m_service, &AlembicService::logLine, this, &AlembicWorkbench::info);
     connect(m_service, &AlembicService::sqlReady, this, [this](quint64 id, const SqlQuery &query, const QString &sql) {
-        if (id == m_sqlRequest)
-            m_panel->setSql(sql, query.dialect);
+        if (id != m_sqlRequest)
+            return;
+        m_panel->setSql(sql, query.dialect);
+        emit sqlShown(sql, query.dialect);
     });
     connect(m_service, &AlembicService::sqlFailed, this, [this](quint64 id, const SqlQuery &, const BridgeError &failure) {
-        if (id == m_sqlRequest)
-            m_panel->setError(failure);
+        if (id != m_sqlRequest)
+            return;
+        m_panel->setError(failure);
+        emit sqlShown(QString(), QString());
     });
     connect(m_service, &AlembicService::revisionCreated, this, [this](quint64, const QString &revision, const QString &path) {
         emit info(tr("Alembic wrote %1").arg(QDir::toNativeSeparators(path)));

@@ -63,6 +63,8 @@ signals:
     /// The project with the values Alembic evaluated where the static scan could not (computed
     /// branch labels, say) filled in; only emitted when there were such values.
     void projectResolved(const retort::Project &project);
+    /// The SQL pane shows \a sql (empty: none, or an error) in \a dialect.
+    void sqlShown(const QString &sql, const QString &dialect);
     void info(const QString &message);
     void error(const QString &message);
 

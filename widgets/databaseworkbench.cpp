@@ -2,6 +2,9 @@
 
 #include "alembicservice.h"
 #include "sandboxservice.h"
+#include "schemaloader.h"
+#include "schemapanel.h"
+#include "sqltouchedobjects.h"
 
 #include <QLabel>
 
@@ -21,7 +24,20 @@ DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &san
     , m_alembic(alembic)
     , m_sandbox(new SandboxService(sandboxFolder, this))
     , m_status(new QLabel)
+    , m_schemaPanel(new SchemaPanel)
+    , m_loader(new SchemaLoader(this))
 {
+    m_schemaPanel->setObjectName(QStringLiteral("schemaPanel"));
+    connect(m_schemaPanel, &SchemaPanel::refreshRequested, this, &DatabaseWorkbench::refresh);
+    connect(m_schemaPanel, &SchemaPanel::cancelRequested, m_loader, &SchemaLoader::cancel);
+    connect(m_loader, &SchemaLoader::busyChanged, m_schemaPanel, &SchemaPanel::setBusy);
+    connect(m_loader, &SchemaLoader::loaded, this, [this](const SchemaSnapshot &snapshot) {
+        m_schemaPanel->setSnapshot(snapshot, tr("sandbox · %1").arg(m_database));
+        setSql(m_sql, QStringLiteral("postgresql"));
+    });
+    connect(m_loader, &SchemaLoader::failed, this, [this](const QString &message) {
+        m_schemaPanel->setError(tr("The schema could not be read: %1").arg(message));
+    });
     m_status->setObjectName(QStringLiteral("databaseStatus"));
     m_status->setTextFormat(Qt::PlainText);
     connect(m_sandbox, &SandboxService::ready, this, &DatabaseWorkbench::sandboxReady);
@@ -30,6 +46,7 @@ DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &san
             return;
         m_status->setText(tr("⚠ No sandbox"));
         m_status->setToolTip(message);
+        m_schemaPanel->clear(tr("The PostgreSQL sandbox could not start: %1").arg(message));
         emit error(tr("The PostgreSQL sandbox could not start: %1").arg(message));
     });
     connect(m_alembic, &AlembicService::databaseUpgraded, this, [this](quint64 id) {
@@ -51,6 +68,7 @@ DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &san
 DatabaseWorkbench::~DatabaseWorkbench()
 {
     delete m_status.data(); // only while no status bar has taken it (QPointer: null once deleted)
+    delete m_schemaPanel.data();
 }
 
 void DatabaseWorkbench::setProject(const Project &project)
@@ -70,6 +88,7 @@ void DatabaseWorkbench::clearProject()
     m_project = Project();
     m_database.clear();
     m_status->clear();
+    m_schemaPanel->clear();
     emit databaseRevisionsChanged(sandboxName(), QString::fromLatin1(kSandboxColor), {});
 }
 
@@ -105,9 +124,16 @@ void DatabaseWorkbench::showVersions(const AlembicVersions &versions)
         emit databaseRevisionsChanged(sandboxName(), QString::fromLatin1(kSandboxColor), {});
         return;
     }
+    m_loader->load(m_sandbox->connectionString(m_database));
     m_status->setText(tr("◉ Sandbox: %1").arg(versions.revisions.isEmpty() ? tr("empty") : versions.revisions.join(QStringLiteral(", "))));
     m_status->setToolTip(tr("Retort's private PostgreSQL (%1), database %2").arg(m_sandbox->folder(), m_database));
     emit databaseRevisionsChanged(sandboxName(), QString::fromLatin1(kSandboxColor), versions.revisions);
+}
+
+void DatabaseWorkbench::setSql(const QString &sql, const QString &dialect)
+{
+    m_sql = dialect == u"postgresql" ? sql : QString();
+    m_schemaPanel->setTouched(SqlTouchedObjects::find(m_sql));
 }
 
 } // namespace retort

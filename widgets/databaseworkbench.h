@@ -6,12 +6,16 @@
 #include <QObject>
 #include <QPointer>
 
+#include "schemapanel.h"
+
 #include <QLabel>
 
 namespace retort {
 
 class AlembicService;
 class SandboxService;
+class SchemaLoader;
+
 
 /// The databases of the open project, as the window shows them. Today: Retort's embedded sandbox,
 /// started when a project opens (off the GUI thread), one database per project; a fresh sandbox
@@ -33,13 +37,17 @@ public:
 
     SandboxService *sandbox() const { return m_sandbox; }
     QLabel *statusLabel() const { return m_status; }
+    /// The live schema of the sandbox database; placed by the window.
+    SchemaPanel *schemaPanel() const { return m_schemaPanel; }
     /// The sandbox database of the open project (empty before a project).
     QString sandboxDatabase() const { return m_database; }
 
     void setProject(const Project &project);
     void clearProject();
-    /// Reads where the sandbox is again (after a run elsewhere, or on demand).
+    /// Reads where the sandbox is and its schema again (after a run elsewhere, or on demand).
     void refresh();
+    /// The SQL the preview shows: the objects it touches are marked in the schema (PostgreSQL).
+    void setSql(const QString &sql, const QString &dialect);
 
 signals:
     /// \a database (a display name) is at \a revisions (empty: unknown or not migrated).
@@ -54,6 +62,9 @@ private:
     AlembicService *m_alembic = nullptr;
     SandboxService *m_sandbox = nullptr;
     QPointer<QLabel> m_status; ///< owned by the status bar once placed there
+    QPointer<SchemaPanel> m_schemaPanel; ///< owned by its dock once placed there
+    SchemaLoader *m_loader = nullptr;
+    QString m_sql;
     Project m_project;
     QString m_database;
     quint64 m_upgrade = 0;

@@ -393,6 +393,12 @@ void MainWindow::enableSandbox(const QString &folder)
             [this](const QString &database, const QString &color, const QStringList &revisions) {
                 graphView()->graphModel()->setDatabaseRevisions(database, color, revisions);
             });
+    connect(m_alembic, &AlembicWorkbench::sqlShown, m_databases, &DatabaseWorkbench::setSql);
+    // The live schema below the SQL it is compared with.
+    QDockWidget *schemaDock = makeDock(tr("Schema"), QStringLiteral("schemaDock"), m_databases->schemaPanel(), this);
+    auto *sqlDock = findChild<QDockWidget *>(QStringLiteral("sqlDock"));
+    addDockWidget(Qt::RightDockWidgetArea, schemaDock);
+    splitDockWidget(sqlDock, schemaDock, Qt::Vertical);
     connect(m_databases, &DatabaseWorkbench::info, this, [this](const QString &line) { m_log->append(LogView::Level::Info, line); });
     connect(m_databases, &DatabaseWorkbench::error, this, [this](const QString &line) { m_log->append(LogView::Level::Error, line); });
     if (m_project.config().isValid())

@@ -5,6 +5,8 @@
 #include "revisiongraphmodel.h"
 #include "revisiongraphview.h"
 #include "sandboxservice.h"
+#include "schemapanel.h"
+#include "schematreemodel.h"
 
 #include <QFile>
 #include <QLabel>
@@ -12,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace retort;
 
@@ -58,6 +61,30 @@ private slots:
         QVERIFY(window.databases()->statusLabel()->text().contains(QLatin1String("09360dc33310")));
         QCOMPARE(window.databases()->sandboxDatabase(), QStringLiteral("demo"));
         QCOMPARE(window.databases()->sandbox()->state(), SandboxService::State::Running);
+
+        // The live schema: the sandbox's tables, and those the selected revision touches marked.
+        SchemaPanel *schema = window.databases()->schemaPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(schema->model()->snapshot().table(QStringLiteral("public"), QStringLiteral("books")), 30'000);
+        QVERIFY(window.graphView()->selectRevision(QStringLiteral("f4a63533f1d0"))); // adds users.display_name
+        const auto touched = [schema] {
+            QStringList paths;
+            for (const QModelIndex &index : schema->model()->touchedObjects())
+                paths.append(index.data(SchemaTreeModel::PathRole).toString());
+            paths.sort();
+            return paths;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(touched(), (QStringList{QStringLiteral("public.alembic_version"), QStringLiteral("public.users")}),
+                                  30'000);
+        const QModelIndex users = schema->model()->touchedObjects().constLast();
+        QVERIFY(schema->view()->isExpanded(users));
+        bool columnMarked = false;
+        for (int row = 0; row < schema->model()->rowCount(users); ++row) {
+            const QModelIndex column = schema->model()->index(row, 0, users);
+            if (column.data().toString() == QLatin1String("display_name"))
+                columnMarked = column.data(SchemaTreeModel::TouchedRole).toBool();
+        }
+        QVERIFY(columnMarked);
+        QVERIFY(schema->statusText().contains(QLatin1String("table")));
     }
 };
 
