@@ -34,9 +34,11 @@ DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &san
     connect(m_loader, &SchemaLoader::loaded, this, [this](const SchemaSnapshot &snapshot) {
         m_schemaPanel->setSnapshot(snapshot, tr("sandbox · %1").arg(m_database));
         setSql(m_sql, QStringLiteral("postgresql"));
+        emit schemaShown();
     });
     connect(m_loader, &SchemaLoader::failed, this, [this](const QString &message) {
         m_schemaPanel->setError(tr("The schema could not be read: %1").arg(message));
+        emit schemaShown();
     });
     m_status->setObjectName(QStringLiteral("databaseStatus"));
     m_status->setTextFormat(Qt::PlainText);
@@ -47,6 +49,7 @@ DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &san
         m_status->setText(tr("⚠ No sandbox"));
         m_status->setToolTip(message);
         m_schemaPanel->clear(tr("The PostgreSQL sandbox could not start: %1").arg(message));
+        emit schemaShown();
         emit error(tr("The PostgreSQL sandbox could not start: %1").arg(message));
     });
     connect(m_alembic, &AlembicService::databaseUpgraded, this, [this](quint64 id) {
@@ -133,7 +136,10 @@ void DatabaseWorkbench::showVersions(const AlembicVersions &versions)
 void DatabaseWorkbench::setSql(const QString &sql, const QString &dialect)
 {
     m_sql = dialect == u"postgresql" ? sql : QString();
-    m_schemaPanel->setTouched(SqlTouchedObjects::find(m_sql));
+    QList<TouchedObject> touched = SqlTouchedObjects::find(m_sql);
+    // Every revision writes Alembic's own bookkeeping table: marking it would only hide the rest.
+    touched.removeIf([](const TouchedObject &object) { return object.name == u"alembic_version"; });
+    m_schemaPanel->setTouched(touched);
 }
 
 } // namespace retort

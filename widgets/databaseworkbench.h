@@ -54,6 +54,8 @@ signals:
     void databaseRevisionsChanged(const QString &database, const QString &color, const QStringList &revisions);
     void info(const QString &message);
     void error(const QString &message);
+    /// The schema pane shows a freshly read schema (or why it could not be read).
+    void schemaShown();
 
 private:
     void sandboxReady(const QString &database);

@@ -388,7 +388,11 @@ void MainWindow::enableSandbox(const QString &folder)
     if (m_databases)
         return;
     m_databases = new DatabaseWorkbench(m_alembic->service(), folder, this);
-    statusBar()->insertPermanentWidget(0, m_databases->statusLabel());
+    // Before the cursor's line, which stays last.
+    statusBar()->removeWidget(m_statusLine);
+    statusBar()->addPermanentWidget(m_databases->statusLabel());
+    statusBar()->addPermanentWidget(m_statusLine);
+    m_statusLine->show();
     connect(m_databases, &DatabaseWorkbench::databaseRevisionsChanged, this,
             [this](const QString &database, const QString &color, const QStringList &revisions) {
                 graphView()->graphModel()->setDatabaseRevisions(database, color, revisions);
@@ -399,6 +403,7 @@ void MainWindow::enableSandbox(const QString &folder)
     auto *sqlDock = findChild<QDockWidget *>(QStringLiteral("sqlDock"));
     addDockWidget(Qt::RightDockWidgetArea, schemaDock);
     splitDockWidget(sqlDock, schemaDock, Qt::Vertical);
+    resizeDocks({sqlDock, schemaDock}, {430, 250}, Qt::Vertical);
     connect(m_databases, &DatabaseWorkbench::info, this, [this](const QString &line) { m_log->append(LogView::Level::Info, line); });
     connect(m_databases, &DatabaseWorkbench::error, this, [this](const QString &line) { m_log->append(LogView::Level::Error, line); });
     if (m_project.config().isValid())

@@ -1,7 +1,10 @@
 #include "screenshotdirector.h"
 
 #include "alembicworkbench.h"
+#include "databaseworkbench.h"
 #include "mainwindow.h"
+#include "schemapanel.h"
+#include "schematreemodel.h"
 #include "revisiongraphview.h"
 
 #include <QCoreApplication>
@@ -46,12 +49,32 @@ void ScreenshotDirector::arrange()
         m_window->openRevision(revision);
         m_window->graphView()->setFocus();
     }
-    // Grab once Alembic has answered for the SQL preview (or after a while, showing what is there).
+    // Grab once Alembic has answered for the SQL preview and, with the sandbox, the live schema is
+    // there (or after a while, showing what is there).
+    m_waitingForSchema = m_window->databases() != nullptr;
     AlembicService *alembic = m_window->alembic()->service();
-    const auto grabSoon = [this] { QTimer::singleShot(0, this, &ScreenshotDirector::grabAndQuit); };
-    connect(alembic, &AlembicService::sqlReady, this, grabSoon, Qt::SingleShotConnection);
-    connect(alembic, &AlembicService::sqlFailed, this, grabSoon, Qt::SingleShotConnection);
+    const auto sqlDone = [this] {
+        m_sqlDone = true;
+        grabWhenDone();
+    };
+    connect(alembic, &AlembicService::sqlReady, this, sqlDone, Qt::SingleShotConnection);
+    connect(alembic, &AlembicService::sqlFailed, this, sqlDone, Qt::SingleShotConnection);
+    if (m_waitingForSchema) {
+        // The first schema can come before the upgrade; the one after the SQL has the touched marks.
+        connect(m_window->databases(), &DatabaseWorkbench::schemaShown, this, [this] {
+            if (m_window->databases()->schemaPanel()->model()->snapshot().tables().isEmpty())
+                return;
+            m_waitingForSchema = false;
+            grabWhenDone();
+        });
+    }
     QTimer::singleShot(kAlembicPatienceMs, this, &ScreenshotDirector::grabAndQuit);
+}
+
+void ScreenshotDirector::grabWhenDone()
+{
+    if (m_sqlDone && !m_waitingForSchema)
+        QTimer::singleShot(0, this, &ScreenshotDirector::grabAndQuit);
 }
 
 void ScreenshotDirector::grabAndQuit()

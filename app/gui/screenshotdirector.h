@@ -20,11 +20,14 @@ public:
 private:
     void arrange();
     void grabAndQuit();
+    void grabWhenDone();
 
     MainWindow *m_window;
     QString m_outputPath;
     QString m_revision;
     bool m_grabbed = false;
+    bool m_sqlDone = false;
+    bool m_waitingForSchema = false;
 };
 
 } // namespace retort

@@ -73,8 +73,8 @@ private slots:
             paths.sort();
             return paths;
         };
-        QTRY_COMPARE_WITH_TIMEOUT(touched(), (QStringList{QStringLiteral("public.alembic_version"), QStringLiteral("public.users")}),
-                                  30'000);
+        // alembic_version, which every revision writes, is left unmarked.
+        QTRY_COMPARE_WITH_TIMEOUT(touched(), QStringList{QStringLiteral("public.users")}, 30'000);
         const QModelIndex users = schema->model()->touchedObjects().constLast();
         QVERIFY(schema->view()->isExpanded(users));
         bool columnMarked = false;
