@@ -15,6 +15,10 @@
         <source>[project]</source>
         <translation>[projekt]</translation>
     </message>
+    <message>
+        <source>Do not start the embedded PostgreSQL sandbox.</source>
+        <translation>Die eingebaute PostgreSQL-Sandbox nicht starten.</translation>
+    </message>
 </context>
 <context>
     <name>retort::AboutText</name>
@@ -208,6 +212,65 @@
     <message>
         <source>Line number (1–%1):</source>
         <translation>Zeilennummer (1–%1):</translation>
+    </message>
+</context>
+<context>
+    <name>retort::DatabaseWorkbench</name>
+    <message>
+        <source>sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>sandbox · %1</source>
+        <translation>Sandbox · %1</translation>
+    </message>
+    <message>
+        <source>The schema could not be read: %1</source>
+        <translation>Das Schema konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>⚠ No sandbox</source>
+        <translation>⚠ Keine Sandbox</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL sandbox could not start: %1</source>
+        <translation>Die PostgreSQL-Sandbox konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The sandbox database %1 is upgraded to heads</source>
+        <translation>Die Sandbox-Datenbank %1 ist auf die Heads aktualisiert</translation>
+    </message>
+    <message>
+        <source>Alembic could not upgrade the sandbox: %1</source>
+        <translation>Alembic konnte die Sandbox nicht aktualisieren: %1</translation>
+    </message>
+    <message>
+        <source>Starting the sandbox…</source>
+        <translation>Sandbox wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Upgrading the sandbox…</source>
+        <translation>Sandbox wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>Upgrading the new sandbox database %1 to heads</source>
+        <translation>Die neue Sandbox-Datenbank %1 wird auf die Heads aktualisiert</translation>
+    </message>
+    <message>
+        <source>⚠ Sandbox unreachable</source>
+        <translation>⚠ Sandbox nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>◉ Sandbox: %1</source>
+        <translation>◉ Sandbox: %1</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>Retort&apos;s private PostgreSQL (%1), database %2</source>
+        <translation>Retorts privates PostgreSQL (%1), Datenbank %2</translation>
     </message>
 </context>
 <context>
@@ -676,6 +739,10 @@
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
 </context>
 <context>
     <name>retort::MergeHeadsDialog</name>
@@ -1054,6 +1121,82 @@
             <numerusform>%n Treffer</numerusform>
             <numerusform>%n Treffer</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>retort::SchemaPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the database&apos;s schema again</source>
+        <translation>Das Schema der Datenbank neu lesen</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>Keine Datenbank</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n Tabelle</numerusform>
+            <numerusform>%n Tabellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not in this database yet: %1</source>
+        <translation>Noch nicht in dieser Datenbank: %1</translation>
+    </message>
+</context>
+<context>
+    <name>retort::SchemaTreeModel</name>
+    <message>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>materialized view</source>
+        <translation>materialisierte Sicht</translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message numerus="yes">
+        <source>, ~%n row(s)</source>
+        <translation>
+            <numerusform>, ~%n Zeile</numerusform>
+            <numerusform>, ~%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unique index</source>
+        <translation>eindeutiger Index</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>enum (%1)</source>
+        <translation>Enum (%1)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
