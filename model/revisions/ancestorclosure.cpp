@@ -1,52 +1,13 @@
 #include "ancestorclosure.h"
 
-#include <utility>
+#include "revisiontraversal.h"
 
 namespace retort::detail {
-
-namespace {
-
-/// Nodes with every parent before its children (depth-first post-order along normalized down
-/// revisions). Empty when a cycle makes such an order impossible.
-std::vector<int> parentsFirst(const GraphData &data)
-{
-    const int n = int(data.nodes.size());
-    std::vector<int> order;
-    order.reserve(size_t(n));
-    std::vector<quint8> state(size_t(n), 0); // 0 new, 1 on the stack, 2 done
-    std::vector<std::pair<int, qsizetype>> stack;
-    for (int root = 0; root < n; ++root) {
-        if (state[size_t(root)] != 0)
-            continue;
-        stack.push_back({root, 0});
-        state[size_t(root)] = 1;
-        while (!stack.empty()) {
-            auto &[node, pos] = stack.back();
-            const QList<int> &down = data.nodes[node].normalizedDown;
-            if (pos < down.size()) {
-                const int parent = down[pos++];
-                if (state[size_t(parent)] == 1)
-                    return {};
-                if (state[size_t(parent)] == 0) {
-                    state[size_t(parent)] = 1;
-                    stack.push_back({parent, 0});
-                }
-                continue;
-            }
-            state[size_t(node)] = 2;
-            order.push_back(node);
-            stack.pop_back();
-        }
-    }
-    return order;
-}
-
-} // namespace
 
 AncestorClosure::AncestorClosure(const GraphData &data)
 {
     const qsizetype n = data.nodes.size();
-    const std::vector<int> order = parentsFirst(data);
+    const std::vector<int> order = postOrder(data, Edges::NormalizedDown); // parents first
     if (qsizetype(order.size()) != n)
         return; // a cycle
 

@@ -28,10 +28,10 @@ RevisionGraph::RevisionGraph()
 {
 }
 
-RevisionGraph RevisionGraph::build(const QList<Revision> &revisions, const Diagnostics &scanDiagnostics)
+RevisionGraph RevisionGraph::build(QList<Revision> revisions, Diagnostics scanDiagnostics)
 {
     RevisionGraph graph;
-    graph.m_data = detail::RevisionGraphBuilder::build(revisions, scanDiagnostics);
+    graph.m_data = detail::RevisionGraphBuilder::build(std::move(revisions), std::move(scanDiagnostics));
     return graph;
 }
 

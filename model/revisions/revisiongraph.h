@@ -48,8 +48,9 @@ public:
     RevisionGraph();
 
     /// Builds the graph from revisions in load order. Problems go into diagnostics(); the graph
-    /// always builds, marking what it could not resolve.
-    static RevisionGraph build(const QList<Revision> &revisions, const Diagnostics &scanDiagnostics = {});
+    /// always builds, marking what it could not resolve. Takes its input by value: a caller that
+    /// moves it in spares a copy of every revision.
+    static RevisionGraph build(QList<Revision> revisions, Diagnostics scanDiagnostics = {});
 
     qsizetype size() const;
     bool isEmpty() const { return size() == 0; }

@@ -117,6 +117,10 @@ QStringList unreachableRevisions(const GraphData &data, const QList<int> &heads,
 
 void detectCycles(GraphData &data, bool referencesMissing)
 {
+    // Every versioned edge is among all edges: with no cycle there, there is none to find or report
+    // (the usual case, settled by one cheap pass instead of two component searches).
+    if (!detail::hasCycle(data, Edges::AllDown))
+        return;
     const QList<int> versionedCycle = nodesOnCycles(data, Edges::VersionedDown);
     const QList<int> dependencyCycle = nodesOnCycles(data, Edges::AllDown);
     for (int n : versionedCycle)
@@ -217,11 +221,10 @@ void computeHistory(GraphData &data)
 
 } // namespace
 
-std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &revisions,
-                                                       const Diagnostics &scanDiagnostics)
+std::shared_ptr<GraphData> RevisionGraphBuilder::build(QList<Revision> revisions, Diagnostics scanDiagnostics)
 {
     auto data = std::make_shared<GraphData>();
-    data->diagnostics = scanDiagnostics;
+    data->diagnostics = std::move(scanDiagnostics);
     const auto warn = [&](const Revision &rev, int line, const QString &message) {
         data->diagnostics.append(diagnosticFor(Diagnostic::Severity::Warning, rev, line, message));
     };
@@ -245,7 +248,7 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
     data->idIndex.reserve(revisions.size());
     data->keyIndex.reserve(revisions.size());
     data->keyOrder.reserve(revisions.size());
-    for (const Revision &rev : revisions) {
+    for (Revision &rev : revisions) { // each revision is moved into its node
         const bool base = rev.downRevisions.isEmpty() && !rev.downRevisionUnresolved;
         const bool deps = !rev.dependsOn.isEmpty() || rev.dependsOnUnresolved;
         if (const auto it = data->idIndex.constFind(rev.id); it != data->idIndex.cend()) {
@@ -256,13 +259,13 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
                 if (d.node == *it)
                     d.shadowed = true;
             data->nodes[*it] = GraphNode();
-            data->nodes[*it].source = rev;
+            data->nodes[*it].source = std::move(rev);
             definitions.append({*it, false, base, deps});
             continue;
         }
         data->idIndex.insert(rev.id, int(data->nodes.size()));
         definitions.append({int(data->nodes.size()), false, base, deps});
-        data->nodes.emplaceBack().source = rev;
+        data->nodes.emplaceBack().source = std::move(rev);
     }
 
     // 2. Checks Alembic makes when it constructs each revision; the first failing revision in load

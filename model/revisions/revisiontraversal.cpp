@@ -97,6 +97,44 @@ QList<int> relatedNodes(const GraphData &data, const QList<int> &targets, Edges 
     return result;
 }
 
+std::vector<int> postOrder(const GraphData &data, Edges edges)
+{
+    const int n = int(data.nodes.size());
+    std::vector<int> order;
+    order.reserve(size_t(n));
+    std::vector<quint8> state(size_t(n), 0); // 0 new, 1 on the stack, 2 done
+    std::vector<std::pair<int, qsizetype>> stack;
+    for (int root = 0; root < n; ++root) {
+        if (state[size_t(root)] != 0)
+            continue;
+        stack.push_back({root, 0});
+        state[size_t(root)] = 1;
+        while (!stack.empty()) {
+            auto &[node, pos] = stack.back();
+            const QList<int> &out = edgesOf(data.nodes[node], edges);
+            if (pos < out.size()) {
+                const int next = out[pos++];
+                if (state[size_t(next)] == 1)
+                    return {}; // back on the stack: a cycle
+                if (state[size_t(next)] == 0) {
+                    state[size_t(next)] = 1;
+                    stack.push_back({next, 0});
+                }
+                continue;
+            }
+            state[size_t(node)] = 2;
+            order.push_back(node);
+            stack.pop_back();
+        }
+    }
+    return order;
+}
+
+bool hasCycle(const GraphData &data, Edges edges)
+{
+    return postOrder(data, edges).size() != size_t(data.nodes.size());
+}
+
 qsizetype NodeSet::count() const
 {
     return qsizetype(std::count(m_bits.cbegin(), m_bits.cend(), true));
