@@ -84,6 +84,27 @@ void JsonWriter::key(QLatin1StringView name)
     m_needComma = false;
 }
 
+void JsonWriter::key(Key name)
+{
+    separate();
+    char *out = reserveTail(name.size + 3);
+    *out++ = '"';
+    std::memcpy(out, name.text, size_t(name.size));
+    out += name.size;
+    *out++ = '"';
+    *out = ':';
+    m_size += name.size + 3;
+    m_needComma = false;
+}
+
+void JsonWriter::append(const JsonWriter &fragment)
+{
+    if (fragment.m_size == 0)
+        return;
+    separate();
+    put(QByteArrayView(fragment.m_out.constData(), fragment.m_size));
+}
+
 void JsonWriter::value(QStringView text)
 {
     separate();

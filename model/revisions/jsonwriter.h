@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstddef>
+
 namespace retort {
 
 /// A minimal streaming JSON writer (compact, UTF-8) for large outputs where building a
@@ -13,6 +15,23 @@ namespace retort {
 class JsonWriter
 {
 public:
+    /// A key written in the source as a string literal: `json.key("name")`. Checked when compiling
+    /// to need no escaping (printable ASCII, no quote or backslash), so writing it is one copy.
+    struct Key
+    {
+        template<std::size_t N>
+        consteval Key(const char (&literal)[N])
+            : text(literal)
+            , size(qsizetype(N) - 1)
+        {
+            for (std::size_t i = 0; i + 1 < N; ++i)
+                if (literal[i] < 0x20 || literal[i] >= 0x7F || literal[i] == '"' || literal[i] == '\\')
+                    throw "a JsonWriter::Key literal must be printable ASCII without quotes or backslashes";
+        }
+        const char *text;
+        qsizetype size;
+    };
+
     void beginObject();
     void endObject();
     void beginArray();
@@ -21,10 +40,14 @@ public:
     /// A key given as Latin-1 text, such as a literal: `json.key("name"_L1)`. Plain ASCII (the
     /// usual case) is copied without going through the escaping.
     void key(QLatin1StringView name);
+    void key(Key name);
     void value(QStringView text);
     void value(qint64 number);
     void value(bool flag);
     void value(const QStringList &strings);
+    /// What `fragment` wrote, as the next elements of the array (or members of the object) being
+    /// written here; lets parts of a long array be written separately, on other threads.
+    void append(const JsonWriter &fragment);
 
     QByteArray take()
     {

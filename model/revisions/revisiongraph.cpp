@@ -49,6 +49,11 @@ QList<Revision> RevisionGraph::revisions() const
     return list;
 }
 
+const Revision &RevisionGraph::revisionAt(qsizetype index) const
+{
+    return m_data->nodes[index].source;
+}
+
 const Revision *RevisionGraph::revision(const QString &id) const
 {
     const auto it = m_data->idIndex.constFind(id);
@@ -141,6 +146,11 @@ QStringList RevisionGraph::dependents(const QString &id) const
 QStringList RevisionGraph::branchLabels(const QString &id) const
 {
     return withNode(*m_data, id, [](const GraphNode &n) { return n.labels; });
+}
+
+const QStringList &RevisionGraph::branchLabelsAt(qsizetype index) const
+{
+    return m_data->nodes[index].labels;
 }
 
 bool RevisionGraph::isHead(const QString &id) const

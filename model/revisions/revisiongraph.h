@@ -56,6 +56,8 @@ public:
     bool isEmpty() const { return size() == 0; }
     /// Revisions in load order (duplicated ids: the last definition, at the first one's place).
     QList<Revision> revisions() const;
+    /// The revision at `index` of revisions(), 0 <= index < size(), without copying the list.
+    const Revision &revisionAt(qsizetype index) const;
     const Revision *revision(const QString &id) const;
     bool contains(const QString &id) const { return revision(id) != nullptr; }
     /// Id of the revision declared in the file at \a path (compared after QDir::cleanPath);
@@ -79,6 +81,8 @@ public:
     QStringList dependents(const QString &id) const;
     /// Branch labels after Alembic's propagation to descendants and ancestors, sorted.
     QStringList branchLabels(const QString &id) const;
+    /// branchLabels() of revisionAt(index), without looking its id up.
+    const QStringList &branchLabelsAt(qsizetype index) const;
     bool isHead(const QString &id) const;
     bool isBase(const QString &id) const;
     bool isBranchPoint(const QString &id) const;
