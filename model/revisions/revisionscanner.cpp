@@ -2,6 +2,7 @@
 
 #include "pythonliteral.h"
 #include "pythontokenizer.h"
+#include "revisionfilelisting.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,10 +16,8 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <string_view>
 #include <system_error>
 #include <thread>
 
@@ -371,6 +370,24 @@ int readFileAt(int dirFd, const QByteArray &name, QByteArray *bytes)
                     error = EFBIG;
                     break;
                 }
+                // As large as fstat said. Usually that is all: a read into a small buffer sees the
+                // end without growing (and copying) the file's buffer first.
+                char probe[256];
+                ssize_t n = ::read(fd, probe, sizeof probe);
+                if (n < 0 && errno == EINTR)
+                    continue;
+                if (n < 0) {
+                    error = errno;
+                    break;
+                }
+                if (n == 0)
+                    break;
+                if (bytes->size() + n > kMaxSize) { // at least kMaxSize bytes, as below
+                    error = EFBIG;
+                    break;
+                }
+                bytes->append(probe, n); // the file grew (or fstat did not know its size)
+                done += n;
                 bytes->resize(std::min<qsizetype>(kMaxSize, std::max<qsizetype>(4096, bytes->size() * 2)));
             }
             const ssize_t n = ::read(fd, bytes->data() + done, size_t(bytes->size() - done));
@@ -423,117 +440,12 @@ RevisionFileScan RevisionScanner::scanFile(const QString &path)
     return scanFileAt(AT_FDCWD, QFile::encodeName(path), path);
 }
 
-namespace {
-
-struct ListedFile
-{
-    qsizetype folder;   ///< index into the listing's folders
-    QString name;       ///< decoded, for display and diagnostics
-    QByteArray rawName; ///< the name as the file system has it (need not be valid UTF-8)
-    bool symlink = false;
-};
-
-struct Listing
-{
-    QStringList folders; ///< absolute, without a trailing slash (except the root)
-    QList<ListedFile> files;
-
-    QString pathOf(const ListedFile &file) const
-    {
-        const QString &folder = folders[file.folder];
-        return folder.endsWith(u'/') ? folder + file.name : folder + u'/' + file.name;
-    }
-};
-
-bool isRevisionFileName(QByteArrayView name)
-{
-    return name.endsWith(".py") && !name.startsWith("__init__") && !name.startsWith(".#");
-}
-
-/// Python's sorted() on names: code point order. For UTF-8 that is byte order; names that are not
-/// UTF-8 are compared as decoded text instead.
-template<typename Entry>
-void sortByName(QList<Entry> &entries)
-{
-    const bool allUtf8 = std::all_of(entries.cbegin(), entries.cend(),
-                                     [](const Entry &e) { return QUtf8StringView(e.rawName).isValidUtf8(); });
-    if (allUtf8)
-        std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
-            // std::string_view compares with memcmp inline (QByteArrayView::compare is out of line)
-            return std::string_view(a.rawName.constData(), size_t(a.rawName.size()))
-                   < std::string_view(b.rawName.constData(), size_t(b.rawName.size()));
-        });
-    else
-        std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
-            return QFile::decodeName(a.rawName) < QFile::decodeName(b.rawName);
-        });
-}
-
-/// Entries of one folder via readdir: the file type comes with the entry, so no stat per file.
-/// Names are filtered and sorted as bytes; only the revision files' names are decoded.
-void listFolder(const QString &folder, bool recursive, Listing *listing)
-{
-    const QByteArray encodedFolder = QFile::encodeName(folder);
-    DIR *dir = ::opendir(encodedFolder.constData());
-    if (!dir)
-        return;
-    const QByteArray encodedPrefix = encodedFolder.endsWith('/') ? encodedFolder : encodedFolder + '/';
-    struct Entry
-    {
-        QByteArray rawName;
-        bool symlink;
-    };
-    QList<Entry> fileEntries;
-    QList<Entry> subfolders;
-    while (const dirent *entry = ::readdir(dir)) {
-        const QByteArrayView name(entry->d_name);
-        if (name == "." || name == "..")
-            continue;
-        unsigned char type = entry->d_type;
-        if (type == DT_UNKNOWN) {
-            struct stat info = {};
-            if (::lstat(QByteArray(encodedPrefix).append(name).constData(), &info) == 0)
-                type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISLNK(info.st_mode) ? DT_LNK : S_ISREG(info.st_mode) ? DT_REG : DT_UNKNOWN;
-        }
-        if (type == DT_DIR) {
-            if (recursive && name != "__pycache__")
-                subfolders.append({name.toByteArray(), false}); // symlinked folders are not followed, like os.walk
-            continue;
-        }
-        // Regular files, links, and anything else named like a revision (a FIFO, a device): those
-        // are listed so that reading them reports "not a regular file" instead of passing silently.
-        if (!isRevisionFileName(name))
-            continue;
-        if (type == DT_LNK) {
-            // A link to a folder is not a file; a dangling link is listed and reported unreadable.
-            struct stat target = {};
-            if (::stat(QByteArray(encodedPrefix).append(name).constData(), &target) == 0 && S_ISDIR(target.st_mode))
-                continue;
-        }
-        fileEntries.append({name.toByteArray(), type == DT_LNK});
-    }
-    ::closedir(dir);
-    sortByName(fileEntries);
-    const qsizetype folderIndex = listing->folders.size();
-    listing->folders.append(folder);
-    listing->files.reserve(listing->files.size() + fileEntries.size());
-    for (Entry &e : fileEntries)
-        listing->files.append({folderIndex, QFile::decodeName(e.rawName), std::move(e.rawName), e.symlink});
-    sortByName(subfolders);
-    const QString prefix = folder.endsWith(u'/') ? folder : folder + u'/';
-    for (const Entry &sub : std::as_const(subfolders))
-        listFolder(prefix + QFile::decodeName(sub.rawName), true, listing);
-}
-
-} // namespace
-
 QStringList RevisionScanner::listRevisionFiles(const QString &location, bool recursive)
 {
-    Listing listing;
-    listFolder(QDir(location).absolutePath(), recursive, &listing);
+    const RevisionFileListing listing = RevisionFileListing::list(QDir(location).absolutePath(), recursive);
     QStringList files;
-    files.reserve(listing.files.size());
-    for (const ListedFile &f : std::as_const(listing.files))
+    files.reserve(listing.files().size());
+    for (const RevisionFileListing::File &f : listing.files())
         files.append(listing.pathOf(f));
     return files;
 }
@@ -541,10 +453,10 @@ QStringList RevisionScanner::listRevisionFiles(const QString &location, bool rec
 RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool recursive)
 {
     RevisionScan scan;
-    // Each file is opened relative to its folder's descriptor: one path lookup per folder.
+    // Each file is opened relative to its folder's descriptor: one path lookup per folder. Its
+    // path (for the result and diagnostics) is made by the worker that scans it.
     struct Job
     {
-        QString path;
         QByteArray name; ///< relative to folders[folder]
         qsizetype folder;
     };
@@ -558,21 +470,20 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
             continue;
         }
         const QString absoluteLocation = QDir(location).absolutePath();
-        Listing listing;
-        listFolder(absoluteLocation, recursive, &listing);
+        const RevisionFileListing listing = RevisionFileListing::list(absoluteLocation, recursive);
         // Alembic skips a file whose real path it has loaded already. That can only happen with
         // several locations or a symlinked file; resolving every path is slow (a readlink per
         // component), so only the location and symlinked files are resolved, and only then.
-        const bool anySymlink = std::any_of(listing.files.cbegin(), listing.files.cend(),
-                                            [](const ListedFile &f) { return f.symlink; });
+        const bool anySymlink = std::any_of(listing.files().cbegin(), listing.files().cend(),
+                                            [](const RevisionFileListing::File &f) { return f.symlink; });
         const bool checkSeen = locations.size() > 1 || anySymlink;
         const QString realLocation = checkSeen ? QFileInfo(location).canonicalFilePath() : QString();
         const qsizetype folderBase = folders.size();
-        folders += listing.folders;
-        files.reserve(files.size() + listing.files.size());
-        for (const ListedFile &entry : std::as_const(listing.files)) {
-            QString file = listing.pathOf(entry);
+        folders += listing.folders();
+        files.reserve(files.size() + listing.files().size());
+        for (const RevisionFileListing::File &entry : listing.files()) {
             if (checkSeen) {
+                const QString file = listing.pathOf(entry);
                 const QString relative = file.mid(absoluteLocation.size() + (absoluteLocation.endsWith(u'/') ? 0 : 1));
                 QString canonical = entry.symlink ? QFileInfo(file).canonicalFilePath() : realLocation + u'/' + relative;
                 if (canonical.isEmpty()) // a dangling symlink: os.path.realpath still gives a distinct path
@@ -585,7 +496,7 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
                 }
                 seen.insert(canonical);
             }
-            files.append({std::move(file), entry.rawName, folderBase + entry.folder});
+            files.append({entry.rawName, folderBase + entry.folder});
         }
     }
 
@@ -616,11 +527,13 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
         for (qsizetype i = next++; i < files.size(); i = next++) {
             const Job &job = std::as_const(files)[i];
             const int dirFd = folderFds.fds[size_t(job.folder)];
+            QString path;
             try {
-                results[size_t(i)] = dirFd >= 0 ? scanFileAt(dirFd, job.name, job.path) : scanFile(job.path);
+                path = RevisionFileListing::pathOf(std::as_const(folders)[job.folder], job.name);
+                results[size_t(i)] = dirFd >= 0 ? scanFileAt(dirFd, job.name, path) : scanFile(path);
             } catch (const std::exception &e) {
                 RevisionFileScan failed;
-                failed.diagnostics.append(makeDiagnostic(Diagnostic::Severity::Error, job.path, 0,
+                failed.diagnostics.append(makeDiagnostic(Diagnostic::Severity::Error, path, 0,
                                                          QStringLiteral("could not be scanned: %1")
                                                              .arg(QString::fromLocal8Bit(e.what()))));
                 results[size_t(i)] = std::move(failed);
@@ -641,6 +554,7 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
         }
         work();
     }
+    scan.revisions.reserve(qsizetype(results.size()));
     for (RevisionFileScan &result : results) {
         scan.diagnostics += result.diagnostics;
         if (result.revision)
