@@ -73,11 +73,14 @@ bool decodeSource(const QByteArray &source, const QString &path, QByteArray *utf
     }
     QString encoding = declaredEncoding(source);
     const QString normalized = encoding.toLower().replace(u'_', u'-');
-    if (encoding.isEmpty() || normalized == u"utf-8" || normalized == u"utf8" || normalized.startsWith(u"utf-8-"))
+    const bool isUtf8 =
+        encoding.isEmpty() || normalized == u"utf-8" || normalized == u"utf8" || normalized.startsWith(u"utf-8-");
+    if (isUtf8)
         encoding = QStringLiteral("UTF-8");
-    const QByteArray encodingName = encoding.toLatin1();
+    // Static data for the common case: no conversion (and allocation) per file.
+    const QByteArray encodingName = isUtf8 ? QByteArrayLiteral("UTF-8") : encoding.toLatin1();
     bool valid = true;
-    if (encoding == u"UTF-8") {
+    if (isUtf8) {
         valid = QUtf8StringView(source).isValidUtf8(); // vectorised; the common case
         if (valid)
             *utf8 = source;
