@@ -288,22 +288,29 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(QList<Revision> revisions
             fatal(message);
             rev.dependsOn.removeAll(rev.id);
         }
-        QStringList found;
-        for (QChar c : illegal)
-            if (rev.id.contains(c))
-                found.append(QString(c));
-        if (!found.isEmpty()) {
-            std::sort(found.begin(), found.end());
-            const QString message = QStringLiteral("Character(s) '%1' not allowed in revision identifier '%2'")
-                                        .arg(found.join(QStringLiteral(", ")), rev.id);
-            error(rev, rev.line, message);
-            fatal(message);
-        } else if (rev.id.contains(u':')) {
-            warn(rev, rev.line,
-                 QStringLiteral("revision identifier '%1' contains ':', which cannot be used in start:end ranges")
-                     .arg(rev.id));
-        } else if (rev.id.isEmpty()) {
-            error(rev, rev.line, QStringLiteral("empty revision identifier"));
+        // The checks of the id only have something to say when it is empty or holds one of these
+        // characters: one pass over it settles the usual case.
+        const bool unusualId = rev.id.isEmpty() || std::any_of(rev.id.cbegin(), rev.id.cend(), [](QChar c) {
+                                   return c == u'-' || c == u'+' || c == u'@' || c == u':';
+                               });
+        if (unusualId) {
+            QStringList found;
+            for (QChar c : illegal)
+                if (rev.id.contains(c))
+                    found.append(QString(c));
+            if (!found.isEmpty()) {
+                std::sort(found.begin(), found.end());
+                const QString message = QStringLiteral("Character(s) '%1' not allowed in revision identifier '%2'")
+                                            .arg(found.join(QStringLiteral(", ")), rev.id);
+                error(rev, rev.line, message);
+                fatal(message);
+            } else if (rev.id.contains(u':')) {
+                warn(rev, rev.line,
+                     QStringLiteral("revision identifier '%1' contains ':', which cannot be used in start:end ranges")
+                         .arg(rev.id));
+            } else if (rev.id.isEmpty()) {
+                error(rev, rev.line, QStringLiteral("empty revision identifier"));
+            }
         }
         // Duplicated parents stay: Alembic then treats the revision as a merge point.
         node.declaredBase = rev.downRevisions.isEmpty() && !rev.downRevisionUnresolved;
@@ -349,6 +356,7 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(QList<Revision> revisions
             }
             node.resolvedDeps.append(*it);
         }
+        node.down.reserve(node.source.downRevisions.size()); // one exact allocation, not a growing list
         for (const QString &down : std::as_const(node.source.downRevisions)) {
             const auto it = data->idIndex.constFind(down);
             if (it == data->idIndex.cend()) {
@@ -372,6 +380,14 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(QList<Revision> revisions
     std::vector<bool> isVersionedParent(size_t(data->nodes.size()), false);
     std::vector<bool> isAnyParent(size_t(data->nodes.size()), false);
     std::vector<bool> hasDependents(size_t(data->nodes.size()), false);
+    {
+        std::vector<int> children(size_t(data->nodes.size()), 0);
+        for (const GraphNode &node : std::as_const(data->nodes))
+            for (int d : node.down)
+                ++children[size_t(d)];
+        for (int i = 0; i < data->nodes.size(); ++i)
+            data->nodes[i].next.reserve(children[size_t(i)]);
+    }
     for (int i = 0; i < data->nodes.size(); ++i) {
         for (int d : std::as_const(data->nodes[i].resolvedDeps))
             hasDependents[size_t(d)] = true;

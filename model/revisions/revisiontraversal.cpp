@@ -206,6 +206,8 @@ QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QL
     };
 
     QList<int> output;
+    output.reserve(remaining);
+    QList<int> headsToAdd; // reused: one allocation, not one per revision
     qsizetype candidateIndex = 0;
     qsizetype switchesSinceProgress = 0;
     while (!currentHeads.isEmpty()) {
@@ -231,7 +233,7 @@ QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QL
             --remaining;
         }
         const GraphNode &rev = data.nodes[candidate];
-        QList<int> headsToAdd;
+        headsToAdd.clear();
         for (int r : rev.normalizedDown)
             if (todo.contains(r) && !currentHeads.contains(r) && !headsToAdd.contains(r))
                 headsToAdd.append(r);
