@@ -28,7 +28,7 @@ Project loadProjectArgument(const QCommandLineParser &parser, QTextStream &err, 
     return project;
 }
 
-void writeStdout(QTextStream &out, const QByteArray &bytes)
+void writeStdout(QTextStream &out, QByteArrayView bytes)
 {
     out.flush();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);

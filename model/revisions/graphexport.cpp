@@ -142,10 +142,11 @@ void writeRevisions(JsonWriter &json, const RevisionGraph &graph, qsizetype begi
 
 } // namespace
 
-QByteArray toJson(const RevisionGraph &graph)
+namespace {
+
+/// The same document as toJsonObject(), streamed without building the tree first.
+void writeDocument(JsonWriter &json, const RevisionGraph &graph)
 {
-    // Streamed: the same document as toJsonObject(), without building the tree first.
-    JsonWriter json;
     json.beginObject();
     json.key("revisions");
     json.beginArray();
@@ -201,7 +202,22 @@ QByteArray toJson(const RevisionGraph &graph)
     }
     json.endArray();
     json.endObject();
+}
+
+} // namespace
+
+QByteArray toJson(const RevisionGraph &graph)
+{
+    JsonWriter json;
+    writeDocument(json, graph);
     return json.take();
+}
+
+void writeJson(const RevisionGraph &graph, const std::function<void(QByteArrayView)> &write)
+{
+    JsonWriter json(write);
+    writeDocument(json, graph);
+    json.flush();
 }
 
 QString toText(const RevisionGraph &graph)

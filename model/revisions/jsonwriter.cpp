@@ -12,6 +12,9 @@ namespace retort {
 
 char *JsonWriter::reserveTail(qsizetype bytes)
 {
+    // Everything before m_size is complete text, so this is a place to hand a full chunk over.
+    if (m_sink && m_size + bytes > kChunkSize && m_size > 0)
+        flush();
     if (m_size + bytes > m_out.size())
         m_out.resize(std::max<qsizetype>({m_size + bytes, m_out.size() * 2, 4096}));
     return m_out.data() + m_size;
@@ -102,7 +105,21 @@ void JsonWriter::append(const JsonWriter &fragment)
     if (fragment.m_size == 0)
         return;
     separate();
-    put(QByteArrayView(fragment.m_out.constData(), fragment.m_size));
+    const QByteArrayView text(fragment.m_out.constData(), fragment.m_size);
+    if (m_sink) { // straight through, not copied into this writer's buffer first
+        flush();
+        m_sink(text);
+        return;
+    }
+    put(text);
+}
+
+void JsonWriter::flush()
+{
+    if (!m_sink || m_size == 0)
+        return;
+    m_sink(QByteArrayView(m_out.constData(), m_size));
+    m_size = 0;
 }
 
 void JsonWriter::value(QStringView text)

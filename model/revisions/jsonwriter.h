@@ -6,15 +6,29 @@
 #include <QStringList>
 
 #include <cstddef>
+#include <functional>
 
 namespace retort {
 
 /// A minimal streaming JSON writer (compact, UTF-8) for large outputs where building a
 /// QJsonObject tree first would dominate the run time. The caller writes well-formed structure;
 /// commas are inserted automatically.
+///
+/// The text is collected for take(), or, given a sink, handed to it in pieces of about
+/// kChunkSize bytes as it is written (and the rest by flush()): then a large document never
+/// exists as a whole, and its few hundred kilobytes of buffer stay in the cache.
 class JsonWriter
 {
 public:
+    using Sink = std::function<void(QByteArrayView)>;
+    static constexpr qsizetype kChunkSize = 128 * 1024;
+
+    JsonWriter() = default;
+    explicit JsonWriter(Sink sink)
+        : m_sink(std::move(sink))
+    {
+    }
+
     /// A key written in the source as a string literal: `json.key("name")`. Checked when compiling
     /// to need no escaping (printable ASCII, no quote or backslash), so writing it is one copy.
     struct Key
@@ -45,9 +59,12 @@ public:
     void value(qint64 number);
     void value(bool flag);
     void value(const QStringList &strings);
-    /// What `fragment` wrote, as the next elements of the array (or members of the object) being
-    /// written here; lets parts of a long array be written separately, on other threads.
+    /// What `fragment` (a writer without a sink) wrote, as the next elements of the array (or
+    /// members of the object) being written here; lets parts of a long array be written
+    /// separately, on other threads.
     void append(const JsonWriter &fragment);
+    /// With a sink: hands it what is written and not yet handed over.
+    void flush();
 
     QByteArray take()
     {
@@ -65,6 +82,7 @@ private:
     void put(char c) { *reserveTail(1) = c, ++m_size; }
     void put(QByteArrayView bytes);
 
+    Sink m_sink;
     QByteArray m_out; ///< [0, m_size) is written; the rest is spare room
     qsizetype m_size = 0;
     bool m_needComma = false;

@@ -188,6 +188,16 @@ void tst_GraphExport::jsonRoundTripLargeHistory()
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
     QCOMPARE(document.object(), GraphExport::toJsonObject(graph));
+
+    // Streamed in pieces, the same bytes.
+    QByteArray streamed;
+    int pieces = 0;
+    GraphExport::writeJson(graph, [&](QByteArrayView bytes) {
+        streamed += bytes;
+        ++pieces;
+    });
+    QCOMPARE(streamed, json);
+    QVERIFY(pieces > 2);
 }
 
 void tst_GraphExport::jsonDiagnostics()
