@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 namespace retort::detail {
 
@@ -42,6 +45,51 @@ QList<int> uniqueUnion(const QList<int> &first, const QList<int> &second)
     for (int d : second)
         appendUnique(result, d);
     return result;
+}
+
+/// Every node's down revisions looked up in the id index, node i's at of(i) (-1: no such revision).
+struct ResolvedParents
+{
+    std::vector<qsizetype> offsets; ///< node i's are at [offsets[i], offsets[i + 1])
+    std::vector<int> nodes;
+
+    const int *of(qsizetype node) const { return nodes.data() + offsets[size_t(node)]; }
+};
+
+/// The lookups are independent, and each mostly waits on memory (the ids' text lies all over the
+/// heap), so a large history is split over two threads: the other core is idle while the graph
+/// is built.
+ResolvedParents resolveParents(const GraphData &data)
+{
+    const qsizetype n = data.nodes.size();
+    ResolvedParents resolved;
+    resolved.offsets.assign(size_t(n) + 1, 0);
+    for (qsizetype i = 0; i < n; ++i)
+        resolved.offsets[size_t(i) + 1] = resolved.offsets[size_t(i)] + data.nodes[i].source.downRevisions.size();
+    resolved.nodes.assign(size_t(resolved.offsets.back()), -1);
+    const auto resolve = [&data, &resolved](qsizetype begin, qsizetype end) {
+        for (qsizetype i = begin; i < end; ++i) {
+            const QStringList &down = data.nodes[i].source.downRevisions;
+            int *out = resolved.nodes.data() + resolved.offsets[size_t(i)];
+            for (qsizetype j = 0; j < down.size(); ++j)
+                out[j] = data.idIndex.value(down[j], -1);
+        }
+    };
+    constexpr qsizetype kSplitFrom = 2000;
+    qsizetype split = n;
+    {
+        std::jthread helper; // joined at the end of this block
+        if (n >= kSplitFrom) {
+            try {
+                helper = std::jthread(resolve, n / 2, n);
+                split = n / 2;
+            } catch (const std::system_error &) {
+                // No thread: this one resolves them all.
+            }
+        }
+        resolve(0, split);
+    }
+    return resolved;
 }
 
 /// Revisions on a cycle (strongly connected components of more than one node), iteratively.
@@ -245,25 +293,29 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(QList<Revision> revisions
     QList<Definition> definitions;
     definitions.reserve(revisions.size());
     data->nodes.reserve(revisions.size());
-    data->idIndex.reserve(revisions.size());
-    data->keyIndex.reserve(revisions.size());
+    data->idIndex.reserve(revisions.size()); // the key index starts as a copy of it (step 3)
     data->keyOrder.reserve(revisions.size());
     for (Revision &rev : revisions) { // each revision is moved into its node
         const bool base = rev.downRevisions.isEmpty() && !rev.downRevisionUnresolved;
         const bool deps = !rev.dependsOn.isEmpty() || rev.dependsOnUnresolved;
-        if (const auto it = data->idIndex.constFind(rev.id); it != data->idIndex.cend()) {
+        // One hash lookup: operator[] makes the entry of a new id (the index grows) or finds the
+        // earlier definition's.
+        const qsizetype known = data->idIndex.size();
+        int &slot = data->idIndex[rev.id];
+        if (data->idIndex.size() == known) {
+            const int earlier = slot;
             warn(rev, rev.line,
                  QStringLiteral("Revision %1 is present more than once (also in %2); this definition is used")
-                     .arg(rev.id, data->nodes[*it].source.path));
+                     .arg(rev.id, data->nodes[earlier].source.path));
             for (Definition &d : definitions)
-                if (d.node == *it)
+                if (d.node == earlier)
                     d.shadowed = true;
-            data->nodes[*it] = GraphNode();
-            data->nodes[*it].source = std::move(rev);
-            definitions.append({*it, false, base, deps});
+            data->nodes[earlier] = GraphNode();
+            data->nodes[earlier].source = std::move(rev);
+            definitions.append({earlier, false, base, deps});
             continue;
         }
-        data->idIndex.insert(rev.id, int(data->nodes.size()));
+        slot = int(data->nodes.size());
         definitions.append({int(data->nodes.size()), false, base, deps});
         data->nodes.emplaceBack().source = std::move(rev);
     }
@@ -341,6 +393,7 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(QList<Revision> revisions
     bool referencesMissing = false;
     QString firstUnknownDependency;
     QString firstMissingParent;
+    const ResolvedParents parents = resolveParents(*data);
     for (int i = 0; i < data->nodes.size(); ++i) {
         GraphNode &node = data->nodes[i];
         for (const QString &dep : std::as_const(node.source.dependsOn)) {
@@ -357,9 +410,10 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(QList<Revision> revisions
             node.resolvedDeps.append(*it);
         }
         node.down.reserve(node.source.downRevisions.size()); // one exact allocation, not a growing list
-        for (const QString &down : std::as_const(node.source.downRevisions)) {
-            const auto it = data->idIndex.constFind(down);
-            if (it == data->idIndex.cend()) {
+        for (qsizetype j = 0; j < node.source.downRevisions.size(); ++j) {
+            const QString &down = node.source.downRevisions[j];
+            const int parent = parents.of(i)[j];
+            if (parent < 0) {
                 const QString message =
                     QStringLiteral("Revision %1 referenced from %2 is not present").arg(down, node.source.id);
                 error(node.source, node.source.downRevisionLine, message);
@@ -369,7 +423,7 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(QList<Revision> revisions
                 referencesMissing = true;
                 continue;
             }
-            node.down.append(*it);
+            node.down.append(parent);
         }
         node.allDown = uniqueUnion(node.down, node.resolvedDeps);
     }
