@@ -10,14 +10,16 @@
 
 namespace retort {
 
-char *JsonWriter::reserveTail(qsizetype bytes)
+char *JsonWriter::makeRoom(qsizetype bytes)
 {
     // Everything before m_size is complete text, so this is a place to hand a full chunk over.
     if (m_sink && m_size + bytes > kChunkSize && m_size > 0)
         flush();
     if (m_size + bytes > m_out.size())
         m_out.resize(std::max<qsizetype>({m_size + bytes, m_out.size() * 2, 4096}));
-    return m_out.data() + m_size;
+    m_data = m_out.data();
+    m_room = m_sink ? std::max(std::min(m_out.size(), kChunkSize), m_size + bytes) : m_out.size();
+    return m_data + m_size;
 }
 
 void JsonWriter::put(QByteArrayView bytes)

@@ -70,6 +70,8 @@ public:
     {
         m_out.truncate(m_size);
         m_size = 0;
+        m_data = nullptr;
+        m_room = 0;
         return std::move(m_out);
     }
 
@@ -78,13 +80,22 @@ private:
     void writeString(QStringView text);
     /// Room for `bytes` more at the end; returns where they go. Grows the buffer geometrically,
     /// so a writer of many small pieces does not resize it for each.
-    char *reserveTail(qsizetype bytes);
+    char *reserveTail(qsizetype bytes)
+    {
+        // Inline: called for every piece written. Only a full chunk or buffer goes out of line.
+        if (m_size + bytes <= m_room) [[likely]]
+            return m_data + m_size;
+        return makeRoom(bytes);
+    }
+    char *makeRoom(qsizetype bytes);
     void put(char c) { *reserveTail(1) = c, ++m_size; }
     void put(QByteArrayView bytes);
 
     Sink m_sink;
     QByteArray m_out; ///< [0, m_size) is written; the rest is spare room
+    char *m_data = nullptr; ///< m_out's bytes (QByteArray::data() checks for sharing on every call)
     qsizetype m_size = 0;
+    qsizetype m_room = 0; ///< reserveTail() may hand out bytes up to here without a flush or growth
     bool m_needComma = false;
 };
 

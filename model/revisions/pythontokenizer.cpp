@@ -6,6 +6,7 @@
 #include <cstring>
 #include <iterator>
 #include <memory>
+#include <string_view>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -140,12 +141,16 @@ const char *findStringSpecial(const char *p, const char *end, char quote)
 /// Keywords that start a statement which is not an assignment or an expression.
 bool isStatementKeyword(QByteArrayView word)
 {
-    static constexpr const char *keywords[] = {"import", "from",    "def",   "class",  "async",  "if",     "elif",
-                                               "else",   "for",     "while", "with",   "try",    "except", "finally",
-                                               "return", "raise",   "assert", "pass",  "del",    "global", "nonlocal"};
+    // string_views: their lengths are known when compiling (a `const char *` costs a strlen per compare).
+    using namespace std::string_view_literals;
+    static constexpr std::string_view keywords[] = {
+        "import"sv, "from"sv,  "def"sv,    "class"sv,  "async"sv,  "if"sv,   "elif"sv,
+        "else"sv,   "for"sv,   "while"sv,  "with"sv,   "try"sv,    "except"sv, "finally"sv,
+        "return"sv, "raise"sv, "assert"sv, "pass"sv,   "del"sv,    "global"sv, "nonlocal"sv};
     if (word.size() < 2 || word.size() > 8)
         return false;
-    return std::any_of(std::begin(keywords), std::end(keywords), [&](const char *k) { return word == k; });
+    const std::string_view text(word.data(), size_t(word.size()));
+    return std::any_of(std::begin(keywords), std::end(keywords), [&](std::string_view k) { return text == k; });
 }
 
 /// Does the line start a compound statement (`if x: ...`), whose one-line body follows on the same line?

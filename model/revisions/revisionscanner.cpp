@@ -17,6 +17,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <string_view>
 #include <sys/stat.h>
 #include <system_error>
 #include <thread>
@@ -42,7 +43,10 @@ QString declaredEncoding(const QByteArray &source)
     qsizetype secondLineEnd = source.indexOf('\n');
     if (secondLineEnd >= 0)
         secondLineEnd = source.indexOf('\n', secondLineEnd + 1);
-    if (!QByteArrayView(source).first(secondLineEnd < 0 ? source.size() : secondLineEnd).contains("coding"))
+    // std::string_view::find: a memchr for the 'c' then a compare, several times quicker here
+    // than QByteArrayView::contains.
+    if (std::string_view(source.constData(), size_t(secondLineEnd < 0 ? source.size() : secondLineEnd)).find("coding")
+        == std::string_view::npos)
         return {};
     static const QRegularExpression coding(QStringLiteral("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)"));
     qsizetype start = 0;
@@ -423,9 +427,10 @@ QString readErrorText(int error)
     }
 }
 
-RevisionFileScan scanFileAt(int dirFd, const QByteArray &name, const QString &path)
+/// `bytes` is the caller's buffer, reused from file to file: ten thousand files need not each
+/// allocate (and fault in) their own.
+RevisionFileScan scanFileAt(int dirFd, const QByteArray &name, const QString &path, QByteArray &bytes)
 {
-    QByteArray bytes;
     if (const int error = readFileAt(dirFd, name, &bytes); error != 0) {
         RevisionFileScan result;
         result.diagnostics.append(makeDiagnostic(
@@ -440,7 +445,8 @@ RevisionFileScan scanFileAt(int dirFd, const QByteArray &name, const QString &pa
 
 RevisionFileScan RevisionScanner::scanFile(const QString &path)
 {
-    return scanFileAt(AT_FDCWD, QFile::encodeName(path), path);
+    QByteArray bytes;
+    return scanFileAt(AT_FDCWD, QFile::encodeName(path), path, bytes);
 }
 
 QStringList RevisionScanner::listRevisionFiles(const QString &location, bool recursive)
@@ -527,13 +533,15 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
     std::vector<RevisionFileScan> results(size_t(files.size()));
     std::atomic<qsizetype> next{0};
     const auto work = [&] {
+        QByteArray buffer; // this thread's, for every file it reads
         for (qsizetype i = next++; i < files.size(); i = next++) {
             const Job &job = std::as_const(files)[i];
             const int dirFd = folderFds.fds[size_t(job.folder)];
             QString path;
             try {
                 path = RevisionFileListing::pathOf(std::as_const(folders)[job.folder], job.name);
-                results[size_t(i)] = dirFd >= 0 ? scanFileAt(dirFd, job.name, path) : scanFile(path);
+                results[size_t(i)] = dirFd >= 0 ? scanFileAt(dirFd, job.name, path, buffer)
+                                                : scanFileAt(AT_FDCWD, QFile::encodeName(path), path, buffer);
             } catch (const std::exception &e) {
                 RevisionFileScan failed;
                 failed.diagnostics.append(makeDiagnostic(Diagnostic::Severity::Error, path, 0,
