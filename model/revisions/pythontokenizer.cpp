@@ -191,17 +191,17 @@ public:
             const QByteArrayView view(text);
             for (qsizetype i = 0; i < view.size(); ++i)
                 next[i] = char16_t(uchar(view[i]));
-            m_byLength[size_t(view.size())].push_back(
-                {view, QString::fromRawData(reinterpret_cast<const QChar *>(next), view.size())});
+            m_slots[slotOf(view)].push_back({view, QString::fromRawData(reinterpret_cast<const QChar *>(next), view.size())});
             next += view.size();
         }
     }
 
     QString textOf(QByteArrayView text) const
     {
-        if (size_t(text.size()) < m_byLength.size())
-            for (const Entry &entry : m_byLength[size_t(text.size())])
-                if (entry.bytes[0] == text[0] && std::memcmp(entry.bytes.data(), text.data(), size_t(text.size())) == 0)
+        if (!text.isEmpty())
+            for (const Entry &entry : m_slots[slotOf(text)])
+                if (entry.bytes.size() == text.size()
+                    && std::memcmp(entry.bytes.data(), text.data(), size_t(text.size())) == 0)
                     return entry.text;
         return QString::fromUtf8(text);
     }
@@ -212,8 +212,16 @@ private:
         QByteArrayView bytes;
         QString text;
     };
+    /// Length, first and last byte tell the table's texts nearly all apart: a lookup is usually
+    /// one comparison (a token is looked up here for every name and operator the scanner keeps).
+    static constexpr size_t kSlots = 256;
+    static size_t slotOf(QByteArrayView text)
+    {
+        return (size_t(text.size()) * 31 + size_t(uchar(text.front())) * 7 + uchar(text.back())) % kSlots;
+    }
+
     std::unique_ptr<char16_t[]> m_utf16;
-    std::array<std::vector<Entry>, 14> m_byLength;
+    std::array<std::vector<Entry>, kSlots> m_slots;
 };
 
 QString internedText(QByteArrayView text)
