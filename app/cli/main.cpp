@@ -1,14 +1,11 @@
 #include "clicommand.h"
+#include "malloctuning.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 
 #include <cstdio>
 #include <cstdlib>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 namespace {
 
@@ -27,25 +24,11 @@ Commands:
 PATH may be an alembic.ini, a folder holding one, a script directory or a versions folder.
 )";
 
-/// retort-cli runs once over a whole project and exits: memory it frees is better kept for the
-/// next allocation than handed back to the system and faulted in again (each fresh page costs a
-/// page fault, over a thousand of them at 10,000 revisions). So glibc's malloc takes even large
-/// blocks (the scanner's results, the JSON text) from its heap instead of separate mappings that
-/// are unmapped when freed, never shrinks the heap, and grows it in large steps.
-void tuneMallocForOneShotRun()
-{
-#ifdef __GLIBC__
-    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024); // glibc's maximum
-    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
-    mallopt(M_TOP_PAD, 16 * 1024 * 1024);
-#endif
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    tuneMallocForOneShotRun();
+    retort::cli::tuneMallocForOneShotRun();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("retort-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
