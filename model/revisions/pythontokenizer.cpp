@@ -271,7 +271,7 @@ private:
     {
         const QByteArrayView text = m_src.sliced(start, m_pos - start);
         if (m_current.tokens.isEmpty())
-            m_current.tokens.reserve(4); // one allocation for most statements (`name = value`, `import`)
+            m_current.tokens.reserve(12); // one allocation: an annotated assignment has a dozen tokens
         m_current.tokens.append({kind, internedText(text), {}, line});
     }
 
