@@ -124,6 +124,7 @@ void RevisionFileListing::listFolder(const QString &folder, bool recursive)
     {
         QByteArray rawName;
         bool symlink;
+        bool regular = false;
     };
     QList<Entry> fileEntries;
     QList<Entry> subfolders;
@@ -152,7 +153,7 @@ void RevisionFileListing::listFolder(const QString &folder, bool recursive)
             if (::stat(QByteArray(encodedPrefix).append(name).constData(), &target) == 0 && S_ISDIR(target.st_mode))
                 continue;
         }
-        fileEntries.append({name.toByteArray(), type == DT_LNK});
+        fileEntries.append({name.toByteArray(), type == DT_LNK, type == DT_REG});
     }
     ::closedir(dir);
     sortByName(fileEntries);
@@ -160,7 +161,7 @@ void RevisionFileListing::listFolder(const QString &folder, bool recursive)
     m_folders.append(folder);
     m_files.reserve(m_files.size() + fileEntries.size());
     for (Entry &e : fileEntries)
-        m_files.append({folderIndex, std::move(e.rawName), e.symlink});
+        m_files.append({folderIndex, std::move(e.rawName), e.symlink, e.regular});
     sortByName(subfolders);
     for (const Entry &sub : std::as_const(subfolders))
         listFolder(pathOf(folder, sub.rawName), true);

@@ -21,6 +21,7 @@ public:
         qsizetype folder;   ///< index into folders()
         QByteArray rawName; ///< the name as the file system has it (need not be valid UTF-8)
         bool symlink = false;
+        bool regular = false; ///< the folder listed it as a regular file (not a link, FIFO, device...)
     };
 
     /// Lists `folder` (absolute); a folder that cannot be read has no files.

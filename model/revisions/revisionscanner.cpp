@@ -350,68 +350,64 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
 
 namespace {
 
+/// Reads what is left of `fd` into `bytes` from `done` on, growing it as needed, and truncates
+/// `bytes` to what was read. Returns errno, EFBIG from `maxSize` bytes on, or 0.
+int readToEnd(int fd, QByteArray *bytes, qsizetype done, qsizetype maxSize)
+{
+    while (true) {
+        if (done == bytes->size()) {
+            if (bytes->size() >= maxSize)
+                return EFBIG;
+            bytes->resize(std::min<qsizetype>(maxSize, std::max<qsizetype>(4096, bytes->size() * 2)));
+        }
+        const ssize_t n = ::read(fd, bytes->data() + done, size_t(bytes->size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errno;
+        if (n == 0) {
+            bytes->truncate(done);
+            return done >= maxSize ? EFBIG : 0;
+        }
+        done += n;
+    }
+}
+
 /// Reads a whole file with plain POSIX calls (for ten thousand small files QFile's machinery costs
 /// more than the reads). `dirFd` may be AT_FDCWD; `name` is then the full path. Returns errno or 0.
-int readFileAt(int dirFd, const QByteArray &name, QByteArray *bytes)
+///
+/// `knownRegular`: the folder listing said this is a regular file, so the fstat() that checks
+/// the type (and gives the size) is skipped; the file goes into the buffer's room, and one more
+/// read() sees its end. Four system calls per file instead of five.
+int readFileAt(int dirFd, const QByteArray &name, bool knownRegular, QByteArray *bytes)
 {
     // Non-blocking, so a FIFO named like a revision cannot hang the scan; only regular files are
     // read, and only up to a size no revision file reaches (a link to /dev/zero must not eat memory).
     constexpr qint64 kMaxSize = 16 * 1024 * 1024;
     const int fd = ::openat(dirFd, name.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    struct stat info = {};
+    if (fd < 0)
+        return errno;
     int error = 0;
-    if (fd < 0 || ::fstat(fd, &info) != 0) {
-        error = errno;
-    } else if (S_ISDIR(info.st_mode)) {
-        error = EISDIR;
-    } else if (!S_ISREG(info.st_mode)) {
-        error = ENODEV; // "not a regular file" in the message below
-    } else if (info.st_size > kMaxSize) {
-        error = EFBIG;
+    if (knownRegular) {
+        bytes->resize(std::max<qsizetype>(bytes->capacity(), 4096)); // the reused buffer's room
+        error = readToEnd(fd, bytes, 0, kMaxSize);
     } else {
-        bytes->resize(qsizetype(info.st_size));
-        qsizetype done = 0;
-        while (true) {
-            if (done == bytes->size()) {
-                if (bytes->size() >= kMaxSize) {
-                    error = EFBIG;
-                    break;
-                }
-                // As large as fstat said. Usually that is all: a read into a small buffer sees the
-                // end without growing (and copying) the file's buffer first.
-                char probe[256];
-                ssize_t n = ::read(fd, probe, sizeof probe);
-                if (n < 0 && errno == EINTR)
-                    continue;
-                if (n < 0) {
-                    error = errno;
-                    break;
-                }
-                if (n == 0)
-                    break;
-                if (bytes->size() + n > kMaxSize) { // at least kMaxSize bytes, as below
-                    error = EFBIG;
-                    break;
-                }
-                bytes->append(probe, n); // the file grew (or fstat did not know its size)
-                done += n;
-                bytes->resize(std::min<qsizetype>(kMaxSize, std::max<qsizetype>(4096, bytes->size() * 2)));
-            }
-            const ssize_t n = ::read(fd, bytes->data() + done, size_t(bytes->size() - done));
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0) {
-                error = errno;
-                break;
-            }
-            if (n == 0)
-                break;
-            done += n;
+        struct stat info = {};
+        if (::fstat(fd, &info) != 0)
+            error = errno;
+        else if (S_ISDIR(info.st_mode))
+            error = EISDIR;
+        else if (!S_ISREG(info.st_mode))
+            error = ENODEV; // "not a regular file" in the message below
+        else if (info.st_size > kMaxSize)
+            error = EFBIG;
+        else {
+            // Room for one byte more than fstat said: the read after the content then sees the end.
+            bytes->resize(std::max<qsizetype>(bytes->capacity(), qsizetype(info.st_size) + 1));
+            error = readToEnd(fd, bytes, 0, kMaxSize);
         }
-        bytes->truncate(done);
     }
-    if (fd >= 0)
-        ::close(fd);
+    ::close(fd);
     return error;
 }
 
@@ -429,9 +425,10 @@ QString readErrorText(int error)
 
 /// `bytes` is the caller's buffer, reused from file to file: ten thousand files need not each
 /// allocate (and fault in) their own.
-RevisionFileScan scanFileAt(int dirFd, const QByteArray &name, const QString &path, QByteArray &bytes)
+RevisionFileScan scanFileAt(int dirFd, const QByteArray &name, bool knownRegular, const QString &path,
+                            QByteArray &bytes)
 {
-    if (const int error = readFileAt(dirFd, name, &bytes); error != 0) {
+    if (const int error = readFileAt(dirFd, name, knownRegular, &bytes); error != 0) {
         RevisionFileScan result;
         result.diagnostics.append(makeDiagnostic(
             Diagnostic::Severity::Error, path, 0,
@@ -446,7 +443,7 @@ RevisionFileScan scanFileAt(int dirFd, const QByteArray &name, const QString &pa
 RevisionFileScan RevisionScanner::scanFile(const QString &path)
 {
     QByteArray bytes;
-    return scanFileAt(AT_FDCWD, QFile::encodeName(path), path, bytes);
+    return scanFileAt(AT_FDCWD, QFile::encodeName(path), false, path, bytes);
 }
 
 QStringList RevisionScanner::listRevisionFiles(const QString &location, bool recursive)
@@ -468,6 +465,7 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
     {
         QByteArray name; ///< relative to folders[folder]
         qsizetype folder;
+        bool regular; ///< listed as a regular file: read without checking its type first
     };
     QList<Job> files;
     QStringList folders;
@@ -505,7 +503,7 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
                 }
                 seen.insert(canonical);
             }
-            files.append({entry.rawName, folderBase + entry.folder});
+            files.append({entry.rawName, folderBase + entry.folder, entry.regular});
         }
     }
 
@@ -540,8 +538,8 @@ RevisionScan RevisionScanner::scanLocations(const QStringList &locations, bool r
             QString path;
             try {
                 path = RevisionFileListing::pathOf(std::as_const(folders)[job.folder], job.name);
-                results[size_t(i)] = dirFd >= 0 ? scanFileAt(dirFd, job.name, path, buffer)
-                                                : scanFileAt(AT_FDCWD, QFile::encodeName(path), path, buffer);
+                results[size_t(i)] = dirFd >= 0 ? scanFileAt(dirFd, job.name, job.regular, path, buffer)
+                                                : scanFileAt(AT_FDCWD, QFile::encodeName(path), job.regular, path, buffer);
             } catch (const std::exception &e) {
                 RevisionFileScan failed;
                 failed.diagnostics.append(makeDiagnostic(Diagnostic::Severity::Error, path, 0,
