@@ -569,6 +569,16 @@ void Tokenizer::skimStatement()
             continue;
         case '\'':
         case '"':
+            // The usual string in a function body, '...' on one line without a backslash, is
+            // passed over here: its closing quote is the next quote, line end or backslash. Any
+            // other string (triple-quoted, with an escape, unterminated) goes through readString().
+            if (end - p >= 3 && !(p[1] == c && p[2] == c)) {
+                const char *close = findStringSpecial(p + 1, end, c);
+                if (close < end && *close == c) {
+                    p = close + 1;
+                    continue;
+                }
+            }
             m_pos = p - data;
             if (!readString(QString(), m_line, false))
                 return;
