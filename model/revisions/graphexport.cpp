@@ -10,8 +10,6 @@
 
 namespace retort::GraphExport {
 
-using namespace Qt::StringLiterals;
-
 namespace {
 
 QJsonArray toArray(const QStringList &list)

@@ -150,11 +150,11 @@ QString createDateFrom(const QString &docstring)
 /// Alembic's Script.doc: the stripped docstring up to the first blank line.
 QString messageFrom(const QString &docstring)
 {
-    const QString stripped = docstring.trimmed();
+    const QStringView stripped = QStringView(docstring).trimmed(); // a view: one copy, of the result
     for (qsizetype at = stripped.indexOf(u'\n'); at >= 0; at = stripped.indexOf(u'\n', at + 1))
         if (at + 1 < stripped.size() && stripped[at + 1] == u'\n')
-            return stripped.left(at);
-    return stripped;
+            return stripped.left(at).toString();
+    return stripped.toString();
 }
 
 struct Assignment
@@ -342,8 +342,9 @@ RevisionFileScan RevisionScanner::scanSource(const QByteArray &source, const QSt
             notLiteral(QStringLiteral("depends_on"), *it);
         }
     }
-    for (Diagnostic &d : result.diagnostics)
-        d.revision = revision.id;
+    if (!result.diagnostics.isEmpty()) // a non-const begin() on an empty list would allocate
+        for (Diagnostic &d : result.diagnostics)
+            d.revision = revision.id;
     result.revision = std::move(revision);
     return result;
 }
