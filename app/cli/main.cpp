@@ -1,4 +1,5 @@
 #include "clicommand.h"
+#include "malloctuning.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -44,6 +45,7 @@ PATH may be an alembic.ini, a folder holding one, a script directory or a versio
 
 int main(int argc, char *argv[])
 {
+    retort::cli::tuneMallocForOneShotRun();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("retort-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));

@@ -33,7 +33,7 @@ Project loadProjectPath(const QString &given, QTextStream &err, bool *ok)
     return project;
 }
 
-void writeStdout(QTextStream &out, const QByteArray &bytes)
+void writeStdout(QTextStream &out, QByteArrayView bytes)
 {
     out.flush();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);

@@ -14,6 +14,6 @@ Project loadProjectArgument(const QCommandLineParser &parser, QTextStream &err, 
 Project loadProjectPath(const QString &path, QTextStream &err, bool *ok);
 
 /// Writes bytes to stdout unchanged (JSON may be large; no text conversion).
-void writeStdout(QTextStream &out, const QByteArray &bytes);
+void writeStdout(QTextStream &out, QByteArrayView bytes);
 
 } // namespace retort::cli

@@ -18,8 +18,8 @@ Project Project::load(const QString &path, const QString &section)
             diagnostics.append({Diagnostic::Severity::Warning, location, 0,
                                 QStringLiteral("no revision files in %1").arg(location), {}});
     }
-    project.m_graph = RevisionGraph::build(scan.revisions, diagnostics);
     project.m_loadDiagnostics = diagnostics;
+    project.m_graph = RevisionGraph::build(std::move(scan.revisions), std::move(diagnostics));
     return project;
 }
 

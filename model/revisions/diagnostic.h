@@ -20,6 +20,13 @@ struct Diagnostic
     bool operator==(const Diagnostic &) const = default;
 };
 
+} // namespace retort
+
+// Qt values and numbers: QList may move a diagnostic in memory without its move constructor.
+Q_DECLARE_TYPEINFO(retort::Diagnostic, Q_RELOCATABLE_TYPE);
+
+namespace retort {
+
 using Diagnostics = QList<Diagnostic>;
 
 bool hasErrors(const Diagnostics &diagnostics);

@@ -5,9 +5,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-namespace retort::GraphExport {
+#include <system_error>
+#include <thread>
 
-using namespace Qt::StringLiterals;
+namespace retort::GraphExport {
 
 namespace {
 
@@ -91,77 +92,130 @@ QJsonObject toJsonObject(const RevisionGraph &graph)
     return root;
 }
 
-QByteArray toJson(const RevisionGraph &graph)
+namespace {
+
+void writeRevision(JsonWriter &json, const RevisionGraph &graph, qsizetype index)
 {
-    // Streamed: the same document as toJsonObject(), without building the tree first.
-    JsonWriter json;
+    const Revision &rev = graph.revisionAt(index);
     json.beginObject();
-    json.key("revisions"_L1);
-    json.beginArray();
-    for (const Revision &rev : graph.revisions()) {
-        json.beginObject();
-        json.key("revision"_L1);
-        json.value(rev.id);
-        json.key("down_revisions"_L1);
-        json.value(rev.downRevisions);
-        json.key("branch_labels"_L1);
-        json.value(rev.branchLabels);
-        json.key("depends_on"_L1);
-        json.value(rev.dependsOn);
-        json.key("message"_L1);
-        json.value(rev.message);
-        json.key("path"_L1);
-        json.value(rev.path);
-        json.key("line"_L1);
-        json.value(qint64(rev.line));
-        if (!rev.createDate.isEmpty()) {
-            json.key("create_date"_L1);
-            json.value(rev.createDate);
-        }
-        json.key("effective_branch_labels"_L1);
-        json.value(graph.branchLabels(rev.id));
-        if (rev.downRevisionUnresolved || rev.branchLabelsUnresolved || rev.dependsOnUnresolved) {
-            json.key("unresolved"_L1);
-            json.beginArray();
-            if (rev.downRevisionUnresolved)
-                json.value(QStringView(u"down_revision"));
-            if (rev.branchLabelsUnresolved)
-                json.value(QStringView(u"branch_labels"));
-            if (rev.dependsOnUnresolved)
-                json.value(QStringView(u"depends_on"));
-            json.endArray();
-        }
-        json.endObject();
+    json.key("revision");
+    json.value(rev.id);
+    json.key("down_revisions");
+    json.value(rev.downRevisions);
+    json.key("branch_labels");
+    json.value(rev.branchLabels);
+    json.key("depends_on");
+    json.value(rev.dependsOn);
+    json.key("message");
+    json.value(rev.message);
+    json.key("path");
+    json.value(rev.path);
+    json.key("line");
+    json.value(qint64(rev.line));
+    if (!rev.createDate.isEmpty()) {
+        json.key("create_date");
+        json.value(rev.createDate);
     }
+    json.key("effective_branch_labels");
+    json.value(graph.branchLabelsAt(index));
+    if (rev.downRevisionUnresolved || rev.branchLabelsUnresolved || rev.dependsOnUnresolved) {
+        json.key("unresolved");
+        json.beginArray();
+        if (rev.downRevisionUnresolved)
+            json.value(QStringView(u"down_revision"));
+        if (rev.branchLabelsUnresolved)
+            json.value(QStringView(u"branch_labels"));
+        if (rev.dependsOnUnresolved)
+            json.value(QStringView(u"depends_on"));
+        json.endArray();
+    }
+    json.endObject();
+}
+
+void writeRevisions(JsonWriter &json, const RevisionGraph &graph, qsizetype begin, qsizetype end)
+{
+    for (qsizetype i = begin; i < end; ++i)
+        writeRevision(json, graph, i);
+}
+
+} // namespace
+
+namespace {
+
+/// The same document as toJsonObject(), streamed without building the tree first.
+void writeDocument(JsonWriter &json, const RevisionGraph &graph)
+{
+    json.beginObject();
+    json.key("revisions");
+    json.beginArray();
+    // The revisions are most of the document. In a large history the second half is written on
+    // another thread (the graph is immutable; the scanner's threads are done by now) and appended.
+    constexpr qsizetype kSplitFrom = 2000;
+    const qsizetype size = graph.size();
+    JsonWriter secondHalf;
+    qsizetype split = size;
+    {
+        std::jthread helper; // joined at the end of this block
+        if (size >= kSplitFrom) {
+            try {
+                helper = std::jthread([&graph, &secondHalf, half = size / 2, size] {
+                    writeRevisions(secondHalf, graph, half, size);
+                });
+                split = size / 2;
+            } catch (const std::system_error &) {
+                // No thread: this one writes them all.
+            }
+        }
+        writeRevisions(json, graph, 0, split);
+    }
+    json.append(secondHalf);
     json.endArray();
-    const std::pair<QLatin1StringView, QStringList> lists[] = {
-        {"heads"_L1, graph.heads()},          {"bases"_L1, graph.bases()},          {"real_heads"_L1, graph.realHeads()},
-        {"real_bases"_L1, graph.realBases()}, {"history"_L1, graph.history()}};
+    const struct
+    {
+        JsonWriter::Key name;
+        QStringList ids;
+    } lists[] = {{"heads", graph.heads()},          {"bases", graph.bases()},          {"real_heads", graph.realHeads()},
+                 {"real_bases", graph.realBases()}, {"history", graph.history()}};
     for (const auto &[name, list] : lists) {
         json.key(name);
         json.value(list);
     }
-    json.key("diagnostics"_L1);
+    json.key("diagnostics");
     json.beginArray();
     for (const Diagnostic &d : graph.diagnostics()) {
         json.beginObject();
-        json.key("severity"_L1);
+        json.key("severity");
         json.value(Diagnostic::severityName(d.severity));
-        json.key("path"_L1);
+        json.key("path");
         json.value(d.path);
-        json.key("line"_L1);
+        json.key("line");
         json.value(qint64(d.line));
-        json.key("message"_L1);
+        json.key("message");
         json.value(d.message);
         if (!d.revision.isEmpty()) {
-            json.key("revision"_L1);
+            json.key("revision");
             json.value(d.revision);
         }
         json.endObject();
     }
     json.endArray();
     json.endObject();
+}
+
+} // namespace
+
+QByteArray toJson(const RevisionGraph &graph)
+{
+    JsonWriter json;
+    writeDocument(json, graph);
     return json.take();
+}
+
+void writeJson(const RevisionGraph &graph, const std::function<void(QByteArrayView)> &write)
+{
+    JsonWriter json(write);
+    writeDocument(json, graph);
+    json.flush();
 }
 
 QString toText(const RevisionGraph &graph)

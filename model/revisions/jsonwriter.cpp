@@ -10,11 +10,16 @@
 
 namespace retort {
 
-char *JsonWriter::reserveTail(qsizetype bytes)
+char *JsonWriter::makeRoom(qsizetype bytes)
 {
+    // Everything before m_size is complete text, so this is a place to hand a full chunk over.
+    if (m_sink && m_size + bytes > kChunkSize && m_size > 0)
+        flush();
     if (m_size + bytes > m_out.size())
         m_out.resize(std::max<qsizetype>({m_size + bytes, m_out.size() * 2, 4096}));
-    return m_out.data() + m_size;
+    m_data = m_out.data();
+    m_room = m_sink ? std::max(std::min(m_out.size(), kChunkSize), m_size + bytes) : m_out.size();
+    return m_data + m_size;
 }
 
 void JsonWriter::put(QByteArrayView bytes)
@@ -82,6 +87,41 @@ void JsonWriter::key(QLatin1StringView name)
     *out = ':';
     m_size += name.size() + 3;
     m_needComma = false;
+}
+
+void JsonWriter::key(Key name)
+{
+    separate();
+    char *out = reserveTail(name.size + 3);
+    *out++ = '"';
+    std::memcpy(out, name.text, size_t(name.size));
+    out += name.size;
+    *out++ = '"';
+    *out = ':';
+    m_size += name.size + 3;
+    m_needComma = false;
+}
+
+void JsonWriter::append(const JsonWriter &fragment)
+{
+    if (fragment.m_size == 0)
+        return;
+    separate();
+    const QByteArrayView text(fragment.m_out.constData(), fragment.m_size);
+    if (m_sink) { // straight through, not copied into this writer's buffer first
+        flush();
+        m_sink(text);
+        return;
+    }
+    put(text);
+}
+
+void JsonWriter::flush()
+{
+    if (!m_sink || m_size == 0)
+        return;
+    m_sink(QByteArrayView(m_out.constData(), m_size));
+    m_size = 0;
 }
 
 void JsonWriter::value(QStringView text)

@@ -146,6 +146,22 @@ PythonLiteral evaluatePythonLiteral(const QList<PythonToken> &tokens, qsizetype 
     if (begin >= end)
         return notLiteral(tokens, begin, end);
 
+    // One token, the usual `revision = "abc"` or `depends_on = None`: what the general path below
+    // decides for it too, without splitting the line into parts first.
+    if (end - begin == 1) {
+        const PythonToken &only = tokens[begin];
+        PythonLiteral literal;
+        if (only.isName(u"None")) {
+            literal.kind = PythonLiteral::Kind::None;
+            return literal;
+        }
+        if (isPlainString(only)) {
+            literal.kind = PythonLiteral::Kind::String;
+            literal.string = only.text;
+            return literal;
+        }
+    }
+
     // A bare tuple: `x = "a", "b"` or `x = "a",`.
     bool trailing = false;
     const auto parts = splitTopLevel(tokens, begin, end, &trailing);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <iterator>
 #include <memory>
+#include <string_view>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -140,12 +141,16 @@ const char *findStringSpecial(const char *p, const char *end, char quote)
 /// Keywords that start a statement which is not an assignment or an expression.
 bool isStatementKeyword(QByteArrayView word)
 {
-    static constexpr const char *keywords[] = {"import", "from",    "def",   "class",  "async",  "if",     "elif",
-                                               "else",   "for",     "while", "with",   "try",    "except", "finally",
-                                               "return", "raise",   "assert", "pass",  "del",    "global", "nonlocal"};
+    // string_views: their lengths are known when compiling (a `const char *` costs a strlen per compare).
+    using namespace std::string_view_literals;
+    static constexpr std::string_view keywords[] = {
+        "import"sv, "from"sv,  "def"sv,    "class"sv,  "async"sv,  "if"sv,   "elif"sv,
+        "else"sv,   "for"sv,   "while"sv,  "with"sv,   "try"sv,    "except"sv, "finally"sv,
+        "return"sv, "raise"sv, "assert"sv, "pass"sv,   "del"sv,    "global"sv, "nonlocal"sv};
     if (word.size() < 2 || word.size() > 8)
         return false;
-    return std::any_of(std::begin(keywords), std::end(keywords), [&](const char *k) { return word == k; });
+    const std::string_view text(word.data(), size_t(word.size()));
+    return std::any_of(std::begin(keywords), std::end(keywords), [&](std::string_view k) { return text == k; });
 }
 
 /// Does the line start a compound statement (`if x: ...`), whose one-line body follows on the same line?
@@ -186,17 +191,17 @@ public:
             const QByteArrayView view(text);
             for (qsizetype i = 0; i < view.size(); ++i)
                 next[i] = char16_t(uchar(view[i]));
-            m_byLength[size_t(view.size())].push_back(
-                {view, QString::fromRawData(reinterpret_cast<const QChar *>(next), view.size())});
+            m_slots[slotOf(view)].push_back({view, QString::fromRawData(reinterpret_cast<const QChar *>(next), view.size())});
             next += view.size();
         }
     }
 
     QString textOf(QByteArrayView text) const
     {
-        if (size_t(text.size()) < m_byLength.size())
-            for (const Entry &entry : m_byLength[size_t(text.size())])
-                if (entry.bytes[0] == text[0] && std::memcmp(entry.bytes.data(), text.data(), size_t(text.size())) == 0)
+        if (!text.isEmpty())
+            for (const Entry &entry : m_slots[slotOf(text)])
+                if (entry.bytes.size() == text.size()
+                    && std::memcmp(entry.bytes.data(), text.data(), size_t(text.size())) == 0)
                     return entry.text;
         return QString::fromUtf8(text);
     }
@@ -207,8 +212,16 @@ private:
         QByteArrayView bytes;
         QString text;
     };
+    /// Length, first and last byte tell the table's texts nearly all apart: a lookup is usually
+    /// one comparison (a token is looked up here for every name and operator the scanner keeps).
+    static constexpr size_t kSlots = 256;
+    static size_t slotOf(QByteArrayView text)
+    {
+        return (size_t(text.size()) * 31 + size_t(uchar(text.front())) * 7 + uchar(text.back())) % kSlots;
+    }
+
     std::unique_ptr<char16_t[]> m_utf16;
-    std::array<std::vector<Entry>, 14> m_byLength;
+    std::array<std::vector<Entry>, kSlots> m_slots;
 };
 
 QString internedText(QByteArrayView text)
@@ -258,7 +271,7 @@ private:
     {
         const QByteArrayView text = m_src.sliced(start, m_pos - start);
         if (m_current.tokens.isEmpty())
-            m_current.tokens.reserve(4); // one allocation for most statements (`name = value`, `import`)
+            m_current.tokens.reserve(12); // one allocation: an annotated assignment has a dozen tokens
         m_current.tokens.append({kind, internedText(text), {}, line});
     }
 
@@ -556,6 +569,16 @@ void Tokenizer::skimStatement()
             continue;
         case '\'':
         case '"':
+            // The usual string in a function body, '...' on one line without a backslash, is
+            // passed over here: its closing quote is the next quote, line end or backslash. Any
+            // other string (triple-quoted, with an escape, unterminated) goes through readString().
+            if (end - p >= 3 && !(p[1] == c && p[2] == c)) {
+                const char *close = findStringSpecial(p + 1, end, c);
+                if (close < end && *close == c) {
+                    p = close + 1;
+                    continue;
+                }
+            }
             m_pos = p - data;
             if (!readString(QString(), m_line, false))
                 return;

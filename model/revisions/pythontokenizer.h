@@ -23,6 +23,14 @@ struct PythonToken
     bool isName(QStringView name) const { return kind == Kind::Name && text == name; }
 };
 
+} // namespace retort
+
+// Plain Qt values and numbers: QList may move a token or a line in memory without its move
+// constructor, so growing the lists (the tokenizer appends one by one) is a realloc, not a loop.
+Q_DECLARE_TYPEINFO(retort::PythonToken, Q_RELOCATABLE_TYPE);
+
+namespace retort {
+
 /// A logical line: one statement, possibly spanning several physical lines.
 struct PythonLogicalLine
 {
@@ -30,6 +38,12 @@ struct PythonLogicalLine
     int indent = 0; ///< column of the statement (after `;`, that of the line; inside a one-line block, deeper)
     QList<PythonToken> tokens;
 };
+
+} // namespace retort
+
+Q_DECLARE_TYPEINFO(retort::PythonLogicalLine, Q_RELOCATABLE_TYPE);
+
+namespace retort {
 
 /// The result of tokenizing a whole module. On a syntax error, `error` is set and `lines` holds
 /// what was read before it.

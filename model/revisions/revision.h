@@ -30,3 +30,6 @@ struct Revision
 };
 
 } // namespace retort
+
+// Qt values, numbers and flags: QList may move a revision in memory without its move constructor.
+Q_DECLARE_TYPEINFO(retort::Revision, Q_RELOCATABLE_TYPE);

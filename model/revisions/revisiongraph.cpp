@@ -28,10 +28,10 @@ RevisionGraph::RevisionGraph()
 {
 }
 
-RevisionGraph RevisionGraph::build(const QList<Revision> &revisions, const Diagnostics &scanDiagnostics)
+RevisionGraph RevisionGraph::build(QList<Revision> revisions, Diagnostics scanDiagnostics)
 {
     RevisionGraph graph;
-    graph.m_data = detail::RevisionGraphBuilder::build(revisions, scanDiagnostics);
+    graph.m_data = detail::RevisionGraphBuilder::build(std::move(revisions), std::move(scanDiagnostics));
     return graph;
 }
 
@@ -47,6 +47,11 @@ QList<Revision> RevisionGraph::revisions() const
     for (const GraphNode &node : m_data->nodes)
         list.append(node.source);
     return list;
+}
+
+const Revision &RevisionGraph::revisionAt(qsizetype index) const
+{
+    return m_data->nodes[index].source;
 }
 
 const Revision *RevisionGraph::revision(const QString &id) const
@@ -141,6 +146,11 @@ QStringList RevisionGraph::dependents(const QString &id) const
 QStringList RevisionGraph::branchLabels(const QString &id) const
 {
     return withNode(*m_data, id, [](const GraphNode &n) { return n.labels; });
+}
+
+const QStringList &RevisionGraph::branchLabelsAt(qsizetype index) const
+{
+    return m_data->nodes[index].labels;
 }
 
 bool RevisionGraph::isHead(const QString &id) const

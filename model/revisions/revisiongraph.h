@@ -48,13 +48,16 @@ public:
     RevisionGraph();
 
     /// Builds the graph from revisions in load order. Problems go into diagnostics(); the graph
-    /// always builds, marking what it could not resolve.
-    static RevisionGraph build(const QList<Revision> &revisions, const Diagnostics &scanDiagnostics = {});
+    /// always builds, marking what it could not resolve. Takes its input by value: a caller that
+    /// moves it in spares a copy of every revision.
+    static RevisionGraph build(QList<Revision> revisions, Diagnostics scanDiagnostics = {});
 
     qsizetype size() const;
     bool isEmpty() const { return size() == 0; }
     /// Revisions in load order (duplicated ids: the last definition, at the first one's place).
     QList<Revision> revisions() const;
+    /// The revision at `index` of revisions(), 0 <= index < size(), without copying the list.
+    const Revision &revisionAt(qsizetype index) const;
     const Revision *revision(const QString &id) const;
     bool contains(const QString &id) const { return revision(id) != nullptr; }
     /// Id of the revision declared in the file at \a path (compared after QDir::cleanPath);
@@ -78,6 +81,8 @@ public:
     QStringList dependents(const QString &id) const;
     /// Branch labels after Alembic's propagation to descendants and ancestors, sorted.
     QStringList branchLabels(const QString &id) const;
+    /// branchLabels() of revisionAt(index), without looking its id up.
+    const QStringList &branchLabelsAt(qsizetype index) const;
     bool isHead(const QString &id) const;
     bool isBase(const QString &id) const;
     bool isBranchPoint(const QString &id) const;

@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 namespace retort::detail {
 
@@ -42,6 +45,51 @@ QList<int> uniqueUnion(const QList<int> &first, const QList<int> &second)
     for (int d : second)
         appendUnique(result, d);
     return result;
+}
+
+/// Every node's down revisions looked up in the id index, node i's at of(i) (-1: no such revision).
+struct ResolvedParents
+{
+    std::vector<qsizetype> offsets; ///< node i's are at [offsets[i], offsets[i + 1])
+    std::vector<int> nodes;
+
+    const int *of(qsizetype node) const { return nodes.data() + offsets[size_t(node)]; }
+};
+
+/// The lookups are independent, and each mostly waits on memory (the ids' text lies all over the
+/// heap), so a large history is split over two threads: the other core is idle while the graph
+/// is built.
+ResolvedParents resolveParents(const GraphData &data)
+{
+    const qsizetype n = data.nodes.size();
+    ResolvedParents resolved;
+    resolved.offsets.assign(size_t(n) + 1, 0);
+    for (qsizetype i = 0; i < n; ++i)
+        resolved.offsets[size_t(i) + 1] = resolved.offsets[size_t(i)] + data.nodes[i].source.downRevisions.size();
+    resolved.nodes.assign(size_t(resolved.offsets.back()), -1);
+    const auto resolve = [&data, &resolved](qsizetype begin, qsizetype end) {
+        for (qsizetype i = begin; i < end; ++i) {
+            const QStringList &down = data.nodes[i].source.downRevisions;
+            int *out = resolved.nodes.data() + resolved.offsets[size_t(i)];
+            for (qsizetype j = 0; j < down.size(); ++j)
+                out[j] = data.idIndex.value(down[j], -1);
+        }
+    };
+    constexpr qsizetype kSplitFrom = 2000;
+    qsizetype split = n;
+    {
+        std::jthread helper; // joined at the end of this block
+        if (n >= kSplitFrom) {
+            try {
+                helper = std::jthread(resolve, n / 2, n);
+                split = n / 2;
+            } catch (const std::system_error &) {
+                // No thread: this one resolves them all.
+            }
+        }
+        resolve(0, split);
+    }
+    return resolved;
 }
 
 /// Revisions on a cycle (strongly connected components of more than one node), iteratively.
@@ -117,6 +165,10 @@ QStringList unreachableRevisions(const GraphData &data, const QList<int> &heads,
 
 void detectCycles(GraphData &data, bool referencesMissing)
 {
+    // Every versioned edge is among all edges: with no cycle there, there is none to find or report
+    // (the usual case, settled by one cheap pass instead of two component searches).
+    if (!detail::hasCycle(data, Edges::AllDown))
+        return;
     const QList<int> versionedCycle = nodesOnCycles(data, Edges::VersionedDown);
     const QList<int> dependencyCycle = nodesOnCycles(data, Edges::AllDown);
     for (int n : versionedCycle)
@@ -217,11 +269,10 @@ void computeHistory(GraphData &data)
 
 } // namespace
 
-std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &revisions,
-                                                       const Diagnostics &scanDiagnostics)
+std::shared_ptr<GraphData> RevisionGraphBuilder::build(QList<Revision> revisions, Diagnostics scanDiagnostics)
 {
     auto data = std::make_shared<GraphData>();
-    data->diagnostics = scanDiagnostics;
+    data->diagnostics = std::move(scanDiagnostics);
     const auto warn = [&](const Revision &rev, int line, const QString &message) {
         data->diagnostics.append(diagnosticFor(Diagnostic::Severity::Warning, rev, line, message));
     };
@@ -242,27 +293,31 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
     QList<Definition> definitions;
     definitions.reserve(revisions.size());
     data->nodes.reserve(revisions.size());
-    data->idIndex.reserve(revisions.size());
-    data->keyIndex.reserve(revisions.size());
+    data->idIndex.reserve(revisions.size()); // the key index starts as a copy of it (step 3)
     data->keyOrder.reserve(revisions.size());
-    for (const Revision &rev : revisions) {
+    for (Revision &rev : revisions) { // each revision is moved into its node
         const bool base = rev.downRevisions.isEmpty() && !rev.downRevisionUnresolved;
         const bool deps = !rev.dependsOn.isEmpty() || rev.dependsOnUnresolved;
-        if (const auto it = data->idIndex.constFind(rev.id); it != data->idIndex.cend()) {
+        // One hash lookup: operator[] makes the entry of a new id (the index grows) or finds the
+        // earlier definition's.
+        const qsizetype known = data->idIndex.size();
+        int &slot = data->idIndex[rev.id];
+        if (data->idIndex.size() == known) {
+            const int earlier = slot;
             warn(rev, rev.line,
                  QStringLiteral("Revision %1 is present more than once (also in %2); this definition is used")
-                     .arg(rev.id, data->nodes[*it].source.path));
+                     .arg(rev.id, data->nodes[earlier].source.path));
             for (Definition &d : definitions)
-                if (d.node == *it)
+                if (d.node == earlier)
                     d.shadowed = true;
-            data->nodes[*it] = GraphNode();
-            data->nodes[*it].source = rev;
-            definitions.append({*it, false, base, deps});
+            data->nodes[earlier] = GraphNode();
+            data->nodes[earlier].source = std::move(rev);
+            definitions.append({earlier, false, base, deps});
             continue;
         }
-        data->idIndex.insert(rev.id, int(data->nodes.size()));
+        slot = int(data->nodes.size());
         definitions.append({int(data->nodes.size()), false, base, deps});
-        data->nodes.emplaceBack().source = rev;
+        data->nodes.emplaceBack().source = std::move(rev);
     }
 
     // 2. Checks Alembic makes when it constructs each revision; the first failing revision in load
@@ -285,22 +340,29 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
             fatal(message);
             rev.dependsOn.removeAll(rev.id);
         }
-        QStringList found;
-        for (QChar c : illegal)
-            if (rev.id.contains(c))
-                found.append(QString(c));
-        if (!found.isEmpty()) {
-            std::sort(found.begin(), found.end());
-            const QString message = QStringLiteral("Character(s) '%1' not allowed in revision identifier '%2'")
-                                        .arg(found.join(QStringLiteral(", ")), rev.id);
-            error(rev, rev.line, message);
-            fatal(message);
-        } else if (rev.id.contains(u':')) {
-            warn(rev, rev.line,
-                 QStringLiteral("revision identifier '%1' contains ':', which cannot be used in start:end ranges")
-                     .arg(rev.id));
-        } else if (rev.id.isEmpty()) {
-            error(rev, rev.line, QStringLiteral("empty revision identifier"));
+        // The checks of the id only have something to say when it is empty or holds one of these
+        // characters: one pass over it settles the usual case.
+        const bool unusualId = rev.id.isEmpty() || std::any_of(rev.id.cbegin(), rev.id.cend(), [](QChar c) {
+                                   return c == u'-' || c == u'+' || c == u'@' || c == u':';
+                               });
+        if (unusualId) {
+            QStringList found;
+            for (QChar c : illegal)
+                if (rev.id.contains(c))
+                    found.append(QString(c));
+            if (!found.isEmpty()) {
+                std::sort(found.begin(), found.end());
+                const QString message = QStringLiteral("Character(s) '%1' not allowed in revision identifier '%2'")
+                                            .arg(found.join(QStringLiteral(", ")), rev.id);
+                error(rev, rev.line, message);
+                fatal(message);
+            } else if (rev.id.contains(u':')) {
+                warn(rev, rev.line,
+                     QStringLiteral("revision identifier '%1' contains ':', which cannot be used in start:end ranges")
+                         .arg(rev.id));
+            } else if (rev.id.isEmpty()) {
+                error(rev, rev.line, QStringLiteral("empty revision identifier"));
+            }
         }
         // Duplicated parents stay: Alembic then treats the revision as a merge point.
         node.declaredBase = rev.downRevisions.isEmpty() && !rev.downRevisionUnresolved;
@@ -331,6 +393,7 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
     bool referencesMissing = false;
     QString firstUnknownDependency;
     QString firstMissingParent;
+    const ResolvedParents parents = resolveParents(*data);
     for (int i = 0; i < data->nodes.size(); ++i) {
         GraphNode &node = data->nodes[i];
         for (const QString &dep : std::as_const(node.source.dependsOn)) {
@@ -346,9 +409,11 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
             }
             node.resolvedDeps.append(*it);
         }
-        for (const QString &down : std::as_const(node.source.downRevisions)) {
-            const auto it = data->idIndex.constFind(down);
-            if (it == data->idIndex.cend()) {
+        node.down.reserve(node.source.downRevisions.size()); // one exact allocation, not a growing list
+        for (qsizetype j = 0; j < node.source.downRevisions.size(); ++j) {
+            const QString &down = node.source.downRevisions[j];
+            const int parent = parents.of(i)[j];
+            if (parent < 0) {
                 const QString message =
                     QStringLiteral("Revision %1 referenced from %2 is not present").arg(down, node.source.id);
                 error(node.source, node.source.downRevisionLine, message);
@@ -358,7 +423,7 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
                 referencesMissing = true;
                 continue;
             }
-            node.down.append(*it);
+            node.down.append(parent);
         }
         node.allDown = uniqueUnion(node.down, node.resolvedDeps);
     }
@@ -369,6 +434,14 @@ std::shared_ptr<GraphData> RevisionGraphBuilder::build(const QList<Revision> &re
     std::vector<bool> isVersionedParent(size_t(data->nodes.size()), false);
     std::vector<bool> isAnyParent(size_t(data->nodes.size()), false);
     std::vector<bool> hasDependents(size_t(data->nodes.size()), false);
+    {
+        std::vector<int> children(size_t(data->nodes.size()), 0);
+        for (const GraphNode &node : std::as_const(data->nodes))
+            for (int d : node.down)
+                ++children[size_t(d)];
+        for (int i = 0; i < data->nodes.size(); ++i)
+            data->nodes[i].next.reserve(children[size_t(i)]);
+    }
     for (int i = 0; i < data->nodes.size(); ++i) {
         for (int d : std::as_const(data->nodes[i].resolvedDeps))
             hasDependents[size_t(d)] = true;

@@ -13,7 +13,7 @@ namespace retort::detail {
 class RevisionGraphBuilder
 {
 public:
-    static std::shared_ptr<GraphData> build(const QList<Revision> &revisions, const Diagnostics &scanDiagnostics);
+    static std::shared_ptr<GraphData> build(QList<Revision> revisions, Diagnostics scanDiagnostics);
 };
 
 } // namespace retort::detail

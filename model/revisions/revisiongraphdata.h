@@ -30,6 +30,13 @@ struct GraphNode
     bool inCycle = false;
 };
 
+} // namespace retort::detail
+
+// A revision, Qt lists and flags: QList may move a node in memory without its move constructor.
+Q_DECLARE_TYPEINFO(retort::detail::GraphNode, Q_RELOCATABLE_TYPE);
+
+namespace retort::detail {
+
 struct GraphData
 {
     QList<GraphNode> nodes;       ///< load order

@@ -1,5 +1,6 @@
 #include "revisiontraversal.h"
 
+#include "ancestorclosure.h"
 #include "revisionerror.h"
 
 #include <algorithm>
@@ -96,6 +97,44 @@ QList<int> relatedNodes(const GraphData &data, const QList<int> &targets, Edges 
     return result;
 }
 
+std::vector<int> postOrder(const GraphData &data, Edges edges)
+{
+    const int n = int(data.nodes.size());
+    std::vector<int> order;
+    order.reserve(size_t(n));
+    std::vector<quint8> state(size_t(n), 0); // 0 new, 1 on the stack, 2 done
+    std::vector<std::pair<int, qsizetype>> stack;
+    for (int root = 0; root < n; ++root) {
+        if (state[size_t(root)] != 0)
+            continue;
+        stack.push_back({root, 0});
+        state[size_t(root)] = 1;
+        while (!stack.empty()) {
+            auto &[node, pos] = stack.back();
+            const QList<int> &out = edgesOf(data.nodes[node], edges);
+            if (pos < out.size()) {
+                const int next = out[pos++];
+                if (state[size_t(next)] == 1)
+                    return {}; // back on the stack: a cycle
+                if (state[size_t(next)] == 0) {
+                    state[size_t(next)] = 1;
+                    stack.push_back({next, 0});
+                }
+                continue;
+            }
+            state[size_t(node)] = 2;
+            order.push_back(node);
+            stack.pop_back();
+        }
+    }
+    return order;
+}
+
+bool hasCycle(const GraphData &data, Edges edges)
+{
+    return postOrder(data, edges).size() != size_t(data.nodes.size());
+}
+
 qsizetype NodeSet::count() const
 {
     return qsizetype(std::count(m_bits.cbegin(), m_bits.cend(), true));
@@ -136,73 +175,17 @@ NodeSet &NodeSet::unite(const NodeSet &other)
     return *this;
 }
 
-namespace {
-
-/// Ancestor sets (inclusive, along normalized down revisions) for every node, as bitsets.
-/// Computed once per sort in O(nodes x nodes / 64); replaces one graph walk per branch change.
-class AncestorClosure
-{
-public:
-    explicit AncestorClosure(const GraphData &data)
-        : m_words((size_t(data.nodes.size()) + 63) / 64)
-        , m_bits(size_t(data.nodes.size()) * m_words, 0)
-    {
-        const int n = int(data.nodes.size());
-        std::vector<quint8> state(size_t(n), 0); // 0 new, 1 on stack, 2 done
-        std::vector<std::pair<int, qsizetype>> stack;
-        for (int root = 0; root < n; ++root) {
-            if (state[size_t(root)] != 0)
-                continue;
-            stack.push_back({root, 0});
-            state[size_t(root)] = 1;
-            while (!stack.empty()) {
-                auto &[node, pos] = stack.back();
-                const QList<int> &down = data.nodes[node].normalizedDown;
-                if (pos < down.size()) {
-                    const int parent = down[pos++];
-                    if (state[size_t(parent)] == 0) {
-                        state[size_t(parent)] = 1;
-                        stack.push_back({parent, 0});
-                    }
-                    continue; // a parent still on the stack is a cycle: its set stays partial
-                }
-                quint64 *row = rowOf(node);
-                row[size_t(node) / 64] |= quint64(1) << (node % 64);
-                for (int parent : down) {
-                    const quint64 *parentRow = rowOf(parent);
-                    for (size_t w = 0; w < m_words; ++w)
-                        row[w] |= parentRow[w];
-                }
-                state[size_t(node)] = 2;
-                stack.pop_back();
-            }
-        }
-    }
-
-    /// Is `node` an ancestor of (or equal to) `of`?
-    bool contains(int of, int node) const { return (rowOf(of)[size_t(node) / 64] >> (node % 64)) & 1; }
-
-private:
-    quint64 *rowOf(int node) { return m_bits.data() + size_t(node) * m_words; }
-    const quint64 *rowOf(int node) const { return m_bits.data() + size_t(node) * m_words; }
-
-    size_t m_words;
-    std::vector<quint64> m_bits;
-};
-
-} // namespace
-
 QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QList<int> &heads)
 {
     // Alembic keeps, per current head, the set of that head's ancestors; moving a head down a plain
     // line removes the emitted revision, any other move recomputes the set. Either way the set is
-    // the ancestor closure of the current head. Up to 16k revisions one closure for all nodes is
-    // cheaper (at most 32 MB); beyond that the per-head sets are kept as Alembic does.
+    // the ancestor closure of the current head, which one AncestorClosure answers for all nodes.
+    // Where it cannot be built (a cycle, a graph of very many short chains) the per-head sets are
+    // kept as Alembic does.
     const qsizetype n = data.nodes.size();
-    constexpr qsizetype kClosureLimit = 16384;
-    std::optional<AncestorClosure> closure;
-    if (n <= kClosureLimit)
-        closure.emplace(data);
+    std::optional<AncestorClosure> closure(std::in_place, data);
+    if (!closure->isValid())
+        closure.reset();
     const auto ancestorsOf = [&](int rev) { return NodeSet::of(n, relatedNodes(data, {rev}, Edges::NormalizedDown)); };
 
     NodeSet todo = nodes;
@@ -223,6 +206,8 @@ QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QL
     };
 
     QList<int> output;
+    output.reserve(remaining);
+    QList<int> headsToAdd; // reused: one allocation, not one per revision
     qsizetype candidateIndex = 0;
     qsizetype switchesSinceProgress = 0;
     while (!currentHeads.isEmpty()) {
@@ -248,7 +233,7 @@ QList<int> topologicalSort(const GraphData &data, const NodeSet &nodes, const QL
             --remaining;
         }
         const GraphNode &rev = data.nodes[candidate];
-        QList<int> headsToAdd;
+        headsToAdd.clear();
         for (int r : rev.normalizedDown)
             if (todo.contains(r) && !currentHeads.contains(r) && !headsToAdd.contains(r))
                 headsToAdd.append(r);

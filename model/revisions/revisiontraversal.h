@@ -25,6 +25,12 @@ const QList<int> &edgesOf(const GraphNode &node, Edges edges);
 /// With `check`, a target reaching another target throws Alembic's "overlaps" error.
 QList<int> relatedNodes(const GraphData &data, const QList<int> &targets, Edges edges, bool check = false);
 
+/// Every node after all nodes its `edges` lead to (depth-first post-order; along down edges, parents
+/// before children). Empty when the edges have a cycle.
+std::vector<int> postOrder(const GraphData &data, Edges edges);
+/// Does following `edges` from some node lead back to it?
+bool hasCycle(const GraphData &data, Edges edges);
+
 /// Membership set over node indices.
 class NodeSet
 {

@@ -92,10 +92,12 @@ private slots:
     void jsonShape();
     void jsonRevisionFields();
     void jsonRoundTrip();
+    void jsonRoundTripLargeHistory();
     void jsonDiagnostics();
     void jsonEmptyGraph();
     void jsonWriterStrings();
     void jsonWriterLatin1Keys();
+    void jsonWriterLiteralKeysAndFragments();
     void dotStructure();
     void dotDependencyEdgesAreDashed();
     void dotGhostNodesForMissingParents();
@@ -166,6 +168,36 @@ void tst_GraphExport::jsonRoundTrip()
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
     QCOMPARE(document.object(), GraphExport::toJsonObject(graph));
     QVERIFY(!json.contains('\n')); // one line: easy to pipe
+}
+
+void tst_GraphExport::jsonRoundTripLargeHistory()
+{
+    // Large enough for toJson() to write the revisions in two parts (on two threads): the halves
+    // must join into the same document, in load order, around a branch and its merge.
+    QStringList spec{u"r0 #trunk"_s};
+    for (int i = 1; i < 4001; ++i)
+        spec.append(i == 2500 ? u"r2500 r2499 side"_s : u"r%1 r%2"_s.arg(i).arg(i - 1));
+    spec.append(u"side r10 ~r7"_s);
+    QList<Revision> revisions = test::revisionsFromSpec(spec);
+    revisions[3].message = u"caf\u00e9 \"quoted\""_s;
+    revisions[2001].createDate = u"2025-01-02"_s;
+    const RevisionGraph graph = RevisionGraph::build(revisions);
+    QCOMPARE(graph.size(), 4002);
+    const QByteArray json = GraphExport::toJson(graph);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(document.object(), GraphExport::toJsonObject(graph));
+
+    // Streamed in pieces, the same bytes.
+    QByteArray streamed;
+    int pieces = 0;
+    GraphExport::writeJson(graph, [&](QByteArrayView bytes) {
+        streamed += bytes;
+        ++pieces;
+    });
+    QCOMPARE(streamed, json);
+    QVERIFY(pieces > 2);
 }
 
 void tst_GraphExport::jsonDiagnostics()
@@ -282,6 +314,33 @@ void tst_GraphExport::jsonWriterLatin1Keys()
     json.endObject();
     QCOMPARE(json.take(), QByteArray("{\"plain_key\":-12,\"quote\\\" back\\\\ tab\\t caf\xc3\xa9\":true,"
                                      "\"utf16 caf\xc3\xa9\":9223372036854775807}"));
+}
+
+void tst_GraphExport::jsonWriterLiteralKeysAndFragments()
+{
+    JsonWriter part;
+    part.beginObject();
+    part.key("id");
+    part.value(qint64(2));
+    part.endObject();
+    part.value(u"three"_s);
+    JsonWriter json;
+    json.beginArray();
+    json.append(JsonWriter()); // nothing: no comma either
+    json.beginObject();
+    json.key("id");
+    json.value(qint64(1));
+    json.endObject();
+    json.append(part);
+    json.value(qint64(4));
+    json.endArray();
+    QCOMPARE(json.take(), QByteArray(R"([{"id":1},{"id":2},"three",4])"));
+
+    JsonWriter first;
+    first.beginArray();
+    first.append(part);
+    first.endArray();
+    QCOMPARE(first.take(), QByteArray(R"([{"id":2},"three"])"));
 }
 
 void tst_GraphExport::dotStructure()
