@@ -63,10 +63,14 @@ AlembicWorkbench::AlembicWorkbench(QSettings *settings, QWidget *window)
     });
     connect(m_service, &AlembicService::revisionFailed, this, [this](quint64, const BridgeError &failure) {
         emit error(tr("Alembic could not create the revision: %1").arg(failure.message));
-        QMessageBox box(QMessageBox::Warning, tr("Alembic"), tr("Alembic could not create the revision."), QMessageBox::Ok, m_window);
-        box.setInformativeText(failure.hint.isEmpty() ? failure.message : failure.message + QStringLiteral("\n\n") + failure.hint);
-        box.setDetailedText(failure.details);
-        box.exec();
+        // Not exec(): a nested event loop inside the bridge's signal could delete the bridge under it.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Alembic"), tr("Alembic could not create the revision."),
+                                    QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setObjectName(QStringLiteral("revisionFailedBox"));
+        box->setInformativeText(failure.hint.isEmpty() ? failure.message : failure.message + QStringLiteral("\n\n") + failure.hint);
+        box->setDetailedText(failure.details);
+        box->open();
     });
     connect(m_service, &AlembicService::scriptViewReady, this, [this](const QJsonObject &view) {
         const AlembicCrossCheck check = AlembicCrossCheck::compare(m_project.graph(), view);

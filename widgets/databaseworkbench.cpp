@@ -31,13 +31,12 @@ DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &san
     connect(m_schemaPanel, &SchemaPanel::refreshRequested, this, &DatabaseWorkbench::refresh);
     connect(m_schemaPanel, &SchemaPanel::cancelRequested, m_loader, &SchemaLoader::cancel);
     connect(m_loader, &SchemaLoader::busyChanged, m_schemaPanel, &SchemaPanel::setBusy);
-    connect(m_loader, &SchemaLoader::loaded, this, [this](const SchemaSnapshot &snapshot) {
-        m_schemaPanel->setSnapshot(snapshot, tr("sandbox · %1").arg(m_database));
-        setSql(m_sql, QStringLiteral("postgresql"));
-        emit schemaShown();
-    });
+    connect(m_loader, &SchemaLoader::loaded, this, &DatabaseWorkbench::schemaLoaded);
     connect(m_loader, &SchemaLoader::failed, this, [this](const QString &message) {
+        m_status->setText(tr("⚠ Sandbox unreachable"));
+        m_status->setToolTip(message);
         m_schemaPanel->setError(tr("The schema could not be read: %1").arg(message));
+        emit databaseRevisionsChanged(sandboxName(), QString::fromLatin1(kSandboxColor), {});
         emit schemaShown();
     });
     m_status->setObjectName(QStringLiteral("databaseStatus"));
@@ -80,6 +79,10 @@ void DatabaseWorkbench::setProject(const Project &project)
     m_project = project;
     if (database == m_database)
         return; // a rescan of the same project: the sandbox stays where it is
+    if (m_upgrade) {
+        m_alembic->cancel(m_upgrade); // that project's upgrade: its answer no longer matters here
+        m_upgrade = 0;
+    }
     m_database = database;
     m_status->setText(tr("Starting the sandbox…"));
     m_status->setToolTip(QString());
@@ -90,6 +93,10 @@ void DatabaseWorkbench::clearProject()
 {
     m_project = Project();
     m_database.clear();
+    if (m_upgrade) {
+        m_alembic->cancel(m_upgrade);
+        m_upgrade = 0;
+    }
     m_status->clear();
     m_schemaPanel->clear();
     emit databaseRevisionsChanged(sandboxName(), QString::fromLatin1(kSandboxColor), {});
@@ -97,40 +104,37 @@ void DatabaseWorkbench::clearProject()
 
 void DatabaseWorkbench::sandboxReady(const QString &database)
 {
-    if (database != m_database)
-        return;
-    const AlembicVersions versions = AlembicVersionReader::read(m_sandbox->connectionString(database));
-    // A new sandbox database of a small project: bring it to heads so there is a schema to see.
-    if (versions.reachable && !versions.hasTable && m_project.graph().size() <= kAutoUpgradeLimit
-        && !m_project.graph().isEmpty() && m_upgrade == 0) {
+    if (database == m_database)
+        refresh();
+}
+
+void DatabaseWorkbench::schemaLoaded(const SchemaSnapshot &snapshot)
+{
+    // A new, empty sandbox database of a small project: bring it to heads so there is a schema to
+    // see (once per database; the helper refuses if env.py would connect anywhere else).
+    if (!snapshot.hasAlembicVersion() && snapshot.tables().isEmpty() && !m_project.graph().isEmpty()
+        && m_project.graph().size() <= kAutoUpgradeLimit && !m_upgraded.contains(m_database)) {
+        m_upgraded.append(m_database);
         m_status->setText(tr("Upgrading the sandbox…"));
-        emit info(tr("Upgrading the new sandbox database %1 to heads").arg(database));
-        m_upgrade = m_alembic->upgradeDatabase(m_sandbox->sqlalchemyUrl(database));
+        emit info(tr("Upgrading the new sandbox database %1 to heads").arg(m_database));
+        m_upgrade = m_alembic->upgradeDatabase(m_sandbox->sqlalchemyUrl(m_database));
         if (m_upgrade != 0)
             return;
     }
-    showVersions(versions);
+    m_schemaPanel->setSnapshot(snapshot, tr("sandbox · %1").arg(m_database));
+    setSql(m_sql, QStringLiteral("postgresql"));
+    const QStringList versions = snapshot.alembicVersions();
+    m_status->setText(tr("◉ Sandbox: %1").arg(versions.isEmpty() ? tr("empty") : versions.join(QStringLiteral(", "))));
+    m_status->setToolTip(tr("Retort's private PostgreSQL (%1), database %2").arg(m_sandbox->folder(), m_database));
+    emit databaseRevisionsChanged(sandboxName(), QString::fromLatin1(kSandboxColor), versions);
+    emit schemaShown();
 }
 
 void DatabaseWorkbench::refresh()
 {
     if (m_database.isEmpty() || m_sandbox->state() != SandboxService::State::Running)
         return;
-    showVersions(AlembicVersionReader::read(m_sandbox->connectionString(m_database)));
-}
-
-void DatabaseWorkbench::showVersions(const AlembicVersions &versions)
-{
-    if (!versions.reachable) {
-        m_status->setText(tr("⚠ Sandbox unreachable"));
-        m_status->setToolTip(versions.error);
-        emit databaseRevisionsChanged(sandboxName(), QString::fromLatin1(kSandboxColor), {});
-        return;
-    }
     m_loader->load(m_sandbox->connectionString(m_database));
-    m_status->setText(tr("◉ Sandbox: %1").arg(versions.revisions.isEmpty() ? tr("empty") : versions.revisions.join(QStringLiteral(", "))));
-    m_status->setToolTip(tr("Retort's private PostgreSQL (%1), database %2").arg(m_sandbox->folder(), m_database));
-    emit databaseRevisionsChanged(sandboxName(), QString::fromLatin1(kSandboxColor), versions.revisions);
 }
 
 void DatabaseWorkbench::setSql(const QString &sql, const QString &dialect)

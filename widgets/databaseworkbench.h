@@ -1,6 +1,5 @@
 #pragma once
 
-#include "alembicversionreader.h"
 #include "project.h"
 
 #include <QObject>
@@ -59,7 +58,7 @@ signals:
 
 private:
     void sandboxReady(const QString &database);
-    void showVersions(const AlembicVersions &versions);
+    void schemaLoaded(const SchemaSnapshot &snapshot);
 
     AlembicService *m_alembic = nullptr;
     SandboxService *m_sandbox = nullptr;
@@ -70,6 +69,7 @@ private:
     Project m_project;
     QString m_database;
     quint64 m_upgrade = 0;
+    QStringList m_upgraded; ///< sandbox databases already brought to heads once this session
 };
 
 } // namespace retort

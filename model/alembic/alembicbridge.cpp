@@ -34,8 +34,10 @@ AlembicBridge::AlembicBridge(BridgeLaunch launch, QObject *parent)
 AlembicBridge::~AlembicBridge()
 {
     if (m_process) {
+        // A helper still working would not read "shutdown" in time: do not wait for it.
+        const bool busy = !m_inFlight.isEmpty();
         m_inFlight.clear(); // no signals from a destructor
-        shutdown(1000);
+        shutdown(busy ? 0 : 1000);
     }
 }
 
@@ -92,12 +94,13 @@ void AlembicBridge::shutdown(int graceMs)
     if (process->state() == QProcess::Running) {
         process->write(QByteArrayLiteral("{\"id\": 0, \"method\": \"shutdown\"}\n"));
         process->closeWriteChannel();
-        if (!process->waitForFinished(graceMs)) {
+        if (graceMs <= 0 || !process->waitForFinished(graceMs)) {
             process->kill();
             process->waitForFinished(1000);
         }
     }
-    delete process;
+    // Later: shutdown() may be called from inside one of the process's own signals.
+    process->deleteLater();
     m_state = State::Stopped;
     const QList<Pending> pending = std::exchange(m_inFlight, {});
     for (const Pending &p : pending)
@@ -109,9 +112,15 @@ void AlembicBridge::startProcess()
     QString error;
     const QString script = m_launch.scriptPath.isEmpty() ? BridgeScript::install(&error) : m_launch.scriptPath;
     if (script.isEmpty()) {
-        const QList<Pending> pending = std::exchange(m_inFlight, {});
-        for (const Pending &p : pending)
-            fail(p, {QStringLiteral("HelperMissing"), tr("Retort cannot write its Alembic helper: %1").arg(error), {}, {}, {}});
+        // Answered from the event loop: request() never answers from within itself.
+        QMetaObject::invokeMethod(
+            this,
+            [this, error] {
+                const QList<Pending> pending = std::exchange(m_inFlight, {});
+                for (const Pending &p : pending)
+                    fail(p, {QStringLiteral("HelperMissing"), tr("Retort cannot write its Alembic helper: %1").arg(error), {}, {}, {}});
+            },
+            Qt::QueuedConnection);
         return;
     }
 
@@ -226,14 +235,20 @@ void AlembicBridge::handleLine(const QByteArray &line)
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     const QJsonObject answer = document.object();
     const QJsonValue id = answer.value(QLatin1String("id"));
-    if (parseError.error != QJsonParseError::NoError || !document.isObject() || !id.isDouble()
-        || m_inFlight.isEmpty()) {
+    const bool isAnswer = parseError.error == QJsonParseError::NoError && document.isObject() && id.isDouble();
+    if (!isAnswer && m_state == State::Starting) {
+        // Before the helper has taken over stdout, the interpreter's start-up (a sitecustomize, a
+        // .pth file, a wrapper script) may print: that is log, not protocol.
+        emit logLine(QString::fromUtf8(line).trimmed());
+        return;
+    }
+    if (!isAnswer || m_inFlight.isEmpty()) {
         QString shown = QString::fromUtf8(line.left(kGarbageShown));
         if (line.size() > kGarbageShown)
             shown += QStringLiteral("…");
         recover({QStringLiteral("ProtocolError"),
                  tr("The Alembic helper printed something that is not an answer: “%1”").arg(shown),
-                 tr("Something in the interpreter's start-up wrote to the helper's output. Retort restarted the helper."),
+                 tr("Something in the project's code wrote to the helper's protocol stream. Retort restarted the helper."),
                  {}, stderrTail()});
         return;
     }

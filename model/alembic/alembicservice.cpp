@@ -38,7 +38,11 @@ void AlembicService::clear()
 {
     m_requests.clear();
     m_sqlCache.clear();
-    m_bridge.reset();
+    if (m_bridge) {
+        // Later, not now: this may run inside one of the bridge's own signals (a nested event loop).
+        m_bridge->disconnect(this);
+        m_bridge.release()->deleteLater();
+    }
     m_interpreter = {};
     m_problem = {};
     emit statusChanged();

@@ -28,6 +28,11 @@ BridgeLaunch BridgeLaunch::forProject(const ProjectConfig &config, const QString
     launch.environment.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
     launch.environment.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
     launch.environment.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
+    // Alembic orders independent branches through Python sets, whose order follows the per-process
+    // hash seed: `alembic upgrade heads --sql` prints branches in a different order from run to run.
+    // A fixed seed makes the preview the same every time (unless the user chose a seed).
+    if (!launch.environment.contains(QStringLiteral("PYTHONHASHSEED")))
+        launch.environment.insert(QStringLiteral("PYTHONHASHSEED"), QStringLiteral("0"));
     return launch;
 }
 

@@ -13,7 +13,12 @@
 #include <arpa/inet.h>
 #include <grp.h>
 #include <netinet/in.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <pwd.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -51,11 +56,6 @@ QString randomPassword()
     return password;
 }
 
-bool chownToPostgres(const QString &path)
-{
-    const passwd *user = ::getpwnam("postgres");
-    return user && ::chown(QFile::encodeName(path).constData(), user->pw_uid, user->pw_gid) == 0;
-}
 
 } // namespace
 
@@ -123,8 +123,57 @@ bool PostgresServer::run(const QStringList &command, QString *output, int timeou
     return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
 }
 
+bool PostgresServer::prepareFolder(QString *error) const
+{
+    // The folder may sit in a world-writable place (/var/tmp for root): make it ourselves, private,
+    // and refuse one that someone else made or that is a symbolic link.
+    const QByteArray path = QFile::encodeName(m_folder);
+    QDir().mkpath(QFileInfo(m_folder).absolutePath());
+    if (::mkdir(path.constData(), 0700) != 0 && errno != EEXIST) {
+        if (error)
+            *error = QStringLiteral("cannot create the sandbox folder %1: %2").arg(m_folder, QString::fromLocal8Bit(::strerror(errno)));
+        return false;
+    }
+    struct stat info{};
+    const passwd *postgres = ::getpwnam("postgres");
+    const uid_t serverUid = m_asPostgres && postgres ? postgres->pw_uid : ::geteuid();
+    if (::lstat(path.constData(), &info) != 0 || !S_ISDIR(info.st_mode)
+        || (info.st_uid != ::geteuid() && info.st_uid != serverUid)) {
+        if (error)
+            *error = QStringLiteral("the sandbox folder %1 is not a folder of this user (or is a link): not using it").arg(m_folder);
+        return false;
+    }
+    if (m_asPostgres && (!postgres || ::lchown(path.constData(), postgres->pw_uid, postgres->pw_gid) != 0)) {
+        if (error)
+            *error = QStringLiteral("cannot hand %1 to the postgres user (PostgreSQL refuses to run as root)").arg(m_folder);
+        return false;
+    }
+    ::chmod(path.constData(), 0700);
+    return true;
+}
+
+bool PostgresServer::writeSecret(const QString &path, bool forServer, QString *error) const
+{
+    const QByteArray name = QFile::encodeName(path);
+    ::unlink(name.constData()); // a leftover (never followed: unlink removes a link, not its target)
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    const QByteArray secret = m_password.toUtf8();
+    bool ok = fd >= 0 && ::write(fd, secret.constData(), size_t(secret.size())) == secret.size();
+    if (ok && forServer && m_asPostgres) {
+        const passwd *postgres = ::getpwnam("postgres");
+        ok = postgres && ::fchown(fd, postgres->pw_uid, postgres->pw_gid) == 0;
+    }
+    if (fd >= 0)
+        ::close(fd);
+    if (!ok && error)
+        *error = QStringLiteral("cannot write %1").arg(path);
+    return ok;
+}
+
 bool PostgresServer::initialise(QString *error)
 {
+    if (!prepareFolder(error))
+        return false;
     const QString data = m_folder + QStringLiteral("/data");
     const QString passwordPath = m_folder + QStringLiteral("/retort-password");
     if (QFileInfo::exists(data + QStringLiteral("/PG_VERSION"))) {
@@ -137,47 +186,34 @@ bool PostgresServer::initialise(QString *error)
         m_password = QString::fromUtf8(file.readAll()).trimmed();
         return true;
     }
-    if (!QDir().mkpath(m_folder)) {
-        if (error)
-            *error = QStringLiteral("cannot create the sandbox folder %1").arg(m_folder);
-        return false;
-    }
     m_password = randomPassword();
     // The password goes to initdb through a file the server user can read, removed right after.
     const QString pwfile = m_folder + QStringLiteral("/initdb-password");
-    {
-        QFile secret(passwordPath);
-        QFile initdbSecret(pwfile);
-        if (!secret.open(QIODevice::WriteOnly) || !initdbSecret.open(QIODevice::WriteOnly)) {
-            if (error)
-                *error = QStringLiteral("cannot write in the sandbox folder %1").arg(m_folder);
-            return false;
-        }
-        secret.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        initdbSecret.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        secret.write(m_password.toUtf8());
-        initdbSecret.write(m_password.toUtf8());
-    }
-    if (m_asPostgres) {
-        // The server user owns the folder (and can traverse to it); the password file stays root's.
-        QFile::setPermissions(m_folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                            | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-        if (!chownToPostgres(m_folder) || !chownToPostgres(pwfile)) {
-            if (error)
-                *error = QStringLiteral("cannot hand %1 to the postgres user (PostgreSQL refuses to run as root)").arg(m_folder);
-            return false;
-        }
-    }
+    if (!writeSecret(passwordPath, false, error) || !writeSecret(pwfile, true, error))
+        return false;
     QString output;
     const bool ok = run({QStringLiteral("initdb"), QStringLiteral("-D"), data, QStringLiteral("-U"), user(),
-                         QStringLiteral("--pwfile=") + pwfile, QStringLiteral("--auth-local=trust"),
-                         QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("-E"), QStringLiteral("UTF8"),
-                         QStringLiteral("--locale=C.UTF-8")},
+                         QStringLiteral("--pwfile=") + pwfile, QStringLiteral("--auth=scram-sha-256"), QStringLiteral("-E"),
+                         QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8")},
                         &output, 120'000);
     QFile::remove(pwfile);
     if (!ok && error)
         *error = QStringLiteral("initdb failed: %1").arg(output.section(QLatin1Char('\n'), -3));
     return ok;
+}
+
+int PostgresServer::runningPort() const
+{
+    // A server of this cluster left running (Retort was killed, or another Retort runs it): its
+    // postmaster.pid names the port on line 4 and says "ready" on line 8.
+    QFile pidFile(m_folder + QStringLiteral("/data/postmaster.pid"));
+    if (!pidFile.open(QIODevice::ReadOnly))
+        return 0;
+    const QStringList lines = QString::fromUtf8(pidFile.readAll()).split(QLatin1Char('\n'));
+    const qint64 pid = lines.value(0).trimmed().toLongLong();
+    if (pid <= 0 || ::kill(pid_t(pid), 0) != 0 || lines.value(7).trimmed() != QLatin1String("ready"))
+        return 0;
+    return lines.value(3).trimmed().toInt();
 }
 
 bool PostgresServer::start(QString *error)
@@ -192,12 +228,19 @@ bool PostgresServer::start(QString *error)
     }
     if (!initialise(error))
         return false;
+    if (const int port = runningPort(); port > 0) {
+        m_port = port; // adopted: stopped by us on exit like one we started
+        m_running = true;
+        return true;
+    }
     const QString data = m_folder + QStringLiteral("/data");
     // A port can be taken between the check and the start: try a few.
     QString output;
     for (int attempt = 0; attempt < 3; ++attempt) {
         m_port = freeLoopbackPort();
-        const QString options = QStringLiteral("-p %1 -c listen_addresses=127.0.0.1 -k %2").arg(m_port).arg(m_folder);
+        // TCP on loopback only, with a password; no Unix socket at all (it would need a private
+        // folder, and its path length is limited).
+        const QString options = QStringLiteral("-p %1 -c listen_addresses=127.0.0.1 -c unix_socket_directories=").arg(m_port);
         if (run({QStringLiteral("pg_ctl"), QStringLiteral("-D"), data, QStringLiteral("-l"), m_folder + QStringLiteral("/server.log"),
                  QStringLiteral("-w"), QStringLiteral("-t"), QString::number(kStartTimeoutSeconds), QStringLiteral("-o"), options,
                  QStringLiteral("start")},

@@ -6,8 +6,9 @@ namespace retort {
 
 /// A private PostgreSQL server started from the system's PostgreSQL binaries: the embedded
 /// sandbox, and the server integration tests run against. initdb on first use (superuser `retort`
-/// with a generated password kept in a 0600 file beside the cluster), started on a free loopback
-/// port with its socket inside the sandbox folder, stopped by stop() or the destructor. When
+/// with a generated password kept in a 0600 file beside the cluster, in a private 0700 folder),
+/// started on a free loopback port (TCP only, scram passwords, no Unix socket), stopped by stop() or
+/// the destructor; a server of the cluster left running by a Retort that was killed is adopted. When
 /// Retort runs as root the server runs as the `postgres` user (PostgreSQL refuses root), so the
 /// folder must be one that user can reach (not under /root).
 class PostgresServer
@@ -46,7 +47,11 @@ public:
 
 private:
     bool run(const QStringList &command, QString *output, int timeoutMs) const;
+    bool prepareFolder(QString *error) const;
+    bool writeSecret(const QString &path, bool forServer, QString *error) const;
     bool initialise(QString *error);
+    /// The port of a server of this cluster that is already running and ready; 0 when there is none.
+    int runningPort() const;
     QString readLogTail() const;
 
     QString m_folder;

@@ -2,6 +2,7 @@
 
 #include "postgresserver.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QPointer>
@@ -19,8 +20,9 @@ SandboxService::SandboxService(QString folder, QObject *parent)
 SandboxService::~SandboxService()
 {
     // A start still running on its thread owns nothing of ours but the server: wait for it.
-    if (QThread *starting = findChild<QThread *>())
-        starting->wait();
+    const QList<QThread *> threads = findChildren<QThread *>();
+    for (QThread *thread : threads)
+        thread->wait();
     m_server->stop();
 }
 
@@ -31,7 +33,10 @@ QString SandboxService::databaseNameFor(const QString &projectRoot)
         name += (c.isLetterOrNumber() && c.unicode() < 128) ? c : QLatin1Char('_');
     if (name.isEmpty() || name.front().isDigit())
         name.prepend(QStringLiteral("project_"));
-    return name.left(60);
+    // Two projects named alike (~/a/app and ~/b/app) must not share a database.
+    const QByteArray hash = QCryptographicHash::hash(QDir::cleanPath(QFileInfo(projectRoot).absoluteFilePath()).toUtf8(),
+                                                     QCryptographicHash::Sha1);
+    return name.left(50) + QLatin1Char('_') + QString::fromLatin1(hash.toHex().left(8));
 }
 
 void SandboxService::ensureDatabase(const QString &database)

@@ -38,7 +38,8 @@ public:
     /// The SQLite file that stands in for \a database when PostgreSQL cannot run here.
     QString sqliteFallback(const QString &database) const;
 
-    /// A database name for a project folder: its name in lower case, letters, digits and _ only.
+    /// A database name for a project folder: its name in lower case (letters, digits and _ only) and a
+    /// short hash of its full path, so that projects with the same folder name do not share one.
     static QString databaseNameFor(const QString &projectRoot);
 
 signals:

@@ -33,6 +33,13 @@ PROTOCOL_VERSION = 1
 _protocol = os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n")
 os.dup2(2, 1)
 sys.stdout = sys.stderr
+# Requests arrive on a private duplicate of stdin too: input(), pdb or a subprocess of env.py reads
+# an empty stdin instead of swallowing the next request.
+_requests = os.fdopen(os.dup(0), "rb")
+_devnull = os.open(os.devnull, os.O_RDONLY)
+os.dup2(_devnull, 0)
+os.close(_devnull)
+sys.stdin = open(os.devnull, "r")
 # Revision files change under us while the user edits them: never trust or write .pyc files
 # (Python validates them by second-granular mtime and size, which a quick edit can fool).
 sys.dont_write_bytecode = True
@@ -142,6 +149,12 @@ class Project(object):
 
     def reload(self):
         self._script = None
+        # Modules env.py imported from the project (its models, say) are read again next time.
+        root = os.path.join(os.path.abspath(os.getcwd()), "")
+        for name, module in list(sys.modules.items()):
+            path = getattr(module, "__file__", None) or ""
+            if path and os.path.abspath(path).startswith(root):
+                del sys.modules[name]
 
 
 def _tuple(value):
@@ -359,17 +372,49 @@ def handle_merge(project, params):
     return _script_result(result)
 
 
+def _same_database(a, b):
+    return (a.host or "", a.port, a.database or "") == (b.host or "", b.port, b.database or "")
+
+
 def handle_upgrade(project, params):
     """Online upgrade of the database at `url` to `target` (default heads), as `alembic upgrade`.
 
-    For preparing a sandbox; step-by-step runs with a journal are Retort's runner's job.
+    For preparing Retort's own sandbox; step-by-step runs with a journal are Retort's runner's job.
+    env.py decides where it connects: an env.py that ignores the injected URL (it reads another
+    variable, or a settings module) would migrate some other database, so the connection env.py
+    configures is checked against `url` first and anything else is refused.
     """
     url = params.get("url") or ""
     if not url:
         raise BridgeError("BadRequest", "upgrade needs the database URL")
+    from sqlalchemy.engine import make_url
+    wanted = make_url(url)
+    original = EnvironmentContext.configure
+
+    def guarded(self, *args, **kwargs):
+        connection = kwargs.get("connection")
+        given = kwargs.get("url")
+        if connection is not None:
+            actual = connection.engine.url
+        elif given is not None:
+            actual = make_url(given)
+        else:
+            actual = make_url(self.config.get_main_option("sqlalchemy.url") or "none://")
+        if not _same_database(actual, wanted):
+            raise BridgeError("NotTheRequestedDatabase",
+                              "env.py connects to %s, not to %s" % (actual.render_as_string(hide_password=True),
+                                                                      wanted.render_as_string(hide_password=True)),
+                              "This env.py does not take the database URL from sqlalchemy.url or "
+                              "RETORT_DATABASE_URL, so Retort did not run it against that database.")
+        return original(self, *args, **kwargs)
+
     config = project.config()
-    with _InjectedUrl(config, url, params.get("url_variable")):
-        command.upgrade(config, params.get("target") or "heads")
+    EnvironmentContext.configure = guarded
+    try:
+        with _InjectedUrl(config, url, params.get("url_variable")):
+            command.upgrade(config, params.get("target") or "heads")
+    finally:
+        EnvironmentContext.configure = original
     return {}
 
 
@@ -395,7 +440,7 @@ def answer(payload):
 
 
 def serve(project):
-    for raw in sys.stdin.buffer:
+    for raw in _requests:
         line = raw.decode("utf-8", "replace").strip()
         if not line:
             continue
@@ -421,6 +466,10 @@ def serve(project):
             answer({"id": request_id, "error": _error_payload(BridgeError("SystemExit", "exit %s" % exc.code))})
         except Exception as exc:  # noqa: BLE001 - every failure is an answer, never a dead helper
             answer({"id": request_id, "error": _error_payload(exc)})
+        finally:
+            # ScriptDirectory.from_config prepends prepend_sys_path on every call: keep each entry once.
+            seen = set()
+            sys.path[:] = [p for p in sys.path if not (p in seen or seen.add(p))]
 
 
 def main():

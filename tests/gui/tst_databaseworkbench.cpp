@@ -59,7 +59,7 @@ private slots:
         QCOMPARE(marksOf(window, QStringLiteral("audit_0002")), QStringList{mark});
         QVERIFY(marksOf(window, QStringLiteral("72162e8679fa")).isEmpty());
         QVERIFY(window.databases()->statusLabel()->text().contains(QLatin1String("09360dc33310")));
-        QCOMPARE(window.databases()->sandboxDatabase(), QStringLiteral("demo"));
+        QVERIFY(window.databases()->sandboxDatabase().startsWith(QLatin1String("demo_")));
         QCOMPARE(window.databases()->sandbox()->state(), SandboxService::State::Running);
 
         // The live schema: the sandbox's tables, and those the selected revision touches marked.

@@ -46,6 +46,8 @@ Run run(const QString &program, const QStringList &arguments, const QString &fol
     process.setWorkingDirectory(folder);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("RETORT_DATABASE_URL"), kOfflineUrl);
+    // Alembic's order of independent branches follows Python's hash seed; the bridge fixes it to 0.
+    environment.insert(QStringLiteral("PYTHONHASHSEED"), QStringLiteral("0"));
     process.setProcessEnvironment(environment);
     process.start(program, arguments);
     process.waitForFinished(60'000);
@@ -306,6 +308,7 @@ private slots:
         QTRY_VERIFY(std::any_of(log.cbegin(), log.cend(), [](const QList<QVariant> &args) {
             return args.constFirst().toString() == QLatin1String("upgrade started");
         }));
+        QSignalSpy finished(&bridge, &AlembicBridge::finished); // before the kill: the restart may answer fast
         ::kill(pid_t(firstPid), SIGKILL);
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(failed.at(0).at(0).toULongLong(), id);
@@ -313,7 +316,6 @@ private slots:
         QCOMPARE(error.type, QStringLiteral("HelperCrashed"));
         QVERIFY2(error.message.contains(QStringLiteral("“sql”")), qPrintable(error.message));
         // The request queued behind it went to a fresh helper.
-        QSignalSpy finished(&bridge, &AlembicBridge::finished);
         QTRY_COMPARE(finished.size(), 1);
         QCOMPARE(finished.at(0).at(0).toULongLong(), queued);
         QVERIFY(bridge.processId() != firstPid);
@@ -334,6 +336,7 @@ private slots:
         QVERIFY2(outcome.error.message.contains(QLatin1String("1.5 s")), qPrintable(outcome.error.message));
         QVERIFY(callAndWait(bridge, QStringLiteral("hello")).ok);
         QVERIFY(bridge.processId() != firstPid);
+        QTRY_COMPARE(::kill(pid_t(firstPid), 0), -1); // the stuck helper is gone, not left behind
     }
 
     void garbageOnTheHelpersOutputIsAClearError()
@@ -563,6 +566,45 @@ private slots:
         const BridgeOutcome refused = callAndWait(bridge, QStringLiteral("upgrade"));
         QVERIFY(!refused.ok);
         QCOMPARE(refused.error.type, QStringLiteral("BadRequest"));
+
+        // An env.py that takes its URL from somewhere else is not run against that other database.
+        QTemporaryDir project;
+        const QString root = makeProject(
+            project, {{QStringLiteral("a1_first.py"), revisionSource("a1", "", createTable("a1"))}},
+            "import os\nfrom alembic import context\nimport sqlalchemy as sa\n"
+            "engine = sa.create_engine(os.environ['OTHER_DATABASE_URL'])\n"
+            "with engine.connect() as connection:\n"
+            "    context.configure(connection=connection)\n"
+            "    with context.begin_transaction():\n"
+            "        context.run_migrations()\n");
+        QVERIFY2(server.createDatabase(QStringLiteral("other"), &error), qPrintable(error));
+        BridgeLaunch launch = demoLaunch(root);
+        launch.environment.insert(QStringLiteral("OTHER_DATABASE_URL"), server.sqlalchemyUrl(QStringLiteral("other")));
+        AlembicBridge guarded(launch);
+        const BridgeOutcome elsewhere = callAndWait(guarded, QStringLiteral("upgrade"),
+                                                    {{QStringLiteral("url"), server.sqlalchemyUrl(QStringLiteral("demo"))}});
+        QVERIFY(!elsewhere.ok);
+        QCOMPARE(elsewhere.error.type, QStringLiteral("NotTheRequestedDatabase"));
+        QVERIFY2(elsewhere.error.message.contains(QLatin1String("/other")), qPrintable(elsewhere.error.message));
+        QVERIFY(!elsewhere.error.message.contains(server.password())); // never the password
+        pqxx::connection other(server.connectionString(QStringLiteral("other")).toStdString());
+        QCOMPARE(pqxx::nontransaction(other).exec1("SELECT to_regclass('alembic_version') IS NULL")[0].as<bool>(), true);
+    }
+
+    void whatTheInterpretersStartUpPrintsIsLogNotAnError()
+    {
+        QTemporaryDir dir;
+        // A wrapper that greets on stdout before Python starts (as some sitecustomize files do).
+        const QString python = dir.filePath(QStringLiteral("chatty-python"));
+        QVERIFY(writeFile(python, "#!/bin/sh\necho 'Welcome to the corporate Python'\nexec /usr/bin/python3 \"$@\"\n"));
+        QVERIFY(QFile::setPermissions(python, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        AlembicBridge bridge(BridgeLaunch::forProject(Project::load(kDemo).config(), python));
+        QSignalSpy log(&bridge, &AlembicBridge::logLine);
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error.message));
+        QVERIFY(std::any_of(log.cbegin(), log.cend(), [](const QList<QVariant> &args) {
+            return args.constFirst().toString() == QLatin1String("Welcome to the corporate Python");
+        }));
     }
 
     void shutdownEndsTheHelper()

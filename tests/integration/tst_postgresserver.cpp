@@ -2,11 +2,14 @@
 // port, serving, restarted from the same cluster, stopped.
 #include "postgresserver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <pqxx/pqxx>
+
+#include <memory>
 
 using namespace retort;
 
@@ -65,6 +68,10 @@ private slots:
             QString wrong = server.connectionString();
             wrong.replace(password, QStringLiteral("not-the-password"));
             QVERIFY_THROWS_EXCEPTION(pqxx::broken_connection, pqxx::connection(wrong.toStdString()));
+            // TCP on loopback only: no Unix socket that anyone on the machine could reach; a private folder.
+            QVERIFY(QDir(folder).entryList({QStringLiteral(".s.PGSQL.*")}, QDir::System | QDir::Hidden).isEmpty());
+            QCOMPARE(QFile::permissions(folder) & (QFile::ReadOther | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup),
+                     QFile::Permissions());
             // The password is kept for the user alone.
             QCOMPARE(QFile::permissions(folder + QStringLiteral("/retort-password")) & (QFile::ReadOther | QFile::ReadGroup),
                      QFile::Permissions());
@@ -82,6 +89,39 @@ private slots:
         QCOMPARE(query(again.connectionString(QStringLiteral("bookshelf")), "SELECT current_database()"), QStringLiteral("bookshelf"));
         again.stop();
         QVERIFY(!again.isRunning());
+    }
+
+    void aServerLeftRunningIsAdoptedNotFoughtWith()
+    {
+        QTemporaryDir dir;
+        QVERIFY(openUp(dir.path()));
+        const QString folder = dir.filePath(QStringLiteral("sandbox"));
+        auto first = std::make_unique<PostgresServer>(folder);
+        QString error;
+        QVERIFY2(first->start(&error), qPrintable(error));
+        const int port = first->port();
+        // As if Retort had been killed: the server keeps running, nobody stops it.
+        PostgresServer second(folder);
+        QVERIFY2(second.start(&error), qPrintable(error));
+        QCOMPARE(second.port(), port);
+        QCOMPARE(query(second.connectionString(), "SELECT 1"), QStringLiteral("1"));
+        second.stop();
+        QVERIFY_THROWS_EXCEPTION(pqxx::broken_connection,
+                                 pqxx::connection(QStringLiteral("host=127.0.0.1 port=%1 user=retort password=%2 dbname=postgres "
+                                                                 "connect_timeout=3").arg(port).arg(second.password()).toStdString()));
+    }
+
+    void aFolderThatIsALinkIsRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(openUp(dir.path()));
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("elsewhere")));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("elsewhere")), dir.filePath(QStringLiteral("sandbox"))));
+        PostgresServer server(dir.filePath(QStringLiteral("sandbox")));
+        QString error;
+        QVERIFY(!server.start(&error));
+        QVERIFY2(error.contains(QLatin1String("link")), qPrintable(error));
+        QVERIFY(QDir(dir.filePath(QStringLiteral("elsewhere"))).isEmpty());
     }
 
     void withoutBinariesItSaysWhatToInstall()

@@ -38,7 +38,15 @@ private slots:
     {
         QFETCH(QString, root);
         QFETCH(QString, name);
-        QCOMPARE(SandboxService::databaseNameFor(root), name);
+        const QString database = SandboxService::databaseNameFor(root);
+        QVERIFY2(database.startsWith(name + QLatin1Char('_')), qPrintable(database));
+        QCOMPARE(database.size(), name.size() + 9);
+        QCOMPARE(SandboxService::databaseNameFor(root), database); // stable
+    }
+
+    void sameFolderNamesElsewhereGetTheirOwnDatabase()
+    {
+        QVERIFY(SandboxService::databaseNameFor(QStringLiteral("/a/app")) != SandboxService::databaseNameFor(QStringLiteral("/b/app")));
     }
 
     void startsOnDemandAndMakesDatabases()
