@@ -31,7 +31,6 @@ QString percentEncoded(const QString &value)
     return QString::fromLatin1(QUrl::toPercentEncoding(value));
 }
 
-
 } // namespace
 
 QString ConnectionProfile::toLibpqConnectionString(const QString &password) const

@@ -4,7 +4,6 @@
 #include "connectiontestresult.h"
 
 #include <QDeadlineTimer>
-
 #include <atomic>
 
 namespace retort {

@@ -20,8 +20,9 @@ QString socketError(const QLocalSocket &socket, const QString &path)
     switch (socket.error()) {
     case QLocalSocket::ServerNotFoundError:
         if (!QFileInfo::exists(path))
-            return QStringLiteral("no Docker engine at %1 (the socket does not exist; is Docker or podman's API service "
-                                  "running?)")
+            return QStringLiteral(
+                       "no Docker engine at %1 (the socket does not exist; is Docker or podman's API service "
+                       "running?)")
                 .arg(path);
         return QStringLiteral("no Docker engine at %1 (nothing listens on that socket)").arg(path);
     case QLocalSocket::ConnectionRefusedError:
@@ -75,16 +76,17 @@ std::optional<HttpResponse> DockerClient::request(const QByteArray &method, cons
         return std::nullopt;
     };
     if (m_socketPath.isEmpty())
-        return failed(QStringLiteral("DOCKER_HOST is “%1”; Retort reaches the Docker engine only through a unix:// socket")
-                          .arg(qEnvironmentVariable("DOCKER_HOST")));
+        return failed(
+            QStringLiteral("DOCKER_HOST is “%1”; Retort reaches the Docker engine only through a unix:// socket")
+                .arg(qEnvironmentVariable("DOCKER_HOST")));
     QDeadlineTimer deadline(m_timeoutMs);
     QLocalSocket socket;
     socket.connectToServer(m_socketPath);
     if (!socket.waitForConnected(int(deadline.remainingTime())))
         return failed(socketError(socket, m_socketPath));
 
-    QByteArray head = method + ' ' + QByteArray(kApi) + path.toUtf8() + " HTTP/1.1\r\n"
-                      + "Host: docker\r\nUser-Agent: Retort\r\nAccept: application/json\r\nConnection: close\r\n";
+    QByteArray head = method + ' ' + QByteArray(kApi) + path.toUtf8() + " HTTP/1.1\r\n" +
+                      "Host: docker\r\nUser-Agent: Retort\r\nAccept: application/json\r\nConnection: close\r\n";
     if (!body.isEmpty() || method == "POST")
         head += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
     socket.write(head + "\r\n" + body);
@@ -137,10 +139,10 @@ std::optional<DiscoveredDatabase> DockerClient::databaseFromInspect(const QJsonO
     bool postgresEnv = false;
     for (const QJsonValue &entry : env)
         postgresEnv = postgresEnv || entry.toString().startsWith(QLatin1String("POSTGRES_"));
-    const bool looksLikePostgres = image.contains(QLatin1String("postgres"), Qt::CaseInsensitive)
-                                   || image.contains(QLatin1String("postgis"), Qt::CaseInsensitive)
-                                   || config.value(QLatin1String("ExposedPorts")).toObject().contains(postgresPort)
-                                   || ports.contains(postgresPort) || postgresEnv;
+    const bool looksLikePostgres = image.contains(QLatin1String("postgres"), Qt::CaseInsensitive) ||
+                                   image.contains(QLatin1String("postgis"), Qt::CaseInsensitive) ||
+                                   config.value(QLatin1String("ExposedPorts")).toObject().contains(postgresPort) ||
+                                   ports.contains(postgresPort) || postgresEnv;
     if (!looksLikePostgres)
         return std::nullopt;
 
@@ -198,7 +200,8 @@ std::optional<QList<DiscoveredDatabase>> DockerClient::postgresContainers(QStrin
     const QJsonDocument document = QJsonDocument::fromJson(list->body, &parseError);
     if (!document.isArray()) {
         if (error)
-            *error = QStringLiteral("the Docker engine's container list is not a JSON array (%1)").arg(parseError.errorString());
+            *error = QStringLiteral("the Docker engine's container list is not a JSON array (%1)")
+                         .arg(parseError.errorString());
         return std::nullopt;
     }
     QList<DiscoveredDatabase> databases;
@@ -207,7 +210,8 @@ std::optional<QList<DiscoveredDatabase>> DockerClient::postgresContainers(QStrin
         if (id.isEmpty())
             continue;
         const std::optional<HttpResponse> inspect =
-            request("GET", QStringLiteral("/containers/%1/json").arg(QString::fromLatin1(QUrl::toPercentEncoding(id))), {}, error);
+            request("GET", QStringLiteral("/containers/%1/json").arg(QString::fromLatin1(QUrl::toPercentEncoding(id))),
+                    {}, error);
         if (!inspect)
             return std::nullopt;
         if (inspect->status == 404)

@@ -36,9 +36,9 @@ qsizetype indentOf(const QString &line)
 
 bool DockerCompose::Service::looksLikePostgres() const
 {
-    return postgresEnvironment || image.contains(QLatin1String("postgres"), Qt::CaseInsensitive)
-           || image.contains(QLatin1String("postgis"), Qt::CaseInsensitive)
-           || image.contains(QLatin1String("timescaledb"), Qt::CaseInsensitive);
+    return postgresEnvironment || image.contains(QLatin1String("postgres"), Qt::CaseInsensitive) ||
+           image.contains(QLatin1String("postgis"), Qt::CaseInsensitive) ||
+           image.contains(QLatin1String("timescaledb"), Qt::CaseInsensitive);
 }
 
 QString DockerCompose::findFile(const QString &projectRoot)
@@ -106,7 +106,8 @@ QList<DockerCompose::Service> DockerCompose::composeServices(const QString &proj
     return postgres;
 }
 
-bool DockerCompose::startComposeService(const QString &projectRoot, const QString &service, QString *error, int timeoutMs)
+bool DockerCompose::startComposeService(const QString &projectRoot, const QString &service, QString *error,
+                                        int timeoutMs)
 {
     const auto failed = [error](const QString &message) {
         if (error)
@@ -129,12 +130,14 @@ bool DockerCompose::startComposeService(const QString &projectRoot, const QStrin
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();
-        return failed(QStringLiteral("docker compose up -d %1 did not finish within %2 s").arg(service).arg(timeoutMs / 1000));
+        return failed(
+            QStringLiteral("docker compose up -d %1 did not finish within %2 s").arg(service).arg(timeoutMs / 1000));
     }
     const QString output = QString::fromLocal8Bit(process.readAll()).trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return failed(QStringLiteral("docker compose up -d %1 failed: %2")
-                          .arg(service, output.isEmpty() ? QStringLiteral("exit code %1").arg(process.exitCode()) : output));
+        return failed(
+            QStringLiteral("docker compose up -d %1 failed: %2")
+                .arg(service, output.isEmpty() ? QStringLiteral("exit code %1").arg(process.exitCode()) : output));
     return true;
 }
 

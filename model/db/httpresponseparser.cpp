@@ -67,7 +67,8 @@ HttpResponseParser::State HttpResponseParser::parse(const QByteArray &bytes, boo
         bool ok = false;
         const int status = parts.size() >= 2 ? parts[1].toInt(&ok) : 0;
         if (!statusLine.startsWith("HTTP/1.") || !ok || status < 100 || status > 999)
-            return fail(error, QStringLiteral("not an HTTP response: “%1”").arg(QString::fromLatin1(statusLine.left(80))));
+            return fail(error,
+                        QStringLiteral("not an HTTP response: “%1”").arg(QString::fromLatin1(statusLine.left(80))));
         HttpResponse r;
         r.status = status;
         const qsizetype secondSpace = statusLine.indexOf(' ', statusLine.indexOf(' ') + 1);
@@ -76,7 +77,8 @@ HttpResponseParser::State HttpResponseParser::parse(const QByteArray &bytes, boo
             const QByteArray line = lines[i].trimmed();
             const qsizetype colon = line.indexOf(':');
             if (colon <= 0)
-                return fail(error, QStringLiteral("a malformed header line: “%1”").arg(QString::fromLatin1(line.left(80))));
+                return fail(error,
+                            QStringLiteral("a malformed header line: “%1”").arg(QString::fromLatin1(line.left(80))));
             r.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
         }
         const qsizetype bodyStart = headerEnd + 4;

@@ -2,7 +2,6 @@
 
 #include <QFile>
 #include <QStringList>
-
 #include <sys/stat.h>
 
 namespace retort {
@@ -63,7 +62,9 @@ QList<PgpassFile::Entry> PgpassFile::parse(const QByteArray &contents)
 
 QList<PgpassFile::Entry> PgpassFile::read(const QString &path, QString *warning)
 {
-    struct stat status{};
+    struct stat status
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &status) != 0)
         return {};
     if (!S_ISREG(status.st_mode)) {
@@ -96,8 +97,8 @@ std::optional<QString> PgpassFile::lookup(const QList<Entry> &entries, QString h
     if (database.isEmpty())
         database = user;
     for (const Entry &entry : entries) {
-        if (matches(entry.host, host) && matches(entry.port, portText) && matches(entry.database, database)
-            && matches(entry.user, user))
+        if (matches(entry.host, host) && matches(entry.port, portText) && matches(entry.database, database) &&
+            matches(entry.user, user))
             return entry.password;
     }
     return std::nullopt;

@@ -2,7 +2,6 @@
 
 #include <QSettings>
 #include <QUuid>
-
 #include <algorithm>
 
 namespace retort {
@@ -29,7 +28,8 @@ ConnectionProfile readProfile(const QSettings &settings, const QString &id)
     ConnectionProfile profile;
     profile.id = id;
     profile.name = settings.value(kName).toString();
-    profile.kind = ConnectionProfile::kindFromName(settings.value(kKind).toString()).value_or(ConnectionProfile::Kind::RemotePostgres);
+    profile.kind = ConnectionProfile::kindFromName(settings.value(kKind).toString())
+                       .value_or(ConnectionProfile::Kind::RemotePostgres);
     profile.environment = ConnectionProfile::environmentFromName(settings.value(kEnvironment).toString())
                               .value_or(ConnectionProfile::Environment::Local);
     profile.host = settings.value(kHost).toString();

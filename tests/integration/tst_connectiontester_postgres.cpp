@@ -37,11 +37,13 @@ class TestConnectionTesterIntegration : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (package postgresql-15)");
+        QVERIFY2(!PostgresServer::findBinDir().isEmpty(),
+                 "PostgreSQL's server binaries are required (package postgresql-15)");
         QVERIFY(m_dir.isValid());
         // The server may run as the postgres user: it must be able to reach the folder.
-        QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                                        | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                        QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                                        QFile::ExeOther));
         m_server = std::make_unique<PostgresServer>(m_dir.filePath(QStringLiteral("server")));
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));
@@ -60,7 +62,8 @@ private slots:
         const ConnectionTestResult result = ConnectionTester::test(profile(), m_server->password());
         QVERIFY2(result.ok(), qPrintable(result.detail));
         QVERIFY2(result.serverVersion.startsWith(QLatin1String("15.")), qPrintable(result.serverVersion));
-        QVERIFY2(result.message.contains(QStringLiteral("127.0.0.1:%1").arg(m_server->port())), qPrintable(result.message));
+        QVERIFY2(result.message.contains(QStringLiteral("127.0.0.1:%1").arg(m_server->port())),
+                 qPrintable(result.message));
     }
 
     void wrongPassword()
@@ -90,7 +93,8 @@ private slots:
         QVERIFY2(result.message.contains(QLatin1String("connection refused")), qPrintable(result.message));
         // Waiting for it gives up at the deadline with the same answer.
         QDeadlineTimer deadline(600);
-        const ConnectionTestResult waited = ConnectionTester::waitUntilAccepting(p, m_server->password(), deadline, 100);
+        const ConnectionTestResult waited =
+            ConnectionTester::waitUntilAccepting(p, m_server->password(), deadline, 100);
         QCOMPARE(waited.outcome, Outcome::Unreachable);
         QVERIFY(deadline.hasExpired());
     }

@@ -26,9 +26,11 @@ const auto kServerScript = QStringLiteral(
     "runuser -u postgres -- /usr/lib/postgresql/15/bin/initdb -D /tmp/pg/data -U \"$POSTGRES_USER\" --auth=trust "
     ">/tmp/pg/initdb.log\n"
     "echo 'host all all 0.0.0.0/0 trust' >>/tmp/pg/data/pg_hba.conf\n"
-    "echo \"CREATE DATABASE \\\"$POSTGRES_DB\\\";\" | runuser -u postgres -- /usr/lib/postgresql/15/bin/postgres --single "
+    "echo \"CREATE DATABASE \\\"$POSTGRES_DB\\\";\" | runuser -u postgres -- /usr/lib/postgresql/15/bin/postgres "
+    "--single "
     "-D /tmp/pg/data postgres >/tmp/pg/single.log\n"
-    "exec runuser -u postgres -- /usr/lib/postgresql/15/bin/postgres -D /tmp/pg/data -c listen_addresses='*' -k /tmp/pg\n");
+    "exec runuser -u postgres -- /usr/lib/postgresql/15/bin/postgres -D /tmp/pg/data -c listen_addresses='*' -k "
+    "/tmp/pg\n");
 
 int freeLoopbackPort()
 {
@@ -49,11 +51,11 @@ class TestDockerClient : public QObject
     bool podman(const QStringList &arguments, QString *output)
     {
         QProcess process;
-        process.start(QStringLiteral("podman"),
-                      QStringList{QStringLiteral("--remote"), QStringLiteral("--url"), QStringLiteral("unix://") + m_socket}
-                          + arguments);
-        const bool ok = process.waitForFinished(120'000) && process.exitStatus() == QProcess::NormalExit
-                        && process.exitCode() == 0;
+        process.start(QStringLiteral("podman"), QStringList{QStringLiteral("--remote"), QStringLiteral("--url"),
+                                                            QStringLiteral("unix://") + m_socket} +
+                                                    arguments);
+        const bool ok =
+            process.waitForFinished(120'000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
         *output = QString::fromLocal8Bit(process.readAllStandardOutput() + process.readAllStandardError()).trimmed();
         return ok;
     }
@@ -63,8 +65,9 @@ class TestDockerClient : public QObject
         if (m_containerId.isEmpty())
             return;
         QString output;
-        if (!podman({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("-t"), QStringLiteral("2"), m_containerId},
-                    &output))
+        if (!podman(
+                {QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("-t"), QStringLiteral("2"), m_containerId},
+                &output))
             qWarning("could not remove container %s: %s", qPrintable(m_containerId), qPrintable(output));
         m_containerId.clear();
     }
@@ -101,11 +104,13 @@ private slots:
     {
         DockerClient client(m_socket);
         QString error;
-        const auto response = client.request("GET", QStringLiteral("/containers/retort-no-such-container/json"), {}, &error);
+        const auto response =
+            client.request("GET", QStringLiteral("/containers/retort-no-such-container/json"), {}, &error);
         QVERIFY2(response, qPrintable(error));
         QCOMPARE(response->status, 404);
         const QString message = DockerClient::engineError(*response);
-        QVERIFY2(message.startsWith(QLatin1String("the Docker engine answered 404")) && message.contains(QLatin1String("no such container")),
+        QVERIFY2(message.startsWith(QLatin1String("the Docker engine answered 404")) &&
+                     message.contains(QLatin1String("no such container")),
                  qPrintable(message));
     }
 
@@ -113,14 +118,16 @@ private slots:
     {
         const int port = freeLoopbackPort();
         QVERIFY(port > 0);
-        const QString name = QStringLiteral("retort-test-pg-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+        const QString name =
+            QStringLiteral("retort-test-pg-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
         QElapsedTimer timer;
         timer.start();
         QString output;
-        QVERIFY2(podman({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name, QStringLiteral("-p"),
-                         QStringLiteral("127.0.0.1:%1:5432").arg(port), QStringLiteral("-e"),
-                         QStringLiteral("POSTGRES_USER=shopkeeper"), QStringLiteral("-e"), QStringLiteral("POSTGRES_DB=orders"),
-                         QStringLiteral("-e"), QStringLiteral("POSTGRES_PASSWORD=s3cret pw"), kImage, QStringLiteral("/bin/sh"),
+        QVERIFY2(podman({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name,
+                         QStringLiteral("-p"), QStringLiteral("127.0.0.1:%1:5432").arg(port), QStringLiteral("-e"),
+                         QStringLiteral("POSTGRES_USER=shopkeeper"), QStringLiteral("-e"),
+                         QStringLiteral("POSTGRES_DB=orders"), QStringLiteral("-e"),
+                         QStringLiteral("POSTGRES_PASSWORD=s3cret pw"), kImage, QStringLiteral("/bin/sh"),
                          QStringLiteral("-c"), kServerScript},
                         &output),
                  qPrintable(output));
@@ -157,10 +164,12 @@ private slots:
         // The database it names is the one POSTGRES_DB created (a wrong name would be refused).
         ConnectionProfile wrong = database.profile;
         wrong.database = QStringLiteral("not_orders");
-        QCOMPARE(ConnectionTester::test(wrong, database.password).outcome, ConnectionTestResult::Outcome::UnknownDatabase);
+        QCOMPARE(ConnectionTester::test(wrong, database.password).outcome,
+                 ConnectionTestResult::Outcome::UnknownDatabase);
 
         // Stop and remove by id through the API; discovery no longer lists it.
-        const auto stopped = client.request("POST", QStringLiteral("/containers/%1/stop?t=5").arg(m_containerId), {}, &error);
+        const auto stopped =
+            client.request("POST", QStringLiteral("/containers/%1/stop?t=5").arg(m_containerId), {}, &error);
         QVERIFY2(stopped, qPrintable(error));
         QVERIFY2(stopped->status == 204 || stopped->status == 304, qPrintable(DockerClient::engineError(*stopped)));
         const auto removed = client.request("DELETE", QStringLiteral("/containers/%1").arg(m_containerId), {}, &error);

@@ -19,14 +19,27 @@ private slots:
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("password");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("plain") << "db.example.org" << "shop" << "app" << "s3cret"
+        QTest::newRow("plain") << "db.example.org"
+                               << "shop"
+                               << "app"
+                               << "s3cret"
                                << "host=db.example.org port=6543 dbname=shop user=app password=s3cret sslmode=require";
-        QTest::newRow("space and quote") << "db" << "my shop" << "o'brien" << "pa ss'w\\rd"
-                                         << "host=db port=6543 dbname='my shop' user='o\\'brien' password='pa ss\\'w\\\\rd' "
-                                            "sslmode=require";
-        QTest::newRow("no password") << "db" << "shop" << "app" << ""
+        QTest::newRow("space and quote")
+            << "db"
+            << "my shop"
+            << "o'brien"
+            << "pa ss'w\\rd"
+            << "host=db port=6543 dbname='my shop' user='o\\'brien' password='pa ss\\'w\\\\rd' "
+               "sslmode=require";
+        QTest::newRow("no password") << "db"
+                                     << "shop"
+                                     << "app"
+                                     << ""
                                      << "host=db port=6543 dbname=shop user=app sslmode=require";
-        QTest::newRow("equals sign") << "db" << "shop" << "app" << "a=b"
+        QTest::newRow("equals sign") << "db"
+                                     << "shop"
+                                     << "app"
+                                     << "a=b"
                                      << "host=db port=6543 dbname=shop user=app password='a=b' sslmode=require";
     }
     void libpqConnectionString()
@@ -65,13 +78,20 @@ private slots:
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("password");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("plain") << "db.example.org" << 5432 << "app" << "s3cret"
+        QTest::newRow("plain") << "db.example.org" << 5432 << "app"
+                               << "s3cret"
                                << "postgresql://app:s3cret@db.example.org:5432/shop";
-        QTest::newRow("awkward password") << "db" << 0 << "app" << "p@ss:w/rd %?#&"
+        QTest::newRow("awkward password") << "db" << 0 << "app"
+                                          << "p@ss:w/rd %?#&"
                                           << "postgresql://app:p%40ss%3Aw%2Frd%20%25%3F%23%26@db/shop";
-        QTest::newRow("no password") << "db" << 0 << "app" << "" << "postgresql://app@db/shop";
-        QTest::newRow("ipv6") << "::1" << 5433 << "app" << "" << "postgresql://app@[::1]:5433/shop";
-        QTest::newRow("socket folder") << "/run/postgresql" << 5433 << "app" << ""
+        QTest::newRow("no password") << "db" << 0 << "app"
+                                     << ""
+                                     << "postgresql://app@db/shop";
+        QTest::newRow("ipv6") << "::1" << 5433 << "app"
+                              << ""
+                              << "postgresql://app@[::1]:5433/shop";
+        QTest::newRow("socket folder") << "/run/postgresql" << 5433 << "app"
+                                       << ""
                                        << "postgresql://app@/shop?host=%2Frun%2Fpostgresql&port=5433";
     }
     void sqlalchemyUrl()
@@ -108,7 +128,8 @@ private slots:
             QCOMPARE(ConnectionProfile::kindFromName(ConnectionProfile::kindName(kind)), kind);
         QCOMPARE(ConnectionProfile::kindFromName(QStringLiteral("oracle")), std::nullopt);
         QStringList colours;
-        for (const Environment e : {Environment::Local, Environment::Dev, Environment::Staging, Environment::Production}) {
+        for (const Environment e :
+             {Environment::Local, Environment::Dev, Environment::Staging, Environment::Production}) {
             QCOMPARE(ConnectionProfile::environmentFromName(ConnectionProfile::environmentName(e)), e);
             const QString colour = ConnectionProfile::environmentColor(e);
             QVERIFY2(QRegularExpression(QStringLiteral("^#[0-9a-f]{6}$")).match(colour).hasMatch(), qPrintable(colour));

@@ -18,33 +18,36 @@ private slots:
         QTest::addColumn<QString>("error");
         QTest::addColumn<Outcome>("outcome");
         QTest::addColumn<QString>("words");
-        QTest::newRow("wrong password")
-            << "connection to server at \"db.example.org\" (10.0.0.5), port 6543 failed: FATAL:  password authentication "
-               "failed for user \"app\""
-            << Outcome::AuthenticationFailed << "refused the password for user “app”";
+        QTest::newRow("wrong password") << "connection to server at \"db.example.org\" (10.0.0.5), port 6543 failed: "
+                                           "FATAL:  password authentication "
+                                           "failed for user \"app\""
+                                        << Outcome::AuthenticationFailed << "refused the password for user “app”";
         QTest::newRow("no password") << "connection to server at \"db.example.org\", port 6543 failed: fe_sendauth: no "
                                         "password supplied"
                                      << Outcome::AuthenticationFailed << "none was given";
         QTest::newRow("unknown role") << "FATAL:  role \"app\" does not exist" << Outcome::AuthenticationFailed
                                       << "no user (role) “app”";
-        QTest::newRow("refused") << "connection to server at \"db.example.org\" (10.0.0.5), port 6543 failed: Connection "
-                                    "refused\n\tIs the server running on that host and accepting TCP/IP connections?"
-                                 << Outcome::Unreachable << "db.example.org:6543 (connection refused";
+        QTest::newRow("refused")
+            << "connection to server at \"db.example.org\" (10.0.0.5), port 6543 failed: Connection "
+               "refused\n\tIs the server running on that host and accepting TCP/IP connections?"
+            << Outcome::Unreachable << "db.example.org:6543 (connection refused";
         QTest::newRow("unknown host") << "could not translate host name \"db.example.org\" to address: Name or service "
                                          "not known"
                                       << Outcome::Unreachable << "host name “db.example.org” is unknown";
         QTest::newRow("timeout") << "connection to server at \"db.example.org\" (10.0.0.5), port 6543 failed: timeout "
                                     "expired"
                                  << Outcome::Unreachable << "did not answer in time";
-        QTest::newRow("no tls") << "connection to server at \"db.example.org\" (10.0.0.5), port 6543 failed: server does "
-                                   "not support SSL, but SSL was required"
-                                << Outcome::TlsProblem << "the server does not accept TLS";
+        QTest::newRow("no tls")
+            << "connection to server at \"db.example.org\" (10.0.0.5), port 6543 failed: server does "
+               "not support SSL, but SSL was required"
+            << Outcome::TlsProblem << "the server does not accept TLS";
         QTest::newRow("root certificate") << "connection to server at \"db.example.org\", port 6543 failed: root "
                                              "certificate file \"/nope.crt\" does not exist"
                                           << Outcome::TlsProblem << "a TLS problem with db.example.org:6543";
         QTest::newRow("database") << "connection to server at \"db.example.org\" (10.0.0.5), port 6543 failed: FATAL:  "
                                      "database \"shop\" does not exist"
-                                  << Outcome::UnknownDatabase << "the database “shop” does not exist on db.example.org:6543";
+                                  << Outcome::UnknownDatabase
+                                  << "the database “shop” does not exist on db.example.org:6543";
         QTest::newRow("hba") << "FATAL:  no pg_hba.conf entry for host \"10.0.0.9\", user \"app\", database \"shop\", "
                                 "no encryption"
                              << Outcome::AuthenticationFailed << "pg_hba.conf";

@@ -86,12 +86,13 @@ private slots:
 
         // A compose file and an engine that is not there: docker (or its missing compose plugin) says why.
         QVERIFY(write(dir.filePath(QStringLiteral("compose.yaml")), kCompose));
-        qputenv("DOCKER_HOST", QFile::encodeName(QStringLiteral("unix://") + dir.filePath(QStringLiteral("absent.sock"))));
+        qputenv("DOCKER_HOST",
+                QFile::encodeName(QStringLiteral("unix://") + dir.filePath(QStringLiteral("absent.sock"))));
         error.clear();
         QVERIFY(!DockerCompose::startComposeService(dir.path(), QStringLiteral("db"), &error, 60'000));
         qunsetenv("DOCKER_HOST");
-        QVERIFY2(error.startsWith(QLatin1String("docker compose up -d db failed: "))
-                     || error.startsWith(QLatin1String("the docker command is not installed")),
+        QVERIFY2(error.startsWith(QLatin1String("docker compose up -d db failed: ")) ||
+                     error.startsWith(QLatin1String("the docker command is not installed")),
                  qPrintable(error));
         QVERIFY2(error.size() > QStringLiteral("docker compose up -d db failed: ").size(), qPrintable(error));
     }

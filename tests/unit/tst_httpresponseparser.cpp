@@ -35,10 +35,11 @@ private slots:
         QTest::newRow("content-length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                                       "Content-Length: 7\r\n\r\n[1,2,3]")
                                         << false << 200 << QByteArray("[1,2,3]");
-        QTest::newRow("chunked") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                               "4\r\n[{\"a\r\n"
-                                               "A;ext=1\r\n\":\"\\r\\n\"}]\r\n" // hex size, an extension, CRLF inside data
-                                               "0\r\n\r\n")
+        QTest::newRow("chunked") << QByteArray(
+                                        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                        "4\r\n[{\"a\r\n"
+                                        "A;ext=1\r\n\":\"\\r\\n\"}]\r\n" // hex size, an extension, CRLF inside data
+                                        "0\r\n\r\n")
                                  << false << 200 << QByteArray("[{\"a\":\"\\r\\n\"}]");
         QTest::newRow("chunked with trailer") << QByteArray("HTTP/1.1 200 OK\r\ntransfer-encoding: Chunked\r\n\r\n"
                                                             "3\r\nabc\r\n0\r\nX-Trailer: 1\r\n\r\n")
@@ -98,10 +99,12 @@ private slots:
         QTest::newRow("not http") << QByteArray("SSH-2.0-OpenSSH\r\n\r\n") << "not an HTTP response";
         QTest::newRow("bad chunk size") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
                                         << "bad chunk size";
-        QTest::newRow("chunk overrun") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n")
-                                       << "does not end where its size says";
+        QTest::newRow("chunk overrun")
+            << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n")
+            << "does not end where its size says";
         QTest::newRow("bad header") << QByteArray("HTTP/1.1 200 OK\r\nno colon here\r\n\r\n") << "malformed header";
-        QTest::newRow("bad length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: many\r\n\r\n") << "Content-Length";
+        QTest::newRow("bad length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: many\r\n\r\n")
+                                    << "Content-Length";
     }
     void errors()
     {

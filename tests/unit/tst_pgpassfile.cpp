@@ -44,15 +44,33 @@ private slots:
         QTest::addColumn<QString>("database");
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("expected"); // "-" for no match
-        QTest::newRow("exact") << "db.example.org" << 5432 << "shop" << "app" << "first";
-        QTest::newRow("first match wins over wildcard") << "db.example.org" << 5432 << "shop" << "other" << "any-db";
-        QTest::newRow("default port is 5432") << "db.example.org" << 0 << "shop" << "app" << "first";
-        QTest::newRow("other port: the catch-all line") << "db.example.org" << 5433 << "shop" << "app" << "catch-all";
-        QTest::newRow("wildcard database") << "db.example.org" << 5432 << "billing" << "other" << "any-db";
-        QTest::newRow("empty host is localhost") << "" << 5432 << "x" << "local" << "loopback";
-        QTest::newRow("socket folder is localhost") << "/run/postgresql" << 5432 << "x" << "local" << "loopback";
-        QTest::newRow("database defaults to user") << "db.example.org" << 5432 << "" << "reporter" << "own-db";
-        QTest::newRow("no match") << "elsewhere" << 5432 << "shop" << "nobody" << "-";
+        QTest::newRow("exact") << "db.example.org" << 5432 << "shop"
+                               << "app"
+                               << "first";
+        QTest::newRow("first match wins over wildcard") << "db.example.org" << 5432 << "shop"
+                                                        << "other"
+                                                        << "any-db";
+        QTest::newRow("default port is 5432") << "db.example.org" << 0 << "shop"
+                                              << "app"
+                                              << "first";
+        QTest::newRow("other port: the catch-all line") << "db.example.org" << 5433 << "shop"
+                                                        << "app"
+                                                        << "catch-all";
+        QTest::newRow("wildcard database") << "db.example.org" << 5432 << "billing"
+                                           << "other"
+                                           << "any-db";
+        QTest::newRow("empty host is localhost") << "" << 5432 << "x"
+                                                 << "local"
+                                                 << "loopback";
+        QTest::newRow("socket folder is localhost") << "/run/postgresql" << 5432 << "x"
+                                                    << "local"
+                                                    << "loopback";
+        QTest::newRow("database defaults to user") << "db.example.org" << 5432 << ""
+                                                   << "reporter"
+                                                   << "own-db";
+        QTest::newRow("no match") << "elsewhere" << 5432 << "shop"
+                                  << "nobody"
+                                  << "-";
     }
     void lookup()
     {
