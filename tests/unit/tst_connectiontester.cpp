@@ -2,6 +2,7 @@
 #include "connectionprofile.h"
 #include "connectiontester.h"
 
+#include <QTcpServer>
 #include <QTest>
 
 using namespace retort;
@@ -69,6 +70,21 @@ private slots:
         QVERIFY2(result.message.contains(words), qPrintable(result.message));
         QCOMPARE(result.detail, error.trimmed());
         QVERIFY(!result.ok());
+    }
+
+    void waitingStopsWhenCancelled()
+    {
+        QTcpServer probe; // a loopback port nothing listens on once the probe closes
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        ConnectionProfile profile;
+        profile.host = QStringLiteral("127.0.0.1");
+        profile.port = probe.serverPort();
+        probe.close();
+        const std::atomic_bool cancel{true};
+        QDeadlineTimer deadline(60'000);
+        const ConnectionTestResult result = ConnectionTester::waitUntilAccepting(profile, {}, deadline, 100, &cancel);
+        QCOMPARE(result.outcome, Outcome::Unreachable);
+        QVERIFY(deadline.remainingTime() > 50'000); // one attempt, not a minute of them
     }
 
     void sqliteFile()
