@@ -34,8 +34,15 @@ bool runJob(QKeychain::Job &job, int timeoutMs, QString *error, bool *notFound =
         return true;
     if (notFound)
         *notFound = job.error() == QKeychain::EntryNotFound;
-    if (error)
-        *error = QStringLiteral("keychain: %1").arg(job.errorString());
+    if (error) {
+        // Without a D-Bus session (headless machines, CI) QtKeychain only says "Unknown error".
+        if (job.error() == QKeychain::NoBackendAvailable || qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            *error = QStringLiteral("no OS keychain is available (a Secret Service or KWallet on the D-Bus session bus "
+                                    "is needed; QtKeychain says: %1)")
+                         .arg(job.errorString());
+        else
+            *error = QStringLiteral("keychain: %1").arg(job.errorString());
+    }
     return false;
 }
 
