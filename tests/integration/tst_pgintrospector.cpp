@@ -267,16 +267,16 @@ private slots:
 
     void statementTimeoutNamesTheQuery()
     {
-        // Another session holds an exclusive lock on a table: the sizes query waits for it.
+        // Another session holds an exclusive lock on the catalog of sequences: the last query waits.
         pqxx::connection locker(m_shelf.toStdString());
         pqxx::work lock(locker);
-        lock.exec("LOCK TABLE library.books IN ACCESS EXCLUSIVE MODE");
+        lock.exec("LOCK TABLE pg_catalog.pg_sequence IN ACCESS EXCLUSIVE MODE");
         PgIntrospector introspector(PgIntrospector::Options{300});
         QElapsedTimer timer;
         timer.start();
         const PgIntrospector::Result result = introspector.introspect(m_shelf);
         QVERIFY(!result.ok());
-        QVERIFY2(result.error.startsWith(u"statement timeout: the catalog query 'relations' took longer than 300 ms"_s),
+        QVERIFY2(result.error.startsWith(u"statement timeout: the catalog query 'sequences' took longer than 300 ms"_s),
                  qPrintable(result.error));
         QVERIFY(timer.elapsed() < 10'000);
     }
@@ -285,7 +285,7 @@ private slots:
     {
         pqxx::connection locker(m_shelf.toStdString());
         pqxx::work lock(locker);
-        lock.exec("LOCK TABLE library.books IN ACCESS EXCLUSIVE MODE");
+        lock.exec("LOCK TABLE pg_catalog.pg_sequence IN ACCESS EXCLUSIVE MODE");
         PgIntrospector introspector; // 30 s timeout: only the cancel can end it quickly
         PgIntrospector::Result result;
         QElapsedTimer timer;
