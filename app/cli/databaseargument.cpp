@@ -16,7 +16,8 @@ std::optional<SchemaSnapshot> introspectDatabase(const QString &db, QString *err
         return std::move(result.snapshot);
     }
     if (db.contains(QLatin1String("://")) && !db.startsWith(QLatin1String("postgres"))) {
-        *error = QStringLiteral("unsupported database URL '%1' (use postgresql://... or sqlite:///path)").arg(db.section(QLatin1Char(':'), 0, 0));
+        *error = QStringLiteral("unsupported database URL '%1' (use postgresql://... or sqlite:///path)")
+                     .arg(db.section(QLatin1Char(':'), 0, 0));
         return std::nullopt;
     }
     PgIntrospector introspector;

@@ -3,7 +3,6 @@
 #include "schemasnapshot.h"
 
 #include <QString>
-
 #include <optional>
 
 namespace retort::cli {

@@ -64,8 +64,9 @@ int runCurrentCommand(const QStringList &arguments, CliStreams streams)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Print the revisions a database's alembic_version holds."));
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Project folder, alembic.ini or versions folder "
-                                                                         "(default: the current folder, if it is one)."),
+    parser.addPositionalArgument(QStringLiteral("PATH"),
+                                 QStringLiteral("Project folder, alembic.ini or versions folder "
+                                                "(default: the current folder, if it is one)."),
                                  QStringLiteral("[PATH]"));
     int code = ExitOk;
     if (!parse(parser, arguments, "current", streams, &code))
@@ -105,7 +106,8 @@ int runCurrentCommand(const QStringList &arguments, CliStreams streams)
             if (!revision)
                 line += QLatin1String(" (not in the project)");
             else
-                line += (heads.contains(version) ? QLatin1String(" (head), ") : QLatin1String(", ")) + revision->message;
+                line +=
+                    (heads.contains(version) ? QLatin1String(" (head), ") : QLatin1String(", ")) + revision->message;
         }
         streams.out << line << '\n';
     }

@@ -5,10 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-
-#include <pqxx/pqxx>
-
 #include <algorithm>
+#include <pqxx/pqxx>
 #include <vector>
 
 namespace retort {
@@ -60,12 +58,18 @@ QList<int> numbers(const pqxx::field &field)
 QString referentialAction(const pqxx::field &field)
 {
     switch (field.is_null() ? ' ' : field.c_str()[0]) {
-    case 'a': return QStringLiteral("no action");
-    case 'r': return QStringLiteral("restrict");
-    case 'c': return QStringLiteral("cascade");
-    case 'n': return QStringLiteral("set null");
-    case 'd': return QStringLiteral("set default");
-    default: return {};
+    case 'a':
+        return QStringLiteral("no action");
+    case 'r':
+        return QStringLiteral("restrict");
+    case 'c':
+        return QStringLiteral("cascade");
+    case 'n':
+        return QStringLiteral("set null");
+    case 'd':
+        return QStringLiteral("set default");
+    default:
+        return {};
     }
 }
 
@@ -79,8 +83,8 @@ QString oneLine(const char *message)
 QString describeConnectionError(const QString &message)
 {
     const QString lower = message.toLower();
-    if (lower.contains(QLatin1String("password authentication failed")) || lower.contains(QLatin1String("no password supplied"))
-        || lower.contains(QLatin1String("authentication failed")))
+    if (lower.contains(QLatin1String("password authentication failed")) ||
+        lower.contains(QLatin1String("no password supplied")) || lower.contains(QLatin1String("authentication failed")))
         return QStringLiteral("authentication failed (wrong user name or password): %1").arg(message);
     if (lower.contains(QLatin1String("database")) && lower.contains(QLatin1String("does not exist")))
         return QStringLiteral("unknown database: %1").arg(message);
@@ -98,20 +102,28 @@ QString describeConnectionError(const QString &message)
 S::TableKind tableKind(char relkind)
 {
     switch (relkind) {
-    case 'v': return S::TableKind::View;
-    case 'm': return S::TableKind::MaterializedView;
-    default: return S::TableKind::Table;
+    case 'v':
+        return S::TableKind::View;
+    case 'm':
+        return S::TableKind::MaterializedView;
+    default:
+        return S::TableKind::Table;
     }
 }
 
 S::ConstraintKind constraintKind(char contype)
 {
     switch (contype) {
-    case 'p': return S::ConstraintKind::PrimaryKey;
-    case 'f': return S::ConstraintKind::ForeignKey;
-    case 'u': return S::ConstraintKind::Unique;
-    case 'x': return S::ConstraintKind::Exclusion;
-    default: return S::ConstraintKind::Check;
+    case 'p':
+        return S::ConstraintKind::PrimaryKey;
+    case 'f':
+        return S::ConstraintKind::ForeignKey;
+    case 'u':
+        return S::ConstraintKind::Unique;
+    case 'x':
+        return S::ConstraintKind::Exclusion;
+    default:
+        return S::ConstraintKind::Check;
     }
 }
 
@@ -199,7 +211,7 @@ private:
             column.type = text(row[3]);
             column.nullable = flag(row[4]);
             const QString identity = text(row[6]);
-            column.identity = identity == u"a" ? S::Identity::Always
+            column.identity = identity == u"a"   ? S::Identity::Always
                               : identity == u"d" ? S::Identity::ByDefault
                                                  : S::Identity::None;
             (text(row[7]).isEmpty() ? column.defaultValue : column.generated) = text(row[5]);
@@ -306,7 +318,8 @@ private:
     {
         QString schema;
         for (const S::Table &table : std::as_const(m_data.tables)) {
-            if (table.name != u"alembic_version" || table.kind != S::TableKind::Table || !table.column(QStringLiteral("version_num")))
+            if (table.name != u"alembic_version" || table.kind != S::TableKind::Table ||
+                !table.column(QStringLiteral("version_num")))
                 continue;
             if (schema.isEmpty() || table.schema == currentSchema || (schema != currentSchema && table.schema < schema))
                 schema = table.schema;
@@ -316,7 +329,8 @@ private:
         if (m_cancelled)
             throw Cancelled();
         stage = QStringLiteral("alembic_version");
-        const std::string sql = "SELECT version_num FROM " + m_work.quote_name(schema.toStdString()) + ".alembic_version";
+        const std::string sql =
+            "SELECT version_num FROM " + m_work.quote_name(schema.toStdString()) + ".alembic_version";
         for (const auto &row : m_work.exec(sql, "alembic_version"))
             m_data.alembicVersions.append(text(row[0]));
         m_data.alembicVersionSchema = schema;
@@ -348,7 +362,8 @@ QByteArray PgIntrospector::query(const QString &name)
 {
     static const QHash<QString, QByteArray> queries = [] {
         QHash<QString, QByteArray> loaded;
-        for (const char *n : {"meta", "schemas", "relations", "columns", "constraints", "indexes", "enums", "sequences"}) {
+        for (const char *n :
+             {"meta", "schemas", "relations", "columns", "constraints", "indexes", "enums", "sequences"}) {
             QFile file(QStringLiteral(":/sql/%1.sql").arg(QLatin1String(n)));
             if (file.open(QIODevice::ReadOnly))
                 loaded.insert(QLatin1String(n), file.readAll());
@@ -413,7 +428,8 @@ PgIntrospector::Result PgIntrospector::introspect(const QString &connectionText)
         else
             result.error = QStringLiteral("the catalog query '%1' failed: %2").arg(stage, oneLine(e.what()));
     } catch (const pqxx::broken_connection &e) {
-        result.error = QStringLiteral("the connection was lost during the catalog query '%1': %2").arg(stage, oneLine(e.what()));
+        result.error =
+            QStringLiteral("the connection was lost during the catalog query '%1': %2").arg(stage, oneLine(e.what()));
     } catch (const std::exception &e) {
         result.error = m_cancelled ? QStringLiteral("cancelled")
                                    : QStringLiteral("the catalog query '%1' failed: %2").arg(stage, oneLine(e.what()));

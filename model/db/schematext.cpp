@@ -8,7 +8,9 @@ using S = SchemaSnapshot;
 
 QString withComment(const QString &text, const QString &comment)
 {
-    return comment.isEmpty() ? text : text + QLatin1String("  -- ") + QString(comment).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return comment.isEmpty()
+               ? text
+               : text + QLatin1String("  -- ") + QString(comment).replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
 
 QString columnLine(const S::Column &c)
@@ -29,8 +31,9 @@ QString columnLine(const S::Column &c)
 
 QString indexLine(const S::Index &i)
 {
-    QString line = QLatin1String("index ") + i.name + QLatin1Char(' ') + (i.unique ? QLatin1String("unique ") : QLatin1String(""))
-                   + i.method + QLatin1String(" (") + i.columns.join(QLatin1String(", ")) + QLatin1Char(')');
+    QString line = QLatin1String("index ") + i.name + QLatin1Char(' ') +
+                   (i.unique ? QLatin1String("unique ") : QLatin1String("")) + i.method + QLatin1String(" (") +
+                   i.columns.join(QLatin1String(", ")) + QLatin1Char(')');
     if (!i.predicate.isEmpty())
         line += QLatin1String(" where ") + i.predicate;
     if (!i.valid)
@@ -73,8 +76,9 @@ QString SchemaText::toText(const SchemaSnapshot &s)
     QString out = QStringLiteral("database %1 (%2)\n").arg(s.databaseName(), s.serverVersion());
     if (s.hasAlembicVersion())
         out += QStringLiteral("alembic_version (%1): %2\n")
-                   .arg(s.alembicVersionSchema(),
-                        s.alembicVersions().isEmpty() ? QStringLiteral("(empty)") : s.alembicVersions().join(QLatin1String(", ")));
+                   .arg(s.alembicVersionSchema(), s.alembicVersions().isEmpty()
+                                                      ? QStringLiteral("(empty)")
+                                                      : s.alembicVersions().join(QLatin1String(", ")));
     for (const S::Schema &schema : s.schemas()) {
         out += withComment(QLatin1String("schema ") + schema.name, schema.comment) + QLatin1Char('\n');
         for (const S::Table &t : s.tables())
@@ -82,9 +86,11 @@ QString SchemaText::toText(const SchemaSnapshot &s)
                 appendTable(out, t);
         for (const S::Enum &e : s.enums())
             if (e.schema == schema.name)
-                out += QLatin1String("  ")
-                       + withComment(QLatin1String("enum ") + e.name + QLatin1String(": ") + e.values.join(QLatin1String(", ")), e.comment)
-                       + QLatin1Char('\n');
+                out += QLatin1String("  ") +
+                       withComment(QLatin1String("enum ") + e.name + QLatin1String(": ") +
+                                       e.values.join(QLatin1String(", ")),
+                                   e.comment) +
+                       QLatin1Char('\n');
         for (const S::Sequence &q : s.sequences())
             if (q.schema == schema.name)
                 out += QStringLiteral("  sequence %1 %2 start %3 increment %4%5\n")

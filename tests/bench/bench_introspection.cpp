@@ -20,11 +20,9 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
-
-#include <pqxx/pqxx>
-
 #include <algorithm>
 #include <cstdio>
+#include <pqxx/pqxx>
 
 using namespace retort;
 
@@ -64,9 +62,10 @@ QByteArray createTables(int from, int to)
     // Inside the format() literal a quote is doubled.
     columns.replace("text NOT NULL DEFAULT 0", "text NOT NULL DEFAULT ''''");
     columns.replace("varchar(50) NOT NULL DEFAULT 0", "varchar(50) NOT NULL DEFAULT ''''");
-    return "DO $$ BEGIN FOR i IN " + QByteArray::number(from) + ".." + QByteArray::number(to)
-           + " LOOP EXECUTE format('CREATE TABLE t%s (id integer PRIMARY KEY, parent_id integer REFERENCES t%s (id)"
-           + columns + ")', i, greatest(i - 1, 1)); EXECUTE format('CREATE INDEX t%s_c3 ON t%s (c3)', i, i); "
+    return "DO $$ BEGIN FOR i IN " + QByteArray::number(from) + ".." + QByteArray::number(to) +
+           " LOOP EXECUTE format('CREATE TABLE t%s (id integer PRIMARY KEY, parent_id integer REFERENCES t%s (id)" +
+           columns +
+           ")', i, greatest(i - 1, 1)); EXECUTE format('CREATE INDEX t%s_c3 ON t%s (c3)', i, i); "
            "END LOOP; END $$";
 }
 
@@ -86,7 +85,8 @@ bool runTool(const QString &program, const QStringList &arguments, const QProces
     if (out)
         *out = process.readAllStandardOutput();
     if (!finished || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        std::fprintf(stderr, "%s failed: %s\n", qPrintable(program), process.readAllStandardError().left(2000).constData());
+        std::fprintf(stderr, "%s failed: %s\n", qPrintable(program),
+                     process.readAllStandardError().left(2000).constData());
         return false;
     }
     return true;
@@ -115,8 +115,8 @@ int main(int argc, char *argv[])
     }
 
     QTemporaryDir dir;
-    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                          | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                                          QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
     PostgresServer server(dir.filePath(QStringLiteral("pg")));
     QString error;
     if (!server.start(&error) || !server.createDatabase(QStringLiteral("bench"), &error)) {
@@ -157,8 +157,8 @@ int main(int argc, char *argv[])
         for (const auto &table : result.snapshot.tables())
             columns += table.columns.size();
         if (!result.ok() || result.snapshot.tables().size() != tables || columns != qsizetype(tables) * 20) {
-            std::fprintf(stderr, "Retort's snapshot is wrong: %s (%lld tables, %lld columns)\n", qPrintable(result.error),
-                         qlonglong(result.snapshot.tables().size()), qlonglong(columns));
+            std::fprintf(stderr, "Retort's snapshot is wrong: %s (%lld tables, %lld columns)\n",
+                         qPrintable(result.error), qlonglong(result.snapshot.tables().size()), qlonglong(columns));
             return 2;
         }
     }
@@ -170,9 +170,10 @@ int main(int argc, char *argv[])
     for (int r = 0; r < runs; ++r) {
         QByteArray out;
         double wall = 0;
-        if (!runTool(QStringLiteral("/usr/bin/python3"),
-                     {QStringLiteral("-c"), QString::fromLatin1(kReflect), server.sqlalchemyUrl(QStringLiteral("bench"))}, env,
-                     &out, &wall))
+        if (!runTool(
+                QStringLiteral("/usr/bin/python3"),
+                {QStringLiteral("-c"), QString::fromLatin1(kReflect), server.sqlalchemyUrl(QStringLiteral("bench"))},
+                env, &out, &wall))
             return 2;
         const QList<QByteArray> fields = out.trimmed().split(' ');
         if (fields.size() != 3 || fields.at(1).toInt() != tables || fields.at(2).toInt() != tables * 20) {

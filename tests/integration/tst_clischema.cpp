@@ -25,7 +25,7 @@ struct Run
     QString describe() const
     {
         return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(QString::fromUtf8(out.left(3000)),
-                                                                          QString::fromUtf8(err.left(3000)));
+                                                                              QString::fromUtf8(err.left(3000)));
     }
 };
 
@@ -79,9 +79,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(QFile::exists(u"/usr/bin/alembic"_s), "Debian's alembic is required (package alembic)");
-        QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (package postgresql-15)");
-        QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                                        | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QVERIFY2(!PostgresServer::findBinDir().isEmpty(),
+                 "PostgreSQL's server binaries are required (package postgresql-15)");
+        QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                        QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                                        QFile::ExeOther));
         m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));
@@ -107,7 +109,8 @@ private slots:
         QCOMPARE(firstWords(current.out), ids);
         const QString text = QString::fromUtf8(current.out);
         QVERIFY2(text.contains(u"09360dc33310 (head), change books.price to Numeric(10, 2)\n"_s), qPrintable(text));
-        QVERIFY2(text.contains(u"audit_0002 (head), add ip_address and created_at index to audit_log\n"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"audit_0002 (head), add ip_address and created_at index to audit_log\n"_s),
+                 qPrintable(text));
 
         // Without a project (a folder that is not one): the ids alone.
         QTemporaryDir elsewhere;
@@ -139,8 +142,10 @@ private slots:
         const Run result = run(kCli, {command, u"--db"_s, url}, m_project);
         QCOMPARE(result.exitCode, 1);
         QCOMPARE(result.out, QByteArray());
-        QVERIFY2(result.err.startsWith("retort-cli " + command.toUtf8() + ": connection refused"), qPrintable(result.describe()));
-        const Run wrong = run(kCli, {command, u"--db"_s, QString(m_url).replace(m_server->password(), u"nope"_s)}, m_project);
+        QVERIFY2(result.err.startsWith("retort-cli " + command.toUtf8() + ": connection refused"),
+                 qPrintable(result.describe()));
+        const Run wrong =
+            run(kCli, {command, u"--db"_s, QString(m_url).replace(m_server->password(), u"nope"_s)}, m_project);
         QCOMPARE(wrong.exitCode, 1);
         QVERIFY2(wrong.err.contains("authentication failed"), qPrintable(wrong.describe()));
     }
@@ -167,7 +172,7 @@ private slots:
         const SchemaSnapshot::Table *books = snapshot->table(u"public"_s, u"books"_s);
         QVERIFY(books);
         QCOMPARE(books->column(u"price"_s)->type, u"numeric(10,2)"_s); // the head revision's change
-        QVERIFY(!books->column(u"shelf_code"_s));                     // dropped by 72162e8679fa
+        QVERIFY(!books->column(u"shelf_code"_s));                      // dropped by 72162e8679fa
         QVERIFY(snapshot->table(u"public"_s, u"audit_log"_s));
 
         const Run text = run(kCli, {u"schema"_s, u"--db"_s, m_url});
@@ -175,7 +180,8 @@ private slots:
         const QString tree = QString::fromUtf8(text.out);
         QVERIFY2(tree.startsWith(u"database demo (15."_s), qPrintable(tree));
         QVERIFY(tree.contains(u"alembic_version (public): 09360dc33310, audit_0002\n"_s));
-        QVERIFY2(tree.contains(u"\nschema public  -- standard public schema\n  table alembic_version ("_s), qPrintable(tree));
+        QVERIFY2(tree.contains(u"\nschema public  -- standard public schema\n  table alembic_version ("_s),
+                 qPrintable(tree));
         QVERIFY(tree.contains(u"\n    price numeric(10,2)"_s));
     }
 
@@ -189,7 +195,8 @@ private slots:
         QCOMPARE(firstWords(current.out), (QStringList{u"09360dc33310"_s, u"audit_0002"_s}));
         const Run text = run(kCli, {u"schema"_s, u"--db"_s, u"sqlite:///"_s + file});
         QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
-        QVERIFY2(text.out.contains("\nschema main\n  table alembic_version\n    version_num VARCHAR(32) not null\n"), text.out.constData());
+        QVERIFY2(text.out.contains("\nschema main\n  table alembic_version\n    version_num VARCHAR(32) not null\n"),
+                 text.out.constData());
         const Run missing = run(kCli, {u"schema"_s, u"--db"_s, u"sqlite:///"_s + m_dir.filePath(u"nope.db"_s)});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains("no SQLite database at"));
