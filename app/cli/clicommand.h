@@ -8,7 +8,7 @@ namespace retort::cli {
 /// Exit codes of retort-cli; CI jobs act on them, so they are part of the contract.
 enum ExitCode {
     ExitOk = 0,
-    ExitErrors = 1,         ///< the project has error diagnostics, or could not be loaded
+    ExitErrors = 1,         ///< the project has error diagnostics, or could not be loaded, or the database not read
     ExitRejectedTarget = 2, ///< Alembic would reject the requested target
     ExitAlembicFailed = 3,  ///< Alembic raised (a revision module, env.py, a command error) or its helper failed
     ExitUsage = 64,         ///< bad command line
@@ -28,5 +28,7 @@ int runPlanCommand(const QStringList &arguments, CliStreams streams);
 int runSqlCommand(const QStringList &arguments, CliStreams streams);
 int runRevisionCommand(const QStringList &arguments, CliStreams streams);
 int runMergeCommand(const QStringList &arguments, CliStreams streams);
+int runSchemaCommand(const QStringList &arguments, CliStreams streams);
+int runCurrentCommand(const QStringList &arguments, CliStreams streams);
 
 } // namespace retort::cli

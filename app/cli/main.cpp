@@ -32,11 +32,22 @@ Commands:
         A new revision file made by Alembic; prints its id and path.
   merge [PATH] REV REV... -m MSG [--branch-label L] [--rev-id ID] [--python PATH]
         A merge revision of the given revisions (or 'heads'); prints its id and path.
+  schema --db URL [--json]
+        The live schema of a database: schemas, tables, views, columns, constraints,
+        indexes, enums, sequences and alembic_version, as a tree or as JSON.
+        Exit 1 with a plain message when the database cannot be read.
+  current [PATH] --db URL
+        The revisions the database's alembic_version holds (like `alembic current`, without
+        Python), with each revision's message from the project at PATH (default: the
+        current folder, when it is a project). Exit 1 when the database cannot be read.
   help  This text.
 
 Commands that run Alembic use the project's Python: --python, else the project's .venv or
 venv, $VIRTUAL_ENV, poetry's environment, the alembic command's interpreter, or
 /usr/bin/python3 (the choice is printed on stderr).
+
+URL is postgresql://user:password@host:port/database (or a libpq key=value string) or
+sqlite:///path/to/file.db.
 
 PATH may be an alembic.ini, a folder holding one, a script directory or a versions folder.
 )";
@@ -65,7 +76,8 @@ int main(int argc, char *argv[])
     const std::pair<const char16_t *, Runner> commands[] = {
         {u"graph", retort::cli::runGraphCommand},       {u"plan", retort::cli::runPlanCommand},
         {u"sql", retort::cli::runSqlCommand},           {u"revision", retort::cli::runRevisionCommand},
-        {u"merge", retort::cli::runMergeCommand},
+        {u"merge", retort::cli::runMergeCommand},       {u"schema", retort::cli::runSchemaCommand},
+        {u"current", retort::cli::runCurrentCommand},
     };
     const auto found = std::find_if(std::begin(commands), std::end(commands),
                                      [&command](const auto &entry) { return command == QStringView(entry.first); });

@@ -5,8 +5,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-
+#include <algorithm>
 #include <pqxx/pqxx>
+#include <vector>
 
 namespace retort {
 
@@ -40,15 +41,35 @@ QStringList jsonList(const pqxx::field &field)
     return list;
 }
 
+/// "1 2 0" (int2vector) or "{1,2}" (int2[]) as numbers.
+QList<int> numbers(const pqxx::field &field)
+{
+    QList<int> list;
+    if (field.is_null())
+        return list;
+    QByteArray text(field.c_str(), qsizetype(field.size()));
+    text.replace('{', ' ').replace('}', ' ').replace(',', ' ');
+    for (const QByteArray &part : text.simplified().split(' '))
+        if (!part.isEmpty())
+            list.append(part.toInt());
+    return list;
+}
+
 QString referentialAction(const pqxx::field &field)
 {
     switch (field.is_null() ? ' ' : field.c_str()[0]) {
-    case 'a': return QStringLiteral("no action");
-    case 'r': return QStringLiteral("restrict");
-    case 'c': return QStringLiteral("cascade");
-    case 'n': return QStringLiteral("set null");
-    case 'd': return QStringLiteral("set default");
-    default: return {};
+    case 'a':
+        return QStringLiteral("no action");
+    case 'r':
+        return QStringLiteral("restrict");
+    case 'c':
+        return QStringLiteral("cascade");
+    case 'n':
+        return QStringLiteral("set null");
+    case 'd':
+        return QStringLiteral("set default");
+    default:
+        return {};
     }
 }
 
@@ -62,8 +83,8 @@ QString oneLine(const char *message)
 QString describeConnectionError(const QString &message)
 {
     const QString lower = message.toLower();
-    if (lower.contains(QLatin1String("password authentication failed")) || lower.contains(QLatin1String("no password supplied"))
-        || lower.contains(QLatin1String("authentication failed")))
+    if (lower.contains(QLatin1String("password authentication failed")) ||
+        lower.contains(QLatin1String("no password supplied")) || lower.contains(QLatin1String("authentication failed")))
         return QStringLiteral("authentication failed (wrong user name or password): %1").arg(message);
     if (lower.contains(QLatin1String("database")) && lower.contains(QLatin1String("does not exist")))
         return QStringLiteral("unknown database: %1").arg(message);
@@ -81,20 +102,28 @@ QString describeConnectionError(const QString &message)
 S::TableKind tableKind(char relkind)
 {
     switch (relkind) {
-    case 'v': return S::TableKind::View;
-    case 'm': return S::TableKind::MaterializedView;
-    default: return S::TableKind::Table;
+    case 'v':
+        return S::TableKind::View;
+    case 'm':
+        return S::TableKind::MaterializedView;
+    default:
+        return S::TableKind::Table;
     }
 }
 
 S::ConstraintKind constraintKind(char contype)
 {
     switch (contype) {
-    case 'p': return S::ConstraintKind::PrimaryKey;
-    case 'f': return S::ConstraintKind::ForeignKey;
-    case 'u': return S::ConstraintKind::Unique;
-    case 'x': return S::ConstraintKind::Exclusion;
-    default: return S::ConstraintKind::Check;
+    case 'p':
+        return S::ConstraintKind::PrimaryKey;
+    case 'f':
+        return S::ConstraintKind::ForeignKey;
+    case 'u':
+        return S::ConstraintKind::Unique;
+    case 'x':
+        return S::ConstraintKind::Exclusion;
+    default:
+        return S::ConstraintKind::Check;
     }
 }
 
@@ -144,10 +173,12 @@ private:
         return m_work.exec(std::string(sql.constData(), size_t(sql.size())), name);
     }
 
+    qsizetype tableIndex(const pqxx::field &oid) const { return m_tableByOid.value(number(oid), -1); }
+
     S::Table *tableFor(const pqxx::field &oid)
     {
-        const auto it = m_tableByOid.constFind(number(oid));
-        return it == m_tableByOid.cend() ? nullptr : &m_data.tables[*it];
+        const qsizetype index = tableIndex(oid);
+        return index < 0 ? nullptr : &m_data.tables[index];
     }
 
     void readRelations()
@@ -170,24 +201,51 @@ private:
 
     void readColumns()
     {
+        std::vector<std::vector<std::pair<int, S::Column>>> pending(size_t(m_data.tables.size()));
         for (const auto &row : run("columns")) {
-            S::Table *table = tableFor(row[0]);
-            if (!table)
+            const qsizetype table = tableIndex(row[0]);
+            if (table < 0)
                 continue;
             S::Column column;
-            column.name = text(row[1]);
-            column.type = text(row[2]);
-            column.nullable = flag(row[3]);
-            column.defaultValue = text(row[4]);
-            const QString identity = text(row[5]);
-            column.identity = identity == u"a" ? S::Identity::Always
+            column.name = text(row[2]);
+            column.type = text(row[3]);
+            column.nullable = flag(row[4]);
+            const QString identity = text(row[6]);
+            column.identity = identity == u"a"   ? S::Identity::Always
                               : identity == u"d" ? S::Identity::ByDefault
                                                  : S::Identity::None;
-            column.generated = text(row[6]);
-            column.collation = text(row[7]);
-            column.comment = text(row[8]);
-            table->columns.append(std::move(column));
+            (text(row[7]).isEmpty() ? column.defaultValue : column.generated) = text(row[5]);
+            column.collation = text(row[8]);
+            column.comment = text(row[9]);
+            pending[size_t(table)].emplace_back(int(number(row[1])), std::move(column));
         }
+        m_columnNames.resize(pending.size());
+        for (size_t t = 0; t < pending.size(); ++t) {
+            auto &columns = pending[t];
+            std::sort(columns.begin(), columns.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+            QList<S::Column> &target = m_data.tables[qsizetype(t)].columns;
+            target.reserve(qsizetype(columns.size()));
+            for (auto &[position, column] : columns) {
+                m_columnNames[t].insert(position, column.name);
+                target.append(std::move(column));
+            }
+        }
+    }
+
+    /// Column names for column numbers of the table with \a oid (unknown numbers left out).
+    QStringList columnNames(qint64 oid, const QList<int> &positions) const
+    {
+        QStringList names;
+        const auto it = m_tableByOid.constFind(oid);
+        if (it == m_tableByOid.cend())
+            return names;
+        const QHash<int, QString> &byPosition = m_columnNames[size_t(*it)];
+        for (int position : positions) {
+            const auto name = byPosition.constFind(position);
+            if (name != byPosition.cend())
+                names.append(*name);
+        }
+        return names;
     }
 
     void readConstraints()
@@ -199,10 +257,12 @@ private:
             S::Constraint constraint;
             constraint.name = text(row[1]);
             constraint.kind = constraintKind(row[2].c_str()[0]);
-            constraint.columns = jsonList(row[3]);
-            constraint.referencedTable = text(row[4]);
-            constraint.referencedColumns = jsonList(row[5]);
+            constraint.columns = columnNames(number(row[0]), numbers(row[3]));
             if (constraint.kind == S::ConstraintKind::ForeignKey) {
+                const auto referenced = m_tableByOid.constFind(number(row[4]));
+                if (referenced != m_tableByOid.cend())
+                    constraint.referencedTable = m_data.tables[*referenced].path();
+                constraint.referencedColumns = columnNames(number(row[4]), numbers(row[5]));
                 constraint.onDelete = referentialAction(row[6]);
                 constraint.onUpdate = referentialAction(row[7]);
             }
@@ -224,7 +284,14 @@ private:
             index.valid = flag(row[4]);
             index.method = text(row[5]);
             index.predicate = text(row[6]);
-            index.columns = jsonList(row[7]);
+            const QList<int> keys = numbers(row[8]).mid(0, number(row[7]));
+            const QStringList expressions = jsonList(row[9]); // only for indexes with expression keys
+            for (qsizetype k = 0; k < keys.size(); ++k) {
+                if (keys.at(k) != 0)
+                    index.columns.append(columnNames(number(row[0]), {keys.at(k)}).value(0));
+                else
+                    index.columns.append(expressions.value(k));
+            }
             table->indexes.append(std::move(index));
         }
     }
@@ -251,7 +318,8 @@ private:
     {
         QString schema;
         for (const S::Table &table : std::as_const(m_data.tables)) {
-            if (table.name != u"alembic_version" || table.kind != S::TableKind::Table || !table.column(QStringLiteral("version_num")))
+            if (table.name != u"alembic_version" || table.kind != S::TableKind::Table ||
+                !table.column(QStringLiteral("version_num")))
                 continue;
             if (schema.isEmpty() || table.schema == currentSchema || (schema != currentSchema && table.schema < schema))
                 schema = table.schema;
@@ -261,7 +329,8 @@ private:
         if (m_cancelled)
             throw Cancelled();
         stage = QStringLiteral("alembic_version");
-        const std::string sql = "SELECT version_num FROM " + m_work.quote_name(schema.toStdString()) + ".alembic_version";
+        const std::string sql =
+            "SELECT version_num FROM " + m_work.quote_name(schema.toStdString()) + ".alembic_version";
         for (const auto &row : m_work.exec(sql, "alembic_version"))
             m_data.alembicVersions.append(text(row[0]));
         m_data.alembicVersionSchema = schema;
@@ -271,6 +340,7 @@ private:
     const std::atomic_bool &m_cancelled;
     S::Data m_data;
     QHash<qint64, qsizetype> m_tableByOid;
+    std::vector<QHash<int, QString>> m_columnNames; ///< by table index: column number -> name
 };
 
 } // namespace
@@ -292,7 +362,8 @@ QByteArray PgIntrospector::query(const QString &name)
 {
     static const QHash<QString, QByteArray> queries = [] {
         QHash<QString, QByteArray> loaded;
-        for (const char *n : {"meta", "schemas", "relations", "columns", "constraints", "indexes", "enums", "sequences"}) {
+        for (const char *n :
+             {"meta", "schemas", "relations", "columns", "constraints", "indexes", "enums", "sequences"}) {
             QFile file(QStringLiteral(":/sql/%1.sql").arg(QLatin1String(n)));
             if (file.open(QIODevice::ReadOnly))
                 loaded.insert(QLatin1String(n), file.readAll());
@@ -357,7 +428,8 @@ PgIntrospector::Result PgIntrospector::introspect(const QString &connectionText)
         else
             result.error = QStringLiteral("the catalog query '%1' failed: %2").arg(stage, oneLine(e.what()));
     } catch (const pqxx::broken_connection &e) {
-        result.error = QStringLiteral("the connection was lost during the catalog query '%1': %2").arg(stage, oneLine(e.what()));
+        result.error =
+            QStringLiteral("the connection was lost during the catalog query '%1': %2").arg(stage, oneLine(e.what()));
     } catch (const std::exception &e) {
         result.error = m_cancelled ? QStringLiteral("cancelled")
                                    : QStringLiteral("the catalog query '%1' failed: %2").arg(stage, oneLine(e.what()));

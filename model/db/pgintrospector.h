@@ -3,7 +3,6 @@
 #include "schemasnapshot.h"
 
 #include <QString>
-
 #include <atomic>
 #include <mutex>
 

@@ -3,7 +3,6 @@
 #include <QHash>
 #include <QSet>
 
-
 namespace retort {
 
 namespace {
@@ -25,9 +24,12 @@ QString list(const QStringList &values)
 Kind tableChangeKind(S::TableKind kind)
 {
     switch (kind) {
-    case S::TableKind::View: return Kind::View;
-    case S::TableKind::MaterializedView: return Kind::MaterializedView;
-    default: return Kind::Table;
+    case S::TableKind::View:
+        return Kind::View;
+    case S::TableKind::MaterializedView:
+        return Kind::MaterializedView;
+    default:
+        return Kind::Table;
     }
 }
 
@@ -48,8 +50,8 @@ QString describe(const S::Constraint &c)
 
 QString describe(const S::Index &i)
 {
-    QString text = (i.unique ? QLatin1String("unique ") : QLatin1String("")) + i.method + QLatin1String(" (")
-                   + list(i.columns) + QLatin1Char(')');
+    QString text = (i.unique ? QLatin1String("unique ") : QLatin1String("")) + i.method + QLatin1String(" (") +
+                   list(i.columns) + QLatin1Char(')');
     if (!i.predicate.isEmpty())
         text += QLatin1String(" where ") + i.predicate;
     return text;
@@ -77,7 +79,7 @@ public:
     }
 
     /// Added, removed and common items of two lists, matched by key; \a changed compares a pair.
-    template<typename T, typename KeyFn, typename DescribeFn, typename ChangedFn>
+    template <typename T, typename KeyFn, typename DescribeFn, typename ChangedFn>
     void match(const QList<T> &before, const QList<T> &after, Kind kind, KeyFn key, DescribeFn text, ChangedFn changed)
     {
         QHash<QString, const T *> old;
@@ -101,49 +103,53 @@ public:
     void columns(const S::Table &a, const S::Table &b)
     {
         const QString table = b.path();
-        match(a.columns, b.columns, Kind::Column, [&](const S::Column &c) { return table + QLatin1Char('.') + c.name; },
-              [](const S::Column &c) { return describe(c); },
-              [this](const S::Column &x, const S::Column &y, const QString &path) {
-                  attribute(Kind::Column, path, "type", x.type, y.type);
-                  attribute(Kind::Column, path, "nullable", yesNo(x.nullable), yesNo(y.nullable));
-                  attribute(Kind::Column, path, "default", x.defaultValue, y.defaultValue);
-                  attribute(Kind::Column, path, "identity", S::identityName(x.identity), S::identityName(y.identity));
-                  attribute(Kind::Column, path, "generated", x.generated, y.generated);
-                  attribute(Kind::Column, path, "collation", x.collation, y.collation);
-                  attribute(Kind::Column, path, "comment", x.comment, y.comment);
-              });
+        match(
+            a.columns, b.columns, Kind::Column, [&](const S::Column &c) { return table + QLatin1Char('.') + c.name; },
+            [](const S::Column &c) { return describe(c); },
+            [this](const S::Column &x, const S::Column &y, const QString &path) {
+                attribute(Kind::Column, path, "type", x.type, y.type);
+                attribute(Kind::Column, path, "nullable", yesNo(x.nullable), yesNo(y.nullable));
+                attribute(Kind::Column, path, "default", x.defaultValue, y.defaultValue);
+                attribute(Kind::Column, path, "identity", S::identityName(x.identity), S::identityName(y.identity));
+                attribute(Kind::Column, path, "generated", x.generated, y.generated);
+                attribute(Kind::Column, path, "collation", x.collation, y.collation);
+                attribute(Kind::Column, path, "comment", x.comment, y.comment);
+            });
     }
 
     void constraints(const S::Table &a, const S::Table &b)
     {
         const QString table = b.path();
-        match(a.constraints, b.constraints, Kind::Constraint,
-              [&](const S::Constraint &c) { return table + QLatin1Char('.') + c.name; },
-              [](const S::Constraint &c) { return describe(c); },
-              [this](const S::Constraint &x, const S::Constraint &y, const QString &path) {
-                  attribute(Kind::Constraint, path, "kind", S::kindName(x.kind), S::kindName(y.kind));
-                  attribute(Kind::Constraint, path, "columns", list(x.columns), list(y.columns));
-                  attribute(Kind::Constraint, path, "references", x.referencedTable + QLatin1Char('(') + list(x.referencedColumns) + QLatin1Char(')'),
-                            y.referencedTable + QLatin1Char('(') + list(y.referencedColumns) + QLatin1Char(')'));
-                  attribute(Kind::Constraint, path, "on delete", x.onDelete, y.onDelete);
-                  attribute(Kind::Constraint, path, "on update", x.onUpdate, y.onUpdate);
-                  attribute(Kind::Constraint, path, "definition", x.definition, y.definition);
-              });
+        match(
+            a.constraints, b.constraints, Kind::Constraint,
+            [&](const S::Constraint &c) { return table + QLatin1Char('.') + c.name; },
+            [](const S::Constraint &c) { return describe(c); },
+            [this](const S::Constraint &x, const S::Constraint &y, const QString &path) {
+                attribute(Kind::Constraint, path, "kind", S::kindName(x.kind), S::kindName(y.kind));
+                attribute(Kind::Constraint, path, "columns", list(x.columns), list(y.columns));
+                attribute(Kind::Constraint, path, "references",
+                          x.referencedTable + QLatin1Char('(') + list(x.referencedColumns) + QLatin1Char(')'),
+                          y.referencedTable + QLatin1Char('(') + list(y.referencedColumns) + QLatin1Char(')'));
+                attribute(Kind::Constraint, path, "on delete", x.onDelete, y.onDelete);
+                attribute(Kind::Constraint, path, "on update", x.onUpdate, y.onUpdate);
+                attribute(Kind::Constraint, path, "definition", x.definition, y.definition);
+            });
     }
 
     void indexes(const S::Table &a, const S::Table &b)
     {
         const QString table = b.path();
-        match(a.indexes, b.indexes, Kind::Index, [&](const S::Index &i) { return table + QLatin1Char('.') + i.name; },
-              [](const S::Index &i) { return describe(i); },
-              [this](const S::Index &x, const S::Index &y, const QString &path) {
-                  attribute(Kind::Index, path, "columns", list(x.columns), list(y.columns));
-                  attribute(Kind::Index, path, "unique", yesNo(x.unique), yesNo(y.unique));
-                  attribute(Kind::Index, path, "primary", yesNo(x.primary), yesNo(y.primary));
-                  attribute(Kind::Index, path, "predicate", x.predicate, y.predicate);
-                  attribute(Kind::Index, path, "method", x.method, y.method);
-                  attribute(Kind::Index, path, "valid", yesNo(x.valid), yesNo(y.valid));
-              });
+        match(
+            a.indexes, b.indexes, Kind::Index, [&](const S::Index &i) { return table + QLatin1Char('.') + i.name; },
+            [](const S::Index &i) { return describe(i); },
+            [this](const S::Index &x, const S::Index &y, const QString &path) {
+                attribute(Kind::Index, path, "columns", list(x.columns), list(y.columns));
+                attribute(Kind::Index, path, "unique", yesNo(x.unique), yesNo(y.unique));
+                attribute(Kind::Index, path, "primary", yesNo(x.primary), yesNo(y.primary));
+                attribute(Kind::Index, path, "predicate", x.predicate, y.predicate);
+                attribute(Kind::Index, path, "method", x.method, y.method);
+                attribute(Kind::Index, path, "valid", yesNo(x.valid), yesNo(y.valid));
+            });
     }
 
     void tables(const QList<S::Table> &a, const QList<S::Table> &b)
@@ -180,8 +186,8 @@ public:
 
 QString SchemaChange::kindName(Kind kind)
 {
-    static const char *const names[] = {"schema", "table", "view", "materialized view", "column",
-                                        "constraint", "index", "enum", "sequence", "alembic_version"};
+    static const char *const names[] = {"schema",     "table", "view", "materialized view", "column",
+                                        "constraint", "index", "enum", "sequence",          "alembic_version"};
     return QLatin1String(names[int(kind)]);
 }
 
@@ -189,9 +195,11 @@ QString SchemaChange::toText() const
 {
     switch (what) {
     case What::Added:
-        return QStringLiteral("+ %1 %2%3").arg(kindName(kind), path, after.isEmpty() ? QString() : QLatin1String(": ") + after);
+        return QStringLiteral("+ %1 %2%3")
+            .arg(kindName(kind), path, after.isEmpty() ? QString() : QLatin1String(": ") + after);
     case What::Removed:
-        return QStringLiteral("- %1 %2%3").arg(kindName(kind), path, before.isEmpty() ? QString() : QLatin1String(": ") + before);
+        return QStringLiteral("- %1 %2%3")
+            .arg(kindName(kind), path, before.isEmpty() ? QString() : QLatin1String(": ") + before);
     case What::Changed:
         break;
     }
@@ -201,33 +209,40 @@ QString SchemaChange::toText() const
 SchemaDiff SchemaDiff::compare(const SchemaSnapshot &before, const SchemaSnapshot &after)
 {
     Differ d;
-    d.match(before.schemas(), after.schemas(), Kind::Schema, [](const S::Schema &s) { return s.name; },
-            [](const S::Schema &) { return QString(); },
-            [&d](const S::Schema &x, const S::Schema &y, const QString &path) {
-                d.attribute(Kind::Schema, path, "comment", x.comment, y.comment);
-            });
+    d.match(
+        before.schemas(), after.schemas(), Kind::Schema, [](const S::Schema &s) { return s.name; },
+        [](const S::Schema &) { return QString(); },
+        [&d](const S::Schema &x, const S::Schema &y, const QString &path) {
+            d.attribute(Kind::Schema, path, "comment", x.comment, y.comment);
+        });
     d.tables(before.tables(), after.tables());
-    d.match(before.enums(), after.enums(), Kind::Enum, [](const S::Enum &e) { return e.schema + QLatin1Char('.') + e.name; },
-            [](const S::Enum &e) { return list(e.values); },
-            [&d](const S::Enum &x, const S::Enum &y, const QString &path) {
-                d.attribute(Kind::Enum, path, "values", list(x.values), list(y.values));
-                d.attribute(Kind::Enum, path, "comment", x.comment, y.comment);
-            });
-    d.match(before.sequences(), after.sequences(), Kind::Sequence,
-            [](const S::Sequence &s) { return s.schema + QLatin1Char('.') + s.name; },
-            [](const S::Sequence &s) { return describe(s); },
-            [&d](const S::Sequence &x, const S::Sequence &y, const QString &path) {
-                d.attribute(Kind::Sequence, path, "type", x.type, y.type);
-                d.attribute(Kind::Sequence, path, "start", QString::number(x.start), QString::number(y.start));
-                d.attribute(Kind::Sequence, path, "increment", QString::number(x.increment), QString::number(y.increment));
-                d.attribute(Kind::Sequence, path, "minimum", QString::number(x.minimum), QString::number(y.minimum));
-                d.attribute(Kind::Sequence, path, "maximum", QString::number(x.maximum), QString::number(y.maximum));
-                d.attribute(Kind::Sequence, path, "cycle", yesNo(x.cycle), yesNo(y.cycle));
-                d.attribute(Kind::Sequence, path, "owned by", x.ownedBy, y.ownedBy);
-            });
-    if (before.alembicVersions() != after.alembicVersions() || before.alembicVersionSchema() != after.alembicVersionSchema())
-        d.changes.append({Kind::AlembicVersion, after.alembicVersionSchema().isEmpty() ? before.alembicVersionSchema() : after.alembicVersionSchema(),
-                          What::Changed, QStringLiteral("versions"), list(before.alembicVersions()), list(after.alembicVersions())});
+    d.match(
+        before.enums(), after.enums(), Kind::Enum,
+        [](const S::Enum &e) { return e.schema + QLatin1Char('.') + e.name; },
+        [](const S::Enum &e) { return list(e.values); },
+        [&d](const S::Enum &x, const S::Enum &y, const QString &path) {
+            d.attribute(Kind::Enum, path, "values", list(x.values), list(y.values));
+            d.attribute(Kind::Enum, path, "comment", x.comment, y.comment);
+        });
+    d.match(
+        before.sequences(), after.sequences(), Kind::Sequence,
+        [](const S::Sequence &s) { return s.schema + QLatin1Char('.') + s.name; },
+        [](const S::Sequence &s) { return describe(s); },
+        [&d](const S::Sequence &x, const S::Sequence &y, const QString &path) {
+            d.attribute(Kind::Sequence, path, "type", x.type, y.type);
+            d.attribute(Kind::Sequence, path, "start", QString::number(x.start), QString::number(y.start));
+            d.attribute(Kind::Sequence, path, "increment", QString::number(x.increment), QString::number(y.increment));
+            d.attribute(Kind::Sequence, path, "minimum", QString::number(x.minimum), QString::number(y.minimum));
+            d.attribute(Kind::Sequence, path, "maximum", QString::number(x.maximum), QString::number(y.maximum));
+            d.attribute(Kind::Sequence, path, "cycle", yesNo(x.cycle), yesNo(y.cycle));
+            d.attribute(Kind::Sequence, path, "owned by", x.ownedBy, y.ownedBy);
+        });
+    if (before.alembicVersions() != after.alembicVersions() ||
+        before.alembicVersionSchema() != after.alembicVersionSchema())
+        d.changes.append(
+            {Kind::AlembicVersion,
+             after.alembicVersionSchema().isEmpty() ? before.alembicVersionSchema() : after.alembicVersionSchema(),
+             What::Changed, QStringLiteral("versions"), list(before.alembicVersions()), list(after.alembicVersions())});
     SchemaDiff diff;
     diff.m_changes = std::move(d.changes);
     return diff;

@@ -10,11 +10,22 @@ namespace retort {
 /// One difference between two snapshots.
 struct SchemaChange
 {
-    enum class Kind { Schema, Table, View, MaterializedView, Column, Constraint, Index, Enum, Sequence, AlembicVersion };
+    enum class Kind {
+        Schema,
+        Table,
+        View,
+        MaterializedView,
+        Column,
+        Constraint,
+        Index,
+        Enum,
+        Sequence,
+        AlembicVersion
+    };
     enum class What { Added, Removed, Changed };
 
     Kind kind = Kind::Table;
-    QString path;      ///< "public.books", "public.books.price", "public.books.books_pkey"
+    QString path; ///< "public.books", "public.books.price", "public.books.books_pkey"
     What what = What::Changed;
     QString attribute; ///< for Changed: "type", "nullable", "values", ...; empty otherwise
     QString before;

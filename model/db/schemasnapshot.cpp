@@ -4,38 +4,32 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <algorithm>
 
 namespace retort {
 
 namespace {
 
-template<typename T>
-const T *findNamed(const QList<T> &list, const QString &name)
+template <typename T> const T *findNamed(const QList<T> &list, const QString &name)
 {
     const auto it = std::find_if(list.cbegin(), list.cend(), [&name](const T &item) { return item.name == name; });
     return it == list.cend() ? nullptr : &*it;
 }
 
-template<typename T>
-const T *findQualified(const QList<T> &list, const QString &schema, const QString &name)
+template <typename T> const T *findQualified(const QList<T> &list, const QString &schema, const QString &name)
 {
     const auto it = std::find_if(list.cbegin(), list.cend(),
                                  [&](const T &item) { return item.schema == schema && item.name == name; });
     return it == list.cend() ? nullptr : &*it;
 }
 
-template<typename T>
-void sortQualified(QList<T> &list)
+template <typename T> void sortQualified(QList<T> &list)
 {
-    std::sort(list.begin(), list.end(), [](const T &a, const T &b) {
-        return a.schema != b.schema ? a.schema < b.schema : a.name < b.name;
-    });
+    std::sort(list.begin(), list.end(),
+              [](const T &a, const T &b) { return a.schema != b.schema ? a.schema < b.schema : a.name < b.name; });
 }
 
-template<typename T>
-void sortNamed(QList<T> &list)
+template <typename T> void sortNamed(QList<T> &list)
 {
     std::sort(list.begin(), list.end(), [](const T &a, const T &b) { return a.name < b.name; });
 }
@@ -45,8 +39,7 @@ const QLatin1String kConstraintKinds[] = {QLatin1String("primary key"), QLatin1S
                                           QLatin1String("unique"), QLatin1String("check"), QLatin1String("exclusion")};
 const QLatin1String kIdentities[] = {QLatin1String("none"), QLatin1String("always"), QLatin1String("by default")};
 
-template<typename E, size_t N>
-std::optional<E> parseEnum(const QLatin1String (&names)[N], const QString &text)
+template <typename E, size_t N> std::optional<E> parseEnum(const QLatin1String (&names)[N], const QString &text)
 {
     for (size_t i = 0; i < N; ++i)
         if (text == names[i])
@@ -95,8 +88,8 @@ QJsonObject constraintToJson(const SchemaSnapshot::Constraint &c)
 
 QJsonObject indexToJson(const SchemaSnapshot::Index &i)
 {
-    return {{QStringLiteral("name"), i.name},       {QStringLiteral("columns"), toArray(i.columns)},
-            {QStringLiteral("unique"), i.unique},   {QStringLiteral("primary"), i.primary},
+    return {{QStringLiteral("name"), i.name},           {QStringLiteral("columns"), toArray(i.columns)},
+            {QStringLiteral("unique"), i.unique},       {QStringLiteral("primary"), i.primary},
             {QStringLiteral("predicate"), i.predicate}, {QStringLiteral("method"), i.method},
             {QStringLiteral("valid"), i.valid}};
 }
@@ -138,7 +131,7 @@ struct Reader
             error = what;
     }
 
-    template<typename E, size_t N>
+    template <typename E, size_t N>
     E readEnum(const QLatin1String (&names)[N], const QJsonValue &value, const char *what)
     {
         const auto parsed = parseEnum<E>(names, value.toString());
@@ -167,7 +160,8 @@ struct Reader
     {
         SchemaSnapshot::Constraint c;
         c.name = o.value(QLatin1String("name")).toString();
-        c.kind = readEnum<SchemaSnapshot::ConstraintKind>(kConstraintKinds, o.value(QLatin1String("kind")), "constraint kind");
+        c.kind = readEnum<SchemaSnapshot::ConstraintKind>(kConstraintKinds, o.value(QLatin1String("kind")),
+                                                          "constraint kind");
         c.columns = toList(o.value(QLatin1String("columns")));
         c.referencedTable = o.value(QLatin1String("referencedTable")).toString();
         c.referencedColumns = toList(o.value(QLatin1String("referencedColumns")));
@@ -356,7 +350,8 @@ QByteArray SchemaSnapshot::fingerprint() const
 {
     Data structure = m_data;
     structure.serverVersion.clear();
-    return QCryptographicHash::hash(SchemaSnapshot(std::move(structure)).toJson(false), QCryptographicHash::Sha256).toHex();
+    return QCryptographicHash::hash(SchemaSnapshot(std::move(structure)).toJson(false), QCryptographicHash::Sha256)
+        .toHex();
 }
 
 } // namespace retort

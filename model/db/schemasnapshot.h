@@ -4,7 +4,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace retort {
@@ -79,7 +78,7 @@ public:
         QList<Constraint> constraints;
         QList<Index> indexes;
         qint64 rowEstimate = -1; ///< -1 when unknown (never analysed)
-        qint64 totalBytes = 0;   ///< table, indexes and TOAST
+        qint64 totalBytes = 0;   ///< table, indexes and TOAST: an estimate from their pages, like rowEstimate
         QString path() const { return schema + QLatin1Char('.') + name; }
         const Column *column(const QString &name) const;
         const Constraint *constraint(const QString &name) const;

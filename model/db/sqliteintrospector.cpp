@@ -7,7 +7,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-
 #include <map>
 
 namespace retort {
@@ -30,7 +29,8 @@ QString action(const QString &sqliteAction)
 QString indexPredicate(const QString &sql)
 {
     static const QRegularExpression where(QStringLiteral("\\)\\s*WHERE\\s+(.*)$"),
-                                          QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+                                          QRegularExpression::CaseInsensitiveOption |
+                                              QRegularExpression::DotMatchesEverythingOption);
     const QRegularExpressionMatch match = where.match(sql);
     return match.hasMatch() ? match.captured(1).trimmed() : QString();
 }
@@ -62,8 +62,9 @@ public:
         if (version.next())
             data.serverVersion = QStringLiteral("SQLite ") + version.value(0).toString();
         data.schemas.append({QStringLiteral("main"), QString()});
-        QSqlQuery objects = exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view') "
-                                                "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"));
+        QSqlQuery objects =
+            exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view') "
+                                "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"));
         while (objects.next()) {
             S::Table table;
             table.schema = QStringLiteral("main");
@@ -112,7 +113,8 @@ private:
             constraint.kind = S::ConstraintKind::PrimaryKey;
             for (const auto &entry : primaryKey)
                 constraint.columns.append(entry.second);
-            constraint.definition = QStringLiteral("PRIMARY KEY (%1)").arg(constraint.columns.join(QLatin1String(", ")));
+            constraint.definition =
+                QStringLiteral("PRIMARY KEY (%1)").arg(constraint.columns.join(QLatin1String(", ")));
             table.constraints.append(std::move(constraint));
         }
     }
@@ -131,12 +133,14 @@ private:
             while (info.next()) {
                 if (!info.value(5).toBool()) // auxiliary (rowid) column
                     continue;
-                index.columns.append(info.value(1).isNull() ? QStringLiteral("<expression>") : info.value(2).toString());
+                index.columns.append(info.value(1).isNull() ? QStringLiteral("<expression>")
+                                                            : info.value(2).toString());
             }
             if (list.value(4).toBool()) {
                 QSqlQuery sql = exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = %1")
-                                         .arg(QLatin1Char('\'') + QString(index.name).replace(QLatin1Char('\''), QLatin1String("''"))
-                                              + QLatin1Char('\'')));
+                                         .arg(QLatin1Char('\'') +
+                                              QString(index.name).replace(QLatin1Char('\''), QLatin1String("''")) +
+                                              QLatin1Char('\'')));
                 if (sql.next())
                     index.predicate = indexPredicate(sql.value(0).toString());
             }
@@ -168,13 +172,14 @@ private:
         }
         for (auto &[id, constraint] : byId) {
             // SQLite does not keep constraint names in the catalog: name them after what they join.
-            constraint.name = QStringLiteral("fk_%1_%2_%3")
-                                  .arg(table.name, constraint.columns.join(QLatin1Char('_')),
-                                       constraint.referencedTable.mid(5));
-            constraint.definition = QStringLiteral("FOREIGN KEY (%1) REFERENCES %2 (%3) ON DELETE %4 ON UPDATE %5")
-                                        .arg(constraint.columns.join(QLatin1String(", ")), constraint.referencedTable.mid(5),
-                                             constraint.referencedColumns.join(QLatin1String(", ")),
-                                             constraint.onDelete.toUpper(), constraint.onUpdate.toUpper());
+            constraint.name =
+                QStringLiteral("fk_%1_%2_%3")
+                    .arg(table.name, constraint.columns.join(QLatin1Char('_')), constraint.referencedTable.mid(5));
+            constraint.definition =
+                QStringLiteral("FOREIGN KEY (%1) REFERENCES %2 (%3) ON DELETE %4 ON UPDATE %5")
+                    .arg(constraint.columns.join(QLatin1String(", ")), constraint.referencedTable.mid(5),
+                         constraint.referencedColumns.join(QLatin1String(", ")), constraint.onDelete.toUpper(),
+                         constraint.onUpdate.toUpper());
             table.constraints.append(std::move(constraint));
         }
     }

@@ -1,12 +1,10 @@
--- Indexes with their key columns (a column name, or the expression text for expression keys;
--- INCLUDE columns left out), uniqueness, partial predicate, access method and validity.
+-- Indexes: uniqueness, validity, access method, partial predicate, and the key columns as numbers
+-- (indkey, INCLUDE columns after the first indnkeyatts); for indexes with expression keys also each
+-- key's text (pg_get_indexdef), which the reader uses where the number is 0.
 SELECT i.indrelid, ic.relname, i.indisunique, i.indisprimary, i.indisvalid, am.amname,
-       coalesce(pg_get_expr(i.indpred, i.indrelid, true), ''),
-       (SELECT json_agg(CASE WHEN k.num <> 0 THEN a.attname::text
-                             ELSE pg_get_indexdef(i.indexrelid, k.ord::int, true) END ORDER BY k.ord)
-        FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
-        LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
-        WHERE k.ord <= i.indnkeyatts)
+       coalesce(pg_get_expr(i.indpred, i.indrelid, true), ''), i.indnkeyatts, i.indkey::text,
+       CASE WHEN i.indexprs IS NOT NULL THEN
+       (SELECT json_agg(pg_get_indexdef(i.indexrelid, k, true) ORDER BY k) FROM generate_series(1, i.indnkeyatts) k) END
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class r ON r.oid = i.indrelid

@@ -8,9 +8,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <pqxx/pqxx>
-
 #include <thread>
 
 using namespace retort;
@@ -21,8 +19,8 @@ namespace {
 
 bool openUp(const QString &path)
 {
-    return QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                           | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    return QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                                           QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
 }
 
 QByteArray fixture()
@@ -56,7 +54,8 @@ class TestPgIntrospector : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (package postgresql-15)");
+        QVERIFY2(!PostgresServer::findBinDir().isEmpty(),
+                 "PostgreSQL's server binaries are required (package postgresql-15)");
         QVERIFY(m_dir.isValid());
         QVERIFY(openUp(m_dir.path()));
         m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
@@ -68,7 +67,8 @@ private slots:
         QVERIFY(!sql.isEmpty());
         exec(m_shelf, sql);
         // An invalid index: a unique index built concurrently over duplicates fails and stays behind.
-        QVERIFY_THROWS_EXCEPTION(pqxx::sql_error, exec(m_shelf, "CREATE UNIQUE INDEX CONCURRENTLY notes_x_key ON public.notes (x)"));
+        QVERIFY_THROWS_EXCEPTION(pqxx::sql_error,
+                                 exec(m_shelf, "CREATE UNIQUE INDEX CONCURRENTLY notes_x_key ON public.notes (x)"));
     }
 
     void cleanupTestCase() { m_server.reset(); }
@@ -267,16 +267,16 @@ private slots:
 
     void statementTimeoutNamesTheQuery()
     {
-        // Another session holds an exclusive lock on a table: the sizes query waits for it.
+        // Another session holds an exclusive lock on the catalog of sequences: the last query waits.
         pqxx::connection locker(m_shelf.toStdString());
         pqxx::work lock(locker);
-        lock.exec("LOCK TABLE library.books IN ACCESS EXCLUSIVE MODE");
+        lock.exec("LOCK TABLE pg_catalog.pg_sequence IN ACCESS EXCLUSIVE MODE");
         PgIntrospector introspector(PgIntrospector::Options{300});
         QElapsedTimer timer;
         timer.start();
         const PgIntrospector::Result result = introspector.introspect(m_shelf);
         QVERIFY(!result.ok());
-        QVERIFY2(result.error.startsWith(u"statement timeout: the catalog query 'relations' took longer than 300 ms"_s),
+        QVERIFY2(result.error.startsWith(u"statement timeout: the catalog query 'sequences' took longer than 300 ms"_s),
                  qPrintable(result.error));
         QVERIFY(timer.elapsed() < 10'000);
     }
@@ -285,17 +285,19 @@ private slots:
     {
         pqxx::connection locker(m_shelf.toStdString());
         pqxx::work lock(locker);
-        lock.exec("LOCK TABLE library.books IN ACCESS EXCLUSIVE MODE");
+        lock.exec("LOCK TABLE pg_catalog.pg_sequence IN ACCESS EXCLUSIVE MODE");
         PgIntrospector introspector; // 30 s timeout: only the cancel can end it quickly
         PgIntrospector::Result result;
         QElapsedTimer timer;
         timer.start();
-        std::thread worker([&] { result = introspector.introspect(m_shelf + u" application_name=retort_cancel_test"_s); });
+        std::thread worker(
+            [&] { result = introspector.introspect(m_shelf + u" application_name=retort_cancel_test"_s); });
         const auto waiting = [this] {
             pqxx::connection c(m_shelf.toStdString());
             pqxx::nontransaction w(c);
             return w.exec("SELECT 1 FROM pg_stat_activity WHERE application_name = 'retort_cancel_test' "
-                          "AND wait_event_type = 'Lock'").size() == 1;
+                          "AND wait_event_type = 'Lock'")
+                       .size() == 1;
         };
         QTRY_VERIFY_WITH_TIMEOUT(waiting(), 20'000);
         introspector.cancel();

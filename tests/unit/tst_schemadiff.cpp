@@ -20,7 +20,8 @@ S::Data base()
     books.name = u"books"_s;
     books.columns = {{u"id"_s, u"integer"_s, false, {}, S::Identity::ByDefault, {}, {}, {}},
                      {u"price"_s, u"integer"_s, true, {}, S::Identity::None, {}, {}, {}}};
-    books.constraints = {{u"books_pkey"_s, S::ConstraintKind::PrimaryKey, {u"id"_s}, {}, {}, {}, {}, u"PRIMARY KEY (id)"_s}};
+    books.constraints = {
+        {u"books_pkey"_s, S::ConstraintKind::PrimaryKey, {u"id"_s}, {}, {}, {}, {}, u"PRIMARY KEY (id)"_s}};
     books.indexes = {{u"books_price_idx"_s, {u"price"_s}, false, false, {}, u"btree"_s, true}};
     data.tables = {books};
     data.enums = {{u"public"_s, u"mood"_s, {u"sad"_s, u"happy"_s}, {}}};

@@ -27,8 +27,14 @@ S::Data sample()
     S::Column price{u"price"_s, u"numeric(10,2)"_s, true, {}, S::Identity::None, {}, {}, {}};
     S::Column total{u"total"_s, u"numeric"_s, true, {}, S::Identity::None, u"price * 2"_s, {}, {}};
     books.columns = {id, title, price, total};
-    S::Constraint fk{u"books_author_fkey"_s, S::ConstraintKind::ForeignKey, {u"author_id"_s}, u"public.authors"_s,
-                     {u"id"_s}, u"cascade"_s, u"no action"_s, u"FOREIGN KEY (author_id) REFERENCES authors(id) ON DELETE CASCADE"_s};
+    S::Constraint fk{u"books_author_fkey"_s,
+                     S::ConstraintKind::ForeignKey,
+                     {u"author_id"_s},
+                     u"public.authors"_s,
+                     {u"id"_s},
+                     u"cascade"_s,
+                     u"no action"_s,
+                     u"FOREIGN KEY (author_id) REFERENCES authors(id) ON DELETE CASCADE"_s};
     S::Constraint pk{u"books_pkey"_s, S::ConstraintKind::PrimaryKey, {u"id"_s}, {}, {}, {}, {}, u"PRIMARY KEY (id)"_s};
     books.constraints = {pk, fk};
     books.indexes = {{u"books_title_idx"_s, {u"lower(title)"_s}, true, false, u"price > 0"_s, u"btree"_s, false},
