@@ -1,12 +1,17 @@
 #include "databaseworkbench.h"
 
 #include "alembicservice.h"
+#include "dockerclient.h"
+#include "passwordresolver.h"
+#include "profilestore.h"
 #include "sandboxservice.h"
 #include "schemaloader.h"
 #include "schemapanel.h"
 #include "sqltouchedobjects.h"
 
 #include <QLabel>
+#include <QPointer>
+#include <QThread>
 
 namespace retort {
 
@@ -19,17 +24,21 @@ QString sandboxName()
 
 } // namespace
 
-DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &sandboxFolder, QObject *parent)
+DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &sandboxFolder, QSettings *settings,
+                                     QObject *parent)
     : QObject(parent)
     , m_alembic(alembic)
     , m_sandbox(new SandboxService(sandboxFolder, this))
     , m_status(new QLabel)
     , m_schemaPanel(new SchemaPanel)
     , m_loader(new SchemaLoader(this))
+    , m_settings(settings)
 {
     m_schemaPanel->setObjectName(QStringLiteral("schemaPanel"));
     connect(m_schemaPanel, &SchemaPanel::refreshRequested, this, &DatabaseWorkbench::refresh);
     connect(m_schemaPanel, &SchemaPanel::cancelRequested, m_loader, &SchemaLoader::cancel);
+    connect(m_schemaPanel, &SchemaPanel::sourceChosen, this, &DatabaseWorkbench::chooseSource);
+    connect(m_schemaPanel, &SchemaPanel::discoverRequested, this, &DatabaseWorkbench::discoverContainers);
     connect(m_loader, &SchemaLoader::busyChanged, m_schemaPanel, &SchemaPanel::setBusy);
     connect(m_loader, &SchemaLoader::loaded, this, &DatabaseWorkbench::schemaLoaded);
     connect(m_loader, &SchemaLoader::failed, this, [this](const QString &message) {
@@ -41,6 +50,7 @@ DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &san
     });
     m_status->setObjectName(QStringLiteral("databaseStatus"));
     m_status->setTextFormat(Qt::PlainText);
+    updateSources();
     connect(m_sandbox, &SandboxService::ready, this, &DatabaseWorkbench::sandboxReady);
     connect(m_sandbox, &SandboxService::failed, this, [this](const QString &database, const QString &message) {
         if (database != m_database)
@@ -69,6 +79,9 @@ DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &san
 
 DatabaseWorkbench::~DatabaseWorkbench()
 {
+    const QList<QThread *> threads = findChildren<QThread *>();
+    for (QThread *thread : threads)
+        thread->wait(); // a container search still running
     delete m_status.data(); // only while no status bar has taken it (QPointer: null once deleted)
     delete m_schemaPanel.data();
 }
@@ -104,15 +117,16 @@ void DatabaseWorkbench::clearProject()
 
 void DatabaseWorkbench::sandboxReady(const QString &database)
 {
-    if (database == m_database)
+    if (database == m_database && m_source == sandboxSourceId())
         refresh();
 }
 
 void DatabaseWorkbench::schemaLoaded(const SchemaSnapshot &snapshot)
 {
+    const bool sandbox = m_source == sandboxSourceId();
     // A new, empty sandbox database of a small project: bring it to heads so there is a schema to
     // see (once per database; the helper refuses if env.py would connect anywhere else).
-    if (!snapshot.hasAlembicVersion() && snapshot.tables().isEmpty() && !m_project.graph().isEmpty()
+    if (sandbox && !snapshot.hasAlembicVersion() && snapshot.tables().isEmpty() && !m_project.graph().isEmpty()
         && m_project.graph().size() <= kAutoUpgradeLimit && !m_upgraded.contains(m_database)) {
         m_upgraded.append(m_database);
         m_status->setText(tr("Upgrading the sandbox…"));
@@ -121,20 +135,133 @@ void DatabaseWorkbench::schemaLoaded(const SchemaSnapshot &snapshot)
         if (m_upgrade != 0)
             return;
     }
-    m_schemaPanel->setSnapshot(snapshot, tr("sandbox · %1").arg(m_database));
+    QString name;
+    QString color;
+    currentConnection(&name, &color);
+    m_schemaPanel->setSnapshot(snapshot, sandbox ? tr("sandbox · %1").arg(m_database) : name);
     setSql(m_sql, QStringLiteral("postgresql"));
     const QStringList versions = snapshot.alembicVersions();
-    m_status->setText(tr("◉ Sandbox: %1").arg(versions.isEmpty() ? tr("empty") : versions.join(QStringLiteral(", "))));
-    m_status->setToolTip(tr("Retort's private PostgreSQL (%1), database %2").arg(m_sandbox->folder(), m_database));
-    emit databaseRevisionsChanged(sandboxName(), QString::fromLatin1(kSandboxColor), versions);
+    if (sandbox) {
+        m_status->setText(tr("◉ Sandbox: %1").arg(versions.isEmpty() ? tr("empty") : versions.join(QStringLiteral(", "))));
+        m_status->setToolTip(tr("Retort's private PostgreSQL (%1), database %2").arg(m_sandbox->folder(), m_database));
+    }
+    emit databaseRevisionsChanged(name, color, versions);
     emit schemaShown();
 }
 
 void DatabaseWorkbench::refresh()
 {
-    if (m_database.isEmpty() || m_sandbox->state() != SandboxService::State::Running)
+    const QString connection = currentConnection(nullptr, nullptr);
+    if (connection.isEmpty())
         return;
-    m_loader->load(m_sandbox->connectionString(m_database));
+    m_loader->load(connection);
+}
+
+QList<ConnectionProfile> DatabaseWorkbench::profiles() const
+{
+    QList<ConnectionProfile> list;
+    if (m_settings)
+        list = ProfileStore(*m_settings).profiles();
+    for (const DiscoveredDatabase &found : m_discovered)
+        list.append(found.profile);
+    return list;
+}
+
+QString DatabaseWorkbench::currentConnection(QString *name, QString *color) const
+{
+    if (m_source == sandboxSourceId()) {
+        if (name)
+            *name = sandboxName();
+        if (color)
+            *color = QString::fromLatin1(kSandboxColor);
+        if (m_database.isEmpty() || m_sandbox->state() != SandboxService::State::Running)
+            return {};
+        return m_sandbox->connectionString(m_database);
+    }
+    for (const ConnectionProfile &profile : profiles()) {
+        if (profile.id != m_source)
+            continue;
+        if (name)
+            *name = profile.name;
+        if (color)
+            *color = profile.color();
+        if (profile.kind == ConnectionProfile::Kind::SqliteFile)
+            return QStringLiteral("sqlite:///") + profile.sqlitePath;
+        QString password = m_sessionPasswords.value(profile.id);
+        for (const DiscoveredDatabase &found : m_discovered)
+            if (found.profile.id == profile.id)
+                password = found.password;
+        if (password.isEmpty())
+            password = PasswordResolver().resolve(profile).password; // $PGPASSWORD, ~/.pgpass
+        return profile.toLibpqConnectionString(password);
+    }
+    return {};
+}
+
+void DatabaseWorkbench::updateSources()
+{
+    QList<SchemaPanel::Source> sources{{sandboxSourceId(), tr("Sandbox (Retort's PostgreSQL)"), QString::fromLatin1(kSandboxColor)}};
+    for (const ConnectionProfile &profile : profiles())
+        sources.append({profile.id, tr("%1 — %2").arg(profile.name, ConnectionProfile::environmentName(profile.environment)),
+                        profile.color()});
+    m_schemaPanel->setSources(sources);
+    m_schemaPanel->setCurrentSource(m_source);
+}
+
+void DatabaseWorkbench::chooseSource(const QString &id)
+{
+    m_source = id;
+    m_schemaPanel->setCurrentSource(id);
+    if (currentConnection(nullptr, nullptr).isEmpty()) {
+        m_schemaPanel->clear(tr("Not connected yet"));
+        return;
+    }
+    refresh();
+}
+
+QString DatabaseWorkbench::addProfile(ConnectionProfile profile, const QString &password)
+{
+    if (!m_settings) {
+        profile.id = profile.id.isEmpty() ? ProfileStore::newId() : profile.id;
+        m_discovered.append({profile, password, {}, true}); // nowhere to save it: this session only
+    } else {
+        profile.id = ProfileStore(*m_settings).save(profile);
+    }
+    if (!password.isEmpty())
+        m_sessionPasswords.insert(profile.id, password);
+    updateSources();
+    chooseSource(profile.id);
+    return profile.id;
+}
+
+void DatabaseWorkbench::discoverContainers()
+{
+    if (m_discovering)
+        return;
+    m_discovering = true;
+    QPointer<DatabaseWorkbench> self(this);
+    QThread *thread = QThread::create([self] {
+        QString failure;
+        const std::optional<QList<DiscoveredDatabase>> found = DockerClient().postgresContainers(&failure);
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, found, failure] {
+                if (!self)
+                    return;
+                self->m_discovering = false;
+                if (!found) {
+                    emit self->error(tr("No containers: %1").arg(failure));
+                    return;
+                }
+                self->m_discovered = *found;
+                emit self->info(tr("Found %n PostgreSQL container(s)", nullptr, int(found->size())));
+                self->updateSources();
+            },
+            Qt::QueuedConnection);
+    });
+    thread->setParent(this);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
 }
 
 void DatabaseWorkbench::setSql(const QString &sql, const QString &dialect)

@@ -1,13 +1,18 @@
 #pragma once
 
+#include "connectionprofile.h"
+#include "discovereddatabase.h"
 #include "project.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
 #include "schemapanel.h"
 
 #include <QLabel>
+
+class QSettings;
 
 namespace retort {
 
@@ -30,8 +35,10 @@ public:
     /// Projects with more revisions are not upgraded automatically (it could take a while).
     static constexpr int kAutoUpgradeLimit = 200;
 
-    /// \a sandboxFolder: empty for the default place (PostgresServer::defaultFolder()).
-    DatabaseWorkbench(AlembicService *alembic, const QString &sandboxFolder, QObject *parent = nullptr);
+    /// \a sandboxFolder: empty for the default place (PostgresServer::defaultFolder()). \a settings
+    /// (may be null) keeps the connection profiles (never their passwords).
+    DatabaseWorkbench(AlembicService *alembic, const QString &sandboxFolder, QSettings *settings = nullptr,
+                      QObject *parent = nullptr);
     ~DatabaseWorkbench() override;
 
     SandboxService *sandbox() const { return m_sandbox; }
@@ -48,6 +55,18 @@ public:
     /// The SQL the preview shows: the objects it touches are marked in the schema (PostgreSQL).
     void setSql(const QString &sql, const QString &dialect);
 
+    /// The id of the sandbox in the schema pane's list of databases.
+    static QString sandboxSourceId() { return QStringLiteral("sandbox"); }
+    /// Shows the schema of the database \a id (the sandbox, a saved profile or a found container).
+    void chooseSource(const QString &id);
+    /// Saves \a profile (never its password) and shows it; returns its id. \a password is kept for
+    /// this session only.
+    QString addProfile(ConnectionProfile profile, const QString &password = QString());
+    /// Looks for PostgreSQL in running Docker or podman containers (off the GUI thread) and lists them.
+    void discoverContainers();
+    /// The profiles the pane offers besides the sandbox: saved ones, then found containers.
+    QList<ConnectionProfile> profiles() const;
+
 signals:
     /// \a database (a display name) is at \a revisions (empty: unknown or not migrated).
     void databaseRevisionsChanged(const QString &database, const QString &color, const QStringList &revisions);
@@ -59,6 +78,9 @@ signals:
 private:
     void sandboxReady(const QString &database);
     void schemaLoaded(const SchemaSnapshot &snapshot);
+    void updateSources();
+    /// The connection string of the current source; empty with \a error when there is none.
+    QString currentConnection(QString *name, QString *color) const;
 
     AlembicService *m_alembic = nullptr;
     SandboxService *m_sandbox = nullptr;
@@ -70,6 +92,11 @@ private:
     QString m_database;
     quint64 m_upgrade = 0;
     QStringList m_upgraded; ///< sandbox databases already brought to heads once this session
+    QSettings *m_settings = nullptr;
+    QString m_source = sandboxSourceId();
+    QList<DiscoveredDatabase> m_discovered;
+    QHash<QString, QString> m_sessionPasswords; ///< by profile id, typed this session (never saved)
+    bool m_discovering = false;
 };
 
 } // namespace retort

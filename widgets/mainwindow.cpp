@@ -387,7 +387,7 @@ void MainWindow::enableSandbox(const QString &folder)
 {
     if (m_databases)
         return;
-    m_databases = new DatabaseWorkbench(m_alembic->service(), folder, this);
+    m_databases = new DatabaseWorkbench(m_alembic->service(), folder, m_settings, this);
     // Before the cursor's line, which stays last.
     statusBar()->removeWidget(m_statusLine);
     statusBar()->addPermanentWidget(m_databases->statusLabel());

@@ -3,7 +3,10 @@
 #include "schematreedelegate.h"
 #include "schematreemodel.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
+#include <QPainter>
+#include <QPixmap>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
@@ -22,9 +25,30 @@ SchemaPanel::SchemaPanel(QWidget *parent)
     , m_busy(new QProgressBar(this))
     , m_refresh(new QToolButton(this))
     , m_cancel(new QToolButton(this))
+    , m_sources(new QComboBox(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    auto *choose = new QHBoxLayout;
+    m_sources->setObjectName(QStringLiteral("schemaSources"));
+    m_sources->setToolTip(tr("The database whose schema is shown; its colour is its environment"));
+    m_sources->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    choose->addWidget(m_sources, 1);
+    auto *add = new QToolButton(this);
+    add->setObjectName(QStringLiteral("schemaAddSource"));
+    add->setText(tr("Add…"));
+    add->setToolTip(tr("Add a connection to a PostgreSQL server or an SQLite file"));
+    choose->addWidget(add);
+    auto *discover = new QToolButton(this);
+    discover->setObjectName(QStringLiteral("schemaDiscover"));
+    discover->setText(tr("Find Containers"));
+    discover->setToolTip(tr("Look for PostgreSQL in running Docker or podman containers"));
+    choose->addWidget(discover);
+    layout->addLayout(choose);
+    connect(add, &QToolButton::clicked, this, &SchemaPanel::addSourceRequested);
+    connect(discover, &QToolButton::clicked, this, &SchemaPanel::discoverRequested);
+    connect(m_sources, &QComboBox::activated, this, [this](int index) { emit sourceChosen(m_sources->itemData(index).toString()); });
+
     auto *top = new QHBoxLayout;
     m_header->setObjectName(QStringLiteral("schemaHeader"));
     m_header->setTextFormat(Qt::PlainText);
@@ -71,6 +95,36 @@ void SchemaPanel::setSnapshot(const SchemaSnapshot &snapshot, const QString &sou
     for (int row = 0; row < m_model->rowCount(); ++row)
         m_view->expand(m_model->index(row, 0));
     updateStatus();
+}
+
+void SchemaPanel::setSources(const QList<Source> &sources)
+{
+    const QString current = currentSource();
+    m_sources->clear();
+    for (const Source &source : sources) {
+        QPixmap swatch(12, 12);
+        swatch.fill(Qt::transparent);
+        QPainter painter(&swatch);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setBrush(QColor(source.color));
+        painter.setPen(Qt::NoPen);
+        painter.drawEllipse(1, 1, 10, 10);
+        painter.end();
+        m_sources->addItem(QIcon(swatch), source.name, source.id);
+    }
+    setCurrentSource(current);
+}
+
+QString SchemaPanel::currentSource() const
+{
+    return m_sources->currentData().toString();
+}
+
+void SchemaPanel::setCurrentSource(const QString &id)
+{
+    const int index = m_sources->findData(id);
+    if (index >= 0)
+        m_sources->setCurrentIndex(index);
 }
 
 void SchemaPanel::setTouched(const QList<TouchedObject> &objects)

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QProgressBar;
 class QToolButton;
@@ -27,6 +28,18 @@ public:
     SchemaTreeModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
 
+    /// One database the pane can show: an id, the name shown and its environment colour ("#rrggbb").
+    struct Source
+    {
+        QString id;
+        QString name;
+        QString color;
+    };
+    /// The databases to choose from (the sandbox first); keeps the current one when it is still there.
+    void setSources(const QList<Source> &sources);
+    QString currentSource() const;
+    void setCurrentSource(const QString &id);
+
     /// \a source names the database (e.g. "sandbox · demo").
     void setSnapshot(const SchemaSnapshot &snapshot, const QString &source);
     void setTouched(const QList<TouchedObject> &objects);
@@ -38,6 +51,12 @@ public:
 signals:
     void refreshRequested();
     void cancelRequested();
+    /// The user chose another database in the list.
+    void sourceChosen(const QString &id);
+    /// "Add…": a new connection profile.
+    void addSourceRequested();
+    /// "Find containers": look for PostgreSQL in Docker (or podman) containers.
+    void discoverRequested();
 
 private:
     void updateStatus();
@@ -49,6 +68,7 @@ private:
     QProgressBar *m_busy = nullptr;
     QToolButton *m_refresh = nullptr;
     QToolButton *m_cancel = nullptr;
+    QComboBox *m_sources = nullptr;
     QString m_source;
     QString m_error;
 };

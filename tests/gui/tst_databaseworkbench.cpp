@@ -1,7 +1,9 @@
 // The sandbox in the window, for real: opening the demo starts Retort's PostgreSQL, Alembic upgrades
 // the new database to heads, and the graph marks where the sandbox is.
+#include "connectionprofile.h"
 #include "databaseworkbench.h"
 #include "mainwindow.h"
+#include "postgresserver.h"
 #include "revisiongraphmodel.h"
 #include "revisiongraphview.h"
 #include "sandboxservice.h"
@@ -10,11 +12,14 @@
 
 #include <QFile>
 #include <QLabel>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+
+#include <pqxx/pqxx>
 
 using namespace retort;
 
@@ -85,6 +90,55 @@ private slots:
         }
         QVERIFY(columnMarked);
         QVERIFY(schema->statusText().contains(QLatin1String("table")));
+    }
+
+    void anotherDatabaseShowsItsSchemaAndWhereItIsInItsColour()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        // "Staging": a real server with a table and an alembic_version at one revision.
+        PostgresServer staging(dir.filePath(QStringLiteral("staging")));
+        QString error;
+        QVERIFY2(staging.start(&error), qPrintable(error));
+        QVERIFY(staging.createDatabase(QStringLiteral("shop"), &error));
+        {
+            pqxx::connection connection(staging.connectionString(QStringLiteral("shop")).toStdString());
+            pqxx::nontransaction work(connection);
+            work.exec("CREATE TABLE books (id integer PRIMARY KEY, price numeric(10, 2))");
+            work.exec("CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY)");
+            work.exec("INSERT INTO alembic_version VALUES ('72162e8679fa')");
+        }
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        MainWindow window(&settings);
+        window.show();
+        QVERIFY(openAndWait(window, kDemo));
+        window.enableSandbox(dir.filePath(QStringLiteral("sandbox")));
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("shop staging");
+        profile.kind = ConnectionProfile::Kind::RemotePostgres;
+        profile.environment = ConnectionProfile::Environment::Staging;
+        profile.host = staging.host();
+        profile.port = staging.port();
+        profile.database = QStringLiteral("shop");
+        profile.user = staging.user();
+        const QString id = window.databases()->addProfile(profile, staging.password());
+        SchemaPanel *schema = window.databases()->schemaPanel();
+        QCOMPARE(schema->currentSource(), id);
+        QTRY_VERIFY_WITH_TIMEOUT(schema->model()->snapshot().table(QStringLiteral("public"), QStringLiteral("books")), 30'000);
+        QCOMPARE(schema->model()->snapshot().tables().size(), 2);
+        const QString mark = QStringLiteral("shop staging\x1f") + profile.color();
+        QTRY_COMPARE(marksOf(window, QStringLiteral("72162e8679fa")), QStringList{mark});
+        // Saved without its password; listed after the sandbox.
+        settings.sync();
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray saved = file.readAll();
+        QVERIFY(saved.contains("shop staging"));
+        QVERIFY(!saved.contains(staging.password().toUtf8()));
+        // Back to the sandbox.
+        window.databases()->chooseSource(DatabaseWorkbench::sandboxSourceId());
+        QTRY_VERIFY_WITH_TIMEOUT(schema->model()->snapshot().table(QStringLiteral("public"), QStringLiteral("loans")), 90'000);
     }
 };
 
