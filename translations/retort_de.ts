@@ -54,10 +54,6 @@
         <translation>Der Alembic-Helfer hat etwas ausgegeben, das keine Antwort ist: „%1“</translation>
     </message>
     <message>
-        <source>Something in the interpreter&apos;s start-up wrote to the helper&apos;s output. Retort restarted the helper.</source>
-        <translation>Beim Start des Interpreters wurde etwas in die Ausgabe des Helfers geschrieben. Retort hat den Helfer neu gestartet.</translation>
-    </message>
-    <message>
         <source>The Alembic helper answered a request Retort did not send (%1).</source>
         <translation>Der Alembic-Helfer hat eine Anfrage beantwortet, die Retort nicht gesendet hat (%1).</translation>
     </message>
@@ -96,6 +92,10 @@
     <message>
         <source>Install Alembic for this interpreter (in a virtual environment: `%1 -m pip install alembic`; for Debian&apos;s /usr/bin/python3: `apt install python3-alembic`), or choose another interpreter in Alembic ▸ Python Interpreter.</source>
         <translation>Installieren Sie Alembic für diesen Interpreter (in einer virtuellen Umgebung: `%1 -m pip install alembic`; für Debians /usr/bin/python3: `apt install python3-alembic`) oder wählen Sie unter Alembic ▸ Python-Interpreter einen anderen Interpreter.</translation>
+    </message>
+    <message>
+        <source>Something in the project&apos;s code wrote to the helper&apos;s protocol stream. Retort restarted the helper.</source>
+        <translation>Etwas im Code des Projekts hat in den Protokollkanal des Helfers geschrieben. Retort hat den Helfer neu gestartet.</translation>
     </message>
 </context>
 <context>
@@ -271,6 +271,29 @@
     <message>
         <source>Retort&apos;s private PostgreSQL (%1), database %2</source>
         <translation>Retorts privates PostgreSQL (%1), Datenbank %2</translation>
+    </message>
+    <message>
+        <source>Sandbox (Retort&apos;s PostgreSQL)</source>
+        <translation>Sandbox (Retorts PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Not connected yet</source>
+        <translation>Noch nicht verbunden</translation>
+    </message>
+    <message>
+        <source>No containers: %1</source>
+        <translation>Keine Container: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n PostgreSQL container(s)</source>
+        <translation>
+            <numerusform>%n PostgreSQL-Container gefunden</numerusform>
+            <numerusform>%n PostgreSQL-Container gefunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1174,26 @@
     <message>
         <source>Not in this database yet: %1</source>
         <translation>Noch nicht in dieser Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>The database whose schema is shown; its colour is its environment</source>
+        <translation>Die Datenbank, deren Schema angezeigt wird; ihre Farbe steht für ihre Umgebung</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a connection to a PostgreSQL server or an SQLite file</source>
+        <translation>Eine Verbindung zu einem PostgreSQL-Server oder einer SQLite-Datei hinzufügen</translation>
+    </message>
+    <message>
+        <source>Find Containers</source>
+        <translation>Container suchen</translation>
+    </message>
+    <message>
+        <source>Look for PostgreSQL in running Docker or podman containers</source>
+        <translation>In laufenden Docker- oder podman-Containern nach PostgreSQL suchen</translation>
     </message>
 </context>
 <context>
