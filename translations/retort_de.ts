@@ -54,10 +54,6 @@
         <translation>Der Alembic-Helfer hat etwas ausgegeben, das keine Antwort ist: „%1“</translation>
     </message>
     <message>
-        <source>Something in the interpreter&apos;s start-up wrote to the helper&apos;s output. Retort restarted the helper.</source>
-        <translation>Beim Start des Interpreters wurde etwas in die Ausgabe des Helfers geschrieben. Retort hat den Helfer neu gestartet.</translation>
-    </message>
-    <message>
         <source>The Alembic helper answered a request Retort did not send (%1).</source>
         <translation>Der Alembic-Helfer hat eine Anfrage beantwortet, die Retort nicht gesendet hat (%1).</translation>
     </message>
@@ -96,6 +92,10 @@
     <message>
         <source>Install Alembic for this interpreter (in a virtual environment: `%1 -m pip install alembic`; for Debian&apos;s /usr/bin/python3: `apt install python3-alembic`), or choose another interpreter in Alembic ▸ Python Interpreter.</source>
         <translation>Installieren Sie Alembic für diesen Interpreter (in einer virtuellen Umgebung: `%1 -m pip install alembic`; für Debians /usr/bin/python3: `apt install python3-alembic`) oder wählen Sie unter Alembic ▸ Python-Interpreter einen anderen Interpreter.</translation>
+    </message>
+    <message>
+        <source>Something in the project&apos;s code wrote to the helper&apos;s protocol stream. Retort restarted the helper.</source>
+        <translation>Code des Projekts hat in den Protokollkanal des Helfers geschrieben. Retort hat den Helfer neu gestartet.</translation>
     </message>
 </context>
 <context>
