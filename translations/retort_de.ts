@@ -911,6 +911,181 @@
     </message>
 </context>
 <context>
+    <name>retort::ProfileDialog</name>
+    <message>
+        <source>Connection Profile</source>
+        <translation>Verbindungsprofil</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Remote PostgreSQL</source>
+        <translation>Entferntes PostgreSQL</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>SQLite-Datei</translation>
+    </message>
+    <message>
+        <source>Sandbox (made by Retort)</source>
+        <translation>Sandbox (von Retort angelegt)</translation>
+    </message>
+    <message>
+        <source>Docker container (made by Retort)</source>
+        <translation>Docker-Container (von Retort angelegt)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Dev</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>⚠ Production: runs will ask you to type the database name.</source>
+        <translation>⚠ Produktion: Läufe verlangen den Datenbanknamen zur Bestätigung.</translation>
+    </message>
+    <message>
+        <source>Host and port</source>
+        <translation>Host und Port</translation>
+    </message>
+    <message>
+        <source>libpq service (pg_service.conf)</source>
+        <translation>libpq-Dienst (pg_service.conf)</translation>
+    </message>
+    <message>
+        <source>Connect &amp;via:</source>
+        <translation>&amp;Verbinden über:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>default (5432)</source>
+        <translation>Standard (5432)</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>a [section] of pg_service.conf</source>
+        <translation>ein [Abschnitt] der pg_service.conf</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Dienst:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>Daten&amp;bank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Benutz&amp;er:</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>SS&amp;L mode:</source>
+        <translation>SS&amp;L-Modus:</translation>
+    </message>
+    <message>
+        <source>optional, for verify-ca and verify-full</source>
+        <translation>optional, für verify-ca und verify-full</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Root certificate:</source>
+        <translation>&amp;Stammzertifikat:</translation>
+    </message>
+    <message>
+        <source>Container:</source>
+        <translation>Container:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>not stored in the profile</source>
+        <translation>wird nicht im Profil gespeichert</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Re&amp;member in the keychain</source>
+        <translation>Im Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>from the service</source>
+        <translation>aus dem Dienst</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the password is kept for this session only.</source>
+        <translation>Kein Schlüsselbund verfügbar: Das Passwort gilt nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>Root Certificate</source>
+        <translation>Stammzertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>Zertifikate (*.crt *.pem);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>SQLite Database</source>
+        <translation>SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>retort::RecentProjectsMenu</name>
     <message>
         <source>Open &amp;Recent</source>
