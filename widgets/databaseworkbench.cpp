@@ -3,6 +3,7 @@
 #include "alembicservice.h"
 #include "dockerclient.h"
 #include "passwordresolver.h"
+#include "profiledialog.h"
 #include "profilestore.h"
 #include "sandboxservice.h"
 #include "schemaloader.h"
@@ -39,6 +40,15 @@ DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &san
     connect(m_schemaPanel, &SchemaPanel::cancelRequested, m_loader, &SchemaLoader::cancel);
     connect(m_schemaPanel, &SchemaPanel::sourceChosen, this, &DatabaseWorkbench::chooseSource);
     connect(m_schemaPanel, &SchemaPanel::discoverRequested, this, &DatabaseWorkbench::discoverContainers);
+    connect(m_schemaPanel, &SchemaPanel::addSourceRequested, this, [this] {
+        ConnectionProfile profile;
+        profile.kind = ConnectionProfile::Kind::RemotePostgres;
+        profile.environment = ConnectionProfile::Environment::Dev;
+        // No keychain here yet: the password is kept for this session only (or comes from ~/.pgpass).
+        ProfileDialog dialog(profile, nullptr, m_schemaPanel->window());
+        if (dialog.exec() == QDialog::Accepted)
+            addProfile(dialog.profile(), dialog.password());
+    });
     connect(m_loader, &SchemaLoader::busyChanged, m_schemaPanel, &SchemaPanel::setBusy);
     connect(m_loader, &SchemaLoader::loaded, this, &DatabaseWorkbench::schemaLoaded);
     connect(m_loader, &SchemaLoader::failed, this, [this](const QString &message) {
