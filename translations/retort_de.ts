@@ -229,14 +229,6 @@
         <translation>Das Schema konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>⚠ No sandbox</source>
-        <translation>⚠ Keine Sandbox</translation>
-    </message>
-    <message>
-        <source>The PostgreSQL sandbox could not start: %1</source>
-        <translation>Die PostgreSQL-Sandbox konnte nicht starten: %1</translation>
-    </message>
-    <message>
         <source>The sandbox database %1 is upgraded to heads</source>
         <translation>Die Sandbox-Datenbank %1 ist auf die Heads aktualisiert</translation>
     </message>
@@ -294,6 +286,22 @@
             <numerusform>%n PostgreSQL-Container gefunden</numerusform>
             <numerusform>%n PostgreSQL-Container gefunden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>◉ SQLite sandbox</source>
+        <translation>◉ SQLite-Sandbox</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL sandbox could not start (%1); using an SQLite file instead: %2</source>
+        <translation>Die PostgreSQL-Sandbox konnte nicht starten (%1); stattdessen wird eine SQLite-Datei verwendet: %2</translation>
+    </message>
+    <message>
+        <source>SQLite sandbox · %1</source>
+        <translation>SQLite-Sandbox · %1</translation>
+    </message>
+    <message>
+        <source>◉ SQLite sandbox: %1</source>
+        <translation>◉ SQLite-Sandbox: %1</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,9 @@
 #include "schemapanel.h"
 #include "sqltouchedobjects.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPointer>
 #include <QThread>
@@ -65,11 +68,17 @@ DatabaseWorkbench::DatabaseWorkbench(AlembicService *alembic, const QString &san
     connect(m_sandbox, &SandboxService::failed, this, [this](const QString &database, const QString &message) {
         if (database != m_database)
             return;
-        m_status->setText(tr("⚠ No sandbox"));
+        // No PostgreSQL here: an SQLite file stands in, so there is still a schema to look at.
+        m_sqliteSandbox = m_sandbox->sqliteFallback(database);
+        QDir().mkpath(QFileInfo(m_sqliteSandbox).absolutePath());
+        QFile file(m_sqliteSandbox); // an empty file is an empty SQLite database
+        if (!file.exists())
+            file.open(QIODevice::WriteOnly);
+        m_status->setText(tr("◉ SQLite sandbox"));
         m_status->setToolTip(message);
-        m_schemaPanel->clear(tr("The PostgreSQL sandbox could not start: %1").arg(message));
-        emit schemaShown();
-        emit error(tr("The PostgreSQL sandbox could not start: %1").arg(message));
+        emit error(tr("The PostgreSQL sandbox could not start (%1); using an SQLite file instead: %2").arg(message, m_sqliteSandbox));
+        if (m_source == sandboxSourceId())
+            refresh();
     });
     connect(m_alembic, &AlembicService::databaseUpgraded, this, [this](quint64 id) {
         if (id != m_upgrade)
@@ -107,6 +116,7 @@ void DatabaseWorkbench::setProject(const Project &project)
         m_upgrade = 0;
     }
     m_database = database;
+    m_sqliteSandbox.clear();
     m_status->setText(tr("Starting the sandbox…"));
     m_status->setToolTip(QString());
     m_sandbox->ensureDatabase(database);
@@ -141,18 +151,22 @@ void DatabaseWorkbench::schemaLoaded(const SchemaSnapshot &snapshot)
         m_upgraded.append(m_database);
         m_status->setText(tr("Upgrading the sandbox…"));
         emit info(tr("Upgrading the new sandbox database %1 to heads").arg(m_database));
-        m_upgrade = m_alembic->upgradeDatabase(m_sandbox->sqlalchemyUrl(m_database));
+        m_upgrade = m_alembic->upgradeDatabase(m_sqliteSandbox.isEmpty() ? m_sandbox->sqlalchemyUrl(m_database)
+                                                                         : QStringLiteral("sqlite:///") + m_sqliteSandbox);
         if (m_upgrade != 0)
             return;
     }
     QString name;
     QString color;
     currentConnection(&name, &color);
-    m_schemaPanel->setSnapshot(snapshot, sandbox ? tr("sandbox · %1").arg(m_database) : name);
+    m_schemaPanel->setSnapshot(snapshot, !sandbox ? name
+                                         : m_sqliteSandbox.isEmpty() ? tr("sandbox · %1").arg(m_database)
+                                                                     : tr("SQLite sandbox · %1").arg(m_sqliteSandbox));
     setSql(m_sql, QStringLiteral("postgresql"));
     const QStringList versions = snapshot.alembicVersions();
     if (sandbox) {
-        m_status->setText(tr("◉ Sandbox: %1").arg(versions.isEmpty() ? tr("empty") : versions.join(QStringLiteral(", "))));
+        m_status->setText((m_sqliteSandbox.isEmpty() ? tr("◉ Sandbox: %1") : tr("◉ SQLite sandbox: %1"))
+                              .arg(versions.isEmpty() ? tr("empty") : versions.join(QStringLiteral(", "))));
         m_status->setToolTip(tr("Retort's private PostgreSQL (%1), database %2").arg(m_sandbox->folder(), m_database));
     }
     emit databaseRevisionsChanged(name, color, versions);
@@ -184,6 +198,8 @@ QString DatabaseWorkbench::currentConnection(QString *name, QString *color) cons
             *name = sandboxName();
         if (color)
             *color = QString::fromLatin1(kSandboxColor);
+        if (!m_database.isEmpty() && !m_sqliteSandbox.isEmpty())
+            return QStringLiteral("sqlite:///") + m_sqliteSandbox;
         if (m_database.isEmpty() || m_sandbox->state() != SandboxService::State::Running)
             return {};
         return m_sandbox->connectionString(m_database);

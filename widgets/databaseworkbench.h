@@ -21,7 +21,8 @@ class SandboxService;
 class SchemaLoader;
 
 
-/// The databases of the open project, as the window shows them. Today: Retort's embedded sandbox,
+/// The databases of the open project, as the window shows them: Retort's embedded sandbox (an SQLite
+/// file when PostgreSQL's binaries are missing),
 /// started when a project opens (off the GUI thread), one database per project; a fresh sandbox
 /// database of a small project is upgraded to heads through Alembic so that there is a live schema
 /// to look at; where the sandbox is (its alembic_version) is reported for the graph.
@@ -97,6 +98,7 @@ private:
     QList<DiscoveredDatabase> m_discovered;
     QHash<QString, QString> m_sessionPasswords; ///< by profile id, typed this session (never saved)
     bool m_discovering = false;
+    QString m_sqliteSandbox; ///< the SQLite file standing in when PostgreSQL cannot run here
 };
 
 } // namespace retort

@@ -11,6 +11,7 @@
 #include "schematreemodel.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
@@ -90,6 +91,23 @@ private slots:
         }
         QVERIFY(columnMarked);
         QVERIFY(schema->statusText().contains(QLatin1String("table")));
+    }
+
+    void withoutPostgresAnSqliteFileStandsIn()
+    {
+        qputenv("RETORT_PG_BINDIR", "/nonexistent/postgresql/bin");
+        QTemporaryDir dir;
+        MainWindow window;
+        window.enableSandbox(dir.filePath(QStringLiteral("sandbox")));
+        window.show();
+        QVERIFY(openAndWait(window, kDemo));
+        SchemaPanel *schema = window.databases()->schemaPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(schema->model()->snapshot().table(QStringLiteral("main"), QStringLiteral("books")), 90'000);
+        qunsetenv("RETORT_PG_BINDIR");
+        const QString mark = QStringLiteral("sandbox\x1f") + QLatin1String(DatabaseWorkbench::kSandboxColor);
+        QTRY_COMPARE(marksOf(window, QStringLiteral("09360dc33310")), QStringList{mark});
+        QVERIFY(window.databases()->statusLabel()->text().contains(QLatin1String("SQLite")));
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("sandbox/")) + window.databases()->sandboxDatabase() + QStringLiteral(".sqlite")));
     }
 
     void anotherDatabaseShowsItsSchemaAndWhereItIsInItsColour()
