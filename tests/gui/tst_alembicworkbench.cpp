@@ -3,9 +3,11 @@
 #include "alembicworkbench.h"
 #include "editortabs.h"
 #include "mainwindow.h"
+#include "windowtesting.h"
 #include "mergeheadsdialog.h"
 #include "migrationeditor.h"
 #include "projectcopy.h"
+#include "scriptfile.h"
 #include "revisiongraphview.h"
 #include "sqlpreviewpanel.h"
 
@@ -28,18 +30,12 @@
 #include <QToolButton>
 
 using namespace retort;
+using retort::test::openAndWait;
 
 namespace {
 
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 constexpr int kAlembicMs = 30'000; // the helper's first start imports Alembic and SQLAlchemy
-
-bool openAndWait(MainWindow &window, const QString &path)
-{
-    QSignalSpy loaded(&window, &MainWindow::projectLoaded);
-    window.openProject(path);
-    return loaded.wait(10000) && loaded.constLast().constFirst().toBool();
-}
 
 } // namespace
 
@@ -269,11 +265,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString python = dir.filePath(QStringLiteral("python-without-alembic"));
-        QFile script(python);
-        QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write("#!/bin/sh\nexec /usr/bin/python3 -S \"$@\"\n");
-        script.close();
-        QVERIFY(QFile::setPermissions(python, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(test::writeExecutable(python, "#!/bin/sh\nexec /usr/bin/python3 -S \"$@\"\n"));
         QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         MainWindow window(&settings);
         window.alembic()->setInterpreterSetting(kDemo, python);

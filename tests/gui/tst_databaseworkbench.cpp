@@ -3,6 +3,7 @@
 #include "connectionprofile.h"
 #include "databaseworkbench.h"
 #include "mainwindow.h"
+#include "windowtesting.h"
 #include "postgresserver.h"
 #include "revisiongraphmodel.h"
 #include "revisiongraphview.h"
@@ -18,22 +19,18 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "serverfolder.h"
 #include <QTreeView>
 
 #include <pqxx/pqxx>
 
 using namespace retort;
+using retort::test::openAndWait;
 
 namespace {
 
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
-
-bool openAndWait(MainWindow &window, const QString &path)
-{
-    QSignalSpy loaded(&window, &MainWindow::projectLoaded);
-    window.openProject(path);
-    return loaded.wait(10000) && loaded.constLast().constFirst().toBool();
-}
 
 QStringList marksOf(const MainWindow &window, const QString &revision)
 {
@@ -53,9 +50,7 @@ private slots:
     void theDemoOpensWithTheSandboxAtHeads()
     {
         QTemporaryDir dir;
-        // The server may run as the postgres user: it must reach the folder.
-        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QVERIFY(retort::test::openToServerUser(dir.path()));
         MainWindow window;
         window.enableSandbox(dir.filePath(QStringLiteral("sandbox")));
         window.show();
@@ -113,8 +108,7 @@ private slots:
     void anotherDatabaseShowsItsSchemaAndWhereItIsInItsColour()
     {
         QTemporaryDir dir;
-        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QVERIFY(retort::test::openToServerUser(dir.path()));
         // "Staging": a real server with a table and an alembic_version at one revision.
         PostgresServer staging(dir.filePath(QStringLiteral("staging")));
         QString error;

@@ -1,5 +1,6 @@
 #include "editortabs.h"
 #include "mainwindow.h"
+#include "windowtesting.h"
 #include "projectcopy.h"
 #include "migrationeditor.h"
 #include "notificationbar.h"
@@ -30,21 +31,13 @@
 #include <QUrl>
 
 using namespace retort;
+using retort::test::openAndWait;
 
 namespace {
 
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 
 /// Opens `path` and waits for the load to finish; returns whether it was a project.
-bool openAndWait(MainWindow &window, const QString &path)
-{
-    QSignalSpy loaded(&window, &MainWindow::projectLoaded);
-    window.openProject(path);
-    if (!loaded.wait(10000))
-        return false;
-    return loaded.constLast().constFirst().toBool();
-}
-
 bool problemsMention(const MainWindow &window, const QString &text)
 {
     ProblemsView *problems = window.problemsView();

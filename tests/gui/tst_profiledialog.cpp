@@ -17,6 +17,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "serverfolder.h"
 #include <memory>
 
 using namespace retort;
@@ -24,12 +26,6 @@ using namespace retort;
 namespace {
 
 constexpr int kTestMs = 15'000;
-
-bool openUp(const QString &path)
-{
-    return QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
-                                           QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-}
 
 template <typename T> T *child(const QDialog &dialog, const char *name)
 {
@@ -99,7 +95,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
         QVERIFY(m_serverDir.isValid());
-        QVERIFY(openUp(m_serverDir.path()));
+        QVERIFY(retort::test::openToServerUser(m_serverDir.path()));
         m_server = std::make_unique<PostgresServer>(m_serverDir.filePath(QStringLiteral("server")));
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));

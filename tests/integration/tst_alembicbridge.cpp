@@ -6,7 +6,9 @@
 #include "bridgecall.h"
 #include "postgresserver.h"
 #include "project.h"
+#include "alembicprojectwriter.h"
 #include "projectcopy.h"
+#include "scriptfile.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -17,11 +19,18 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "serverfolder.h"
+
 #include <csignal>
 
 #include <pqxx/pqxx>
 
 using namespace retort;
+using retort::test::createTable;
+using retort::test::makeProject;
+using retort::test::revisionSource;
+using retort::test::writeExecutable;
+using retort::test::writeFile;
 
 namespace {
 
@@ -53,46 +62,6 @@ Run run(const QString &program, const QStringList &arguments, const QString &fol
     process.waitForFinished(60'000);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
             process.readAllStandardError()};
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
-
-/// A small project: alembic.ini, a plain env.py and the given revision files (name -> source).
-QString makeProject(const QTemporaryDir &dir, const QList<std::pair<QString, QByteArray>> &revisions,
-                    const QByteArray &envPy = QByteArray())
-{
-    const QString root = dir.path();
-    writeFile(root + QStringLiteral("/alembic.ini"),
-              "[alembic]\nscript_location = %(here)s/migrations\nsqlalchemy.url = postgresql://localhost/none\n");
-    writeFile(root + QStringLiteral("/migrations/env.py"),
-              envPy.isEmpty() ? QByteArrayLiteral("from alembic import context\n"
-                                                  "context.configure(url=context.config.get_main_option('sqlalchemy.url'),"
-                                                  " literal_binds=True)\n"
-                                                  "with context.begin_transaction():\n"
-                                                  "    context.run_migrations()\n")
-                              : envPy);
-    for (const auto &[name, source] : revisions)
-        writeFile(root + QStringLiteral("/migrations/versions/") + name, source);
-    return root;
-}
-
-QByteArray revisionSource(const QByteArray &id, const QByteArray &down, const QByteArray &upgradeBody,
-                          const QByteArray &moduleLines = QByteArray())
-{
-    return "\"\"\"revision " + id + "\"\"\"\nfrom alembic import op\nimport sqlalchemy as sa\n" + moduleLines
-           + "revision = '" + id + "'\ndown_revision = " + (down.isEmpty() ? QByteArray("None") : "'" + down + "'")
-           + "\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n" + upgradeBody
-           + "\n\ndef downgrade():\n    op.drop_table('t_" + id + "')\n";
-}
-
-QByteArray createTable(const QByteArray &id)
-{
-    return "    op.create_table('t_" + id + "', sa.Column('id', sa.Integer, primary_key=True))";
 }
 
 BridgeLaunch demoLaunch(const QString &root = kDemo)
@@ -370,8 +339,7 @@ private slots:
         QTemporaryDir dir;
         // The system Python without its site packages: a real interpreter that cannot import Alembic.
         const QString python = dir.filePath(QStringLiteral("python-without-alembic"));
-        QVERIFY(writeFile(python, "#!/bin/sh\nexec /usr/bin/python3 -S \"$@\"\n"));
-        QVERIFY(QFile::setPermissions(python, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(writeExecutable(python, "#!/bin/sh\nexec /usr/bin/python3 -S \"$@\"\n"));
         AlembicBridge bridge(BridgeLaunch::forProject(Project::load(kDemo).config(), python));
         QSignalSpy started(&bridge, &AlembicBridge::started);
         const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("sql"), sqlRequest(QStringLiteral("6f4c88afc42c"), QStringLiteral("up")));
@@ -403,8 +371,7 @@ private slots:
         QTemporaryDir dir;
         // What Python 2 does with the helper: a syntax error on stderr and exit status 1.
         const QString python = dir.filePath(QStringLiteral("python2"));
-        QVERIFY(writeFile(python, "#!/bin/sh\necho 'SyntaxError: invalid syntax' >&2\nexit 1\n"));
-        QVERIFY(QFile::setPermissions(python, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(writeExecutable(python, "#!/bin/sh\necho 'SyntaxError: invalid syntax' >&2\nexit 1\n"));
         AlembicBridge bridge(BridgeLaunch::forProject(Project::load(kDemo).config(), python));
         const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));
         QVERIFY(!outcome.ok);
@@ -543,8 +510,7 @@ private slots:
     void upgradePreparesARealDatabase()
     {
         QTemporaryDir dir;
-        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QVERIFY(retort::test::openToServerUser(dir.path()));
         PostgresServer server(dir.filePath(QStringLiteral("pg")));
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
@@ -596,8 +562,7 @@ private slots:
         QTemporaryDir dir;
         // A wrapper that greets on stdout before Python starts (as some sitecustomize files do).
         const QString python = dir.filePath(QStringLiteral("chatty-python"));
-        QVERIFY(writeFile(python, "#!/bin/sh\necho 'Welcome to the corporate Python'\nexec /usr/bin/python3 \"$@\"\n"));
-        QVERIFY(QFile::setPermissions(python, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(writeExecutable(python, "#!/bin/sh\necho 'Welcome to the corporate Python'\nexec /usr/bin/python3 \"$@\"\n"));
         AlembicBridge bridge(BridgeLaunch::forProject(Project::load(kDemo).config(), python));
         QSignalSpy log(&bridge, &AlembicBridge::logLine);
         const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "serverfolder.h"
 #include <pqxx/pqxx>
 #include <thread>
 
@@ -16,12 +18,6 @@ using namespace Qt::StringLiterals;
 using S = SchemaSnapshot;
 
 namespace {
-
-bool openUp(const QString &path)
-{
-    return QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
-                                           QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-}
 
 QByteArray fixture()
 {
@@ -57,7 +53,7 @@ private slots:
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(),
                  "PostgreSQL's server binaries are required (package postgresql-15)");
         QVERIFY(m_dir.isValid());
-        QVERIFY(openUp(m_dir.path()));
+        QVERIFY(retort::test::openToServerUser(m_dir.path()));
         m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));

@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "serverfolder.h"
+
 #include <pqxx/pqxx>
 
 #include <memory>
@@ -14,13 +16,6 @@
 using namespace retort;
 
 namespace {
-
-/// The server may run as the postgres user: it must be able to reach the folder.
-bool openUp(const QString &path)
-{
-    return QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                           | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-}
 
 QString query(const QString &connection, const char *sql)
 {
@@ -44,7 +39,7 @@ private slots:
     void startsServesAndStops()
     {
         QTemporaryDir dir;
-        QVERIFY(openUp(dir.path()));
+        QVERIFY(retort::test::openToServerUser(dir.path()));
         const QString folder = dir.filePath(QStringLiteral("sandbox"));
         int port = 0;
         QString password;
@@ -94,7 +89,7 @@ private slots:
     void aServerLeftRunningIsAdoptedNotFoughtWith()
     {
         QTemporaryDir dir;
-        QVERIFY(openUp(dir.path()));
+        QVERIFY(retort::test::openToServerUser(dir.path()));
         const QString folder = dir.filePath(QStringLiteral("sandbox"));
         auto first = std::make_unique<PostgresServer>(folder);
         QString error;
@@ -114,7 +109,7 @@ private slots:
     void aFolderThatIsALinkIsRefused()
     {
         QTemporaryDir dir;
-        QVERIFY(openUp(dir.path()));
+        QVERIFY(retort::test::openToServerUser(dir.path()));
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("elsewhere")));
         QVERIFY(QFile::link(dir.filePath(QStringLiteral("elsewhere")), dir.filePath(QStringLiteral("sandbox"))));
         PostgresServer server(dir.filePath(QStringLiteral("sandbox")));

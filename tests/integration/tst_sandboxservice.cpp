@@ -6,17 +6,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "serverfolder.h"
+
 #include <pqxx/pqxx>
 
 using namespace retort;
 
 namespace {
-
-bool openUp(const QString &path)
-{
-    return QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                           | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-}
 
 } // namespace
 
@@ -52,7 +48,7 @@ private slots:
     void startsOnDemandAndMakesDatabases()
     {
         QTemporaryDir dir;
-        QVERIFY(openUp(dir.path()));
+        QVERIFY(retort::test::openToServerUser(dir.path()));
         SandboxService sandbox(dir.filePath(QStringLiteral("sandbox")));
         QSignalSpy ready(&sandbox, &SandboxService::ready);
         QSignalSpy failed(&sandbox, &SandboxService::failed);
