@@ -127,13 +127,22 @@ void AlembicService::cancel(quint64 id)
         m_bridge->cancel(id);
 }
 
-void AlembicService::handleFinished(quint64 id, const QJsonObject &result)
+std::optional<AlembicService::Request> AlembicService::takeRequest(quint64 id)
 {
     const auto found = m_requests.constFind(id);
     if (found == m_requests.cend())
-        return;
-    const Request request = found.value();
+        return std::nullopt; // cancelled, or from a bridge that was replaced
+    Request request = found.value();
     m_requests.erase(found);
+    return request;
+}
+
+void AlembicService::handleFinished(quint64 id, const QJsonObject &result)
+{
+    const std::optional<Request> taken = takeRequest(id);
+    if (!taken)
+        return;
+    const Request &request = *taken;
     switch (request.kind) {
     case Kind::Sql: {
         const QString sql = result.value(QStringLiteral("sql")).toString();
@@ -160,11 +169,10 @@ void AlembicService::handleFinished(quint64 id, const QJsonObject &result)
 
 void AlembicService::handleFailed(quint64 id, const BridgeError &error)
 {
-    const auto found = m_requests.constFind(id);
-    if (found == m_requests.cend())
+    const std::optional<Request> taken = takeRequest(id);
+    if (!taken)
         return;
-    const Request request = found.value();
-    m_requests.erase(found);
+    const Request &request = *taken;
     switch (request.kind) {
     case Kind::Sql:
         emit sqlFailed(id, request.query, error);

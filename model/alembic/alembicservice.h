@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace retort {
 
@@ -77,6 +78,9 @@ private:
         Kind kind = Kind::Sql;
         SqlQuery query;
     };
+
+    /// Removes and returns the request \a id; nothing when it was cancelled.
+    std::optional<Request> takeRequest(quint64 id);
 
     std::unique_ptr<AlembicBridge> m_bridge;
     ProjectConfig m_config;
