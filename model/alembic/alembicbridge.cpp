@@ -252,9 +252,19 @@ void AlembicBridge::handleLine(const QByteArray &line)
                  {}, stderrTail()});
         return;
     }
+    const auto answered = quint64(id.toDouble());
+    const QJsonValue eventName = answer.value(QLatin1String("event"));
+    if (eventName.isString()) {
+        // News about the request being worked on (a statement started): a sign of life, not an answer.
+        if (m_inFlight.isEmpty() || m_inFlight.constFirst().id != answered)
+            return;
+        armTimer();
+        if (!m_inFlight.constFirst().cancelled && !m_inFlight.constFirst().internal)
+            emit requestEvent(answered, eventName.toString(), answer.value(QLatin1String("data")).toObject());
+        return;
+    }
     // Answers come in order; anything before the answered one was lost (cannot happen with a sane
     // helper, but must not wedge the queue).
-    const auto answered = quint64(id.toDouble());
     const bool known = std::any_of(m_inFlight.cbegin(), m_inFlight.cend(),
                                    [answered](const Pending &pending) { return pending.id == answered; });
     if (!known) {

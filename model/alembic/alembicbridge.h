@@ -61,6 +61,10 @@ signals:
     void started(const retort::BridgeVersions &versions);
     void finished(quint64 id, const QJsonObject &result);
     void failed(quint64 id, const retort::BridgeError &error);
+    /// News from the helper about request \a id while it works on it (e.g. "statement_started"
+    /// with the statement in \a data); always before that request's finished() or failed().
+    /// Each event also restarts the request's timeout.
+    void requestEvent(quint64 id, const QString &name, const QJsonObject &data);
     /// A line the helper wrote on stderr (its log, and whatever the project's code prints).
     void logLine(const QString &line);
     /// The helper process ended; \a reason says why in words.

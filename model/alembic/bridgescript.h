@@ -1,17 +1,22 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace retort {
 
-/// The helper script retort_bridge.py, embedded as the resource :/python/retort_bridge.py and
-/// written to the user's cache folder so that an interpreter can run it.
+/// The helper scripts (retort_bridge.py and the modules it imports from beside it), embedded as
+/// resources under :/python/ and written to the user's cache folder so that an interpreter can run
+/// them.
 class BridgeScript
 {
 public:
+    /// The main script's resource path.
     static QString resourcePath();
-    /// Writes the script (atomically, once per content: the file name carries a hash of it) and
-    /// returns its path; on failure returns an empty string and sets \a error.
+    /// The file names of every helper module, the main script first.
+    static QStringList fileNames();
+    /// Writes the scripts (atomically, into a folder named after a hash of their content, once) and
+    /// returns the main script's path; on failure returns an empty string and sets \a error.
     static QString install(QString *error = nullptr);
 };
 

@@ -14,7 +14,9 @@ The project comes from the command line:
 The process runs in the project's folder (Alembic 1.8 resolves a relative script_location against
 the current directory, as the `alembic` command does).
 
-Methods: hello, script, sql, revision, merge, upgrade, reload, shutdown (see the handlers below).
+Methods: hello, script, sql, revision, merge, reload, shutdown (see the handlers below), and from
+retort_runs.py beside it: plan, step, stamp, upgrade. While working on a request the helper may send
+events for it, {"id": 7, "event": "statement_started", "data": {...}}, before the one answer.
 Written for Python 3.6+ and Alembic 1.5+; the first thing it does is answer `hello`, even when
 Alembic cannot be imported, so that Retort can say what is missing.
 """
@@ -89,11 +91,14 @@ if _IMPORT_ERROR is None:
     _pyfiles.load_module_py = _load_module_from_source
 
 
+_OWN_FILES = {os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
+              for name in ("retort_bridge.py", "retort_runs.py")}
+
+
 def _frames(tb):
-    here = os.path.abspath(__file__)
     frames = []
     for entry in traceback.extract_tb(tb):
-        if os.path.abspath(entry.filename) == here:
+        if os.path.abspath(entry.filename) in _OWN_FILES:
             continue
         frames.append({"file": os.path.abspath(entry.filename) if os.path.exists(entry.filename) else entry.filename,
                        "line": entry.lineno or 0, "function": entry.name})
@@ -372,52 +377,6 @@ def handle_merge(project, params):
     return _script_result(result)
 
 
-def _same_database(a, b):
-    return (a.host or "", a.port, a.database or "") == (b.host or "", b.port, b.database or "")
-
-
-def handle_upgrade(project, params):
-    """Online upgrade of the database at `url` to `target` (default heads), as `alembic upgrade`.
-
-    For preparing Retort's own sandbox; step-by-step runs with a journal are Retort's runner's job.
-    env.py decides where it connects: an env.py that ignores the injected URL (it reads another
-    variable, or a settings module) would migrate some other database, so the connection env.py
-    configures is checked against `url` first and anything else is refused.
-    """
-    url = params.get("url") or ""
-    if not url:
-        raise BridgeError("BadRequest", "upgrade needs the database URL")
-    from sqlalchemy.engine import make_url
-    wanted = make_url(url)
-    original = EnvironmentContext.configure
-
-    def guarded(self, *args, **kwargs):
-        connection = kwargs.get("connection")
-        given = kwargs.get("url")
-        if connection is not None:
-            actual = connection.engine.url
-        elif given is not None:
-            actual = make_url(given)
-        else:
-            actual = make_url(self.config.get_main_option("sqlalchemy.url") or "none://")
-        if not _same_database(actual, wanted):
-            raise BridgeError("NotTheRequestedDatabase",
-                              "env.py connects to %s, not to %s" % (actual.render_as_string(hide_password=True),
-                                                                      wanted.render_as_string(hide_password=True)),
-                              "This env.py does not take the database URL from sqlalchemy.url or "
-                              "RETORT_DATABASE_URL, so Retort did not run it against that database.")
-        return original(self, *args, **kwargs)
-
-    config = project.config()
-    EnvironmentContext.configure = guarded
-    try:
-        with _InjectedUrl(config, url, params.get("url_variable")):
-            command.upgrade(config, params.get("target") or "heads")
-    finally:
-        EnvironmentContext.configure = original
-    return {}
-
-
 def handle_reload(project, params):
     project.reload()
     return {}
@@ -429,17 +388,35 @@ HANDLERS = {
     "sql": handle_sql,
     "revision": handle_revision,
     "merge": handle_merge,
-    "upgrade": handle_upgrade,
     "reload": handle_reload,
 }
 
+_current_request = None
+
 
 def answer(payload):
-    _protocol.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    _protocol.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
     _protocol.flush()
 
 
+def emit(name, data):
+    """An event about the request being worked on, before its answer (a statement that started)."""
+    if _current_request is not None:
+        answer({"id": _current_request, "event": name, "data": data})
+
+
+if _IMPORT_ERROR is None:
+    # The online methods (plan, step, stamp, upgrade) live beside this file.
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    try:
+        import retort_runs
+        HANDLERS.update(retort_runs.handlers(BridgeError, _InjectedUrl, emit))
+    finally:
+        del sys.path[0]
+
+
 def serve(project):
+    global _current_request
     for raw in _requests:
         line = raw.decode("utf-8", "replace").strip()
         if not line:
@@ -455,6 +432,7 @@ def serve(project):
             answer({"id": request_id, "result": {}})
             return
         handler = HANDLERS.get(method)
+        _current_request = request_id
         try:
             if handler is None:
                 raise BridgeError("BadRequest", "unknown method %r" % method)
@@ -467,6 +445,7 @@ def serve(project):
         except Exception as exc:  # noqa: BLE001 - every failure is an answer, never a dead helper
             answer({"id": request_id, "error": _error_payload(exc)})
         finally:
+            _current_request = None
             # ScriptDirectory.from_config prepends prepend_sys_path on every call: keep each entry once.
             seen = set()
             sys.path[:] = [p for p in sys.path if not (p in seen or seen.add(p))]

@@ -1,0 +1,456 @@
+#include "migrationrunner.h"
+
+#include "alembicbridge.h"
+#include "rundatabase.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QSysInfo>
+#include <QThread>
+
+namespace retort {
+
+namespace {
+
+QJsonArray toArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QStringList toStringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+
+QString listed(const QStringList &revisions)
+{
+    return revisions.isEmpty() ? QStringLiteral("nothing (base)") : revisions.join(QStringLiteral(", "));
+}
+
+QString currentUser()
+{
+    for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString value = qEnvironmentVariable(name);
+        if (!value.isEmpty())
+            return value;
+    }
+    return QStringLiteral("unknown");
+}
+
+QJsonObject versionsToJson(const RunDatabase::Versions &versions)
+{
+    return {{QStringLiteral("versions"), toArray(versions.revisions)}, {QStringLiteral("error"), versions.error}};
+}
+
+} // namespace
+
+MigrationRunner::MigrationRunner(AlembicBridge *bridge, QObject *parent)
+    : QObject(parent)
+    , m_bridge(bridge)
+    , m_database(std::make_shared<RunDatabase>())
+{
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("retort-run-database"));
+    m_threadContext = new QObject;
+    m_threadContext->moveToThread(m_thread);
+    m_thread->start();
+
+    m_cancelTimer.setSingleShot(true);
+    connect(&m_cancelTimer, &QTimer::timeout, this, [this] {
+        // The statement did not end on cancel (the helper is stuck outside SQL): stop the helper.
+        if (m_request && m_bridge)
+            m_bridge->shutdown(0);
+    });
+    connect(bridge, &AlembicBridge::finished, this,
+            [this](quint64 id, const QJsonObject &result) { stepAnswered(id, true, result, {}); });
+    connect(bridge, &AlembicBridge::failed, this,
+            [this](quint64 id, const BridgeError &error) { stepAnswered(id, false, {}, error); });
+    connect(bridge, &AlembicBridge::requestEvent, this, &MigrationRunner::handleEvent);
+    connect(bridge, &AlembicBridge::logLine, this, &MigrationRunner::handleLog);
+}
+
+MigrationRunner::~MigrationRunner()
+{
+    // The session closes (and its lock goes) on its own thread; then the thread ends.
+    std::shared_ptr<RunDatabase> database = m_database;
+    QThread *thread = m_thread;
+    QMetaObject::invokeMethod(m_threadContext, [database, thread] {
+        database->close();
+        thread->quit();
+    });
+    m_thread->wait();
+    delete m_threadContext;
+    delete m_thread;
+}
+
+void MigrationRunner::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void MigrationRunner::onDatabase(std::function<QJsonObject(RunDatabase &)> work,
+                                 std::function<void(const QJsonObject &)> done)
+{
+    // `this` outlives the worker's use of it: the destructor joins the thread, and a result queued
+    // for a deleted runner is dropped with it.
+    std::shared_ptr<RunDatabase> database = m_database;
+    QMetaObject::invokeMethod(m_threadContext, [this, database, work = std::move(work), done = std::move(done)] {
+        const QJsonObject result = work(*database);
+        QMetaObject::invokeMethod(this, [done, result] { done(result); }, Qt::QueuedConnection);
+    });
+}
+
+void MigrationRunner::start(const RunPlan &plan, const Target &target, const Options &options)
+{
+    if (m_state != State::Idle && m_state != State::Finished)
+        return;
+    m_plan = plan;
+    m_target = target;
+    m_options = options;
+    m_step = 0;
+    m_request = 0;
+    m_backendPid = 0;
+    m_pauseRequested = false;
+    m_cancelRequested = false;
+    m_preparationError.clear();
+
+    m_record = RunRecord();
+    m_record.kind = RunRecord::Kind::Run;
+    m_record.profile = target.profile;
+    m_record.database = target.database;
+    m_record.environment = target.environment;
+    m_record.project = target.project;
+    m_record.user = currentUser();
+    m_record.host = QSysInfo::machineHostName();
+    m_record.target = plan.target;
+    m_record.upgrade = plan.upgrade;
+    m_record.status = RunStatus::Running;
+    m_record.startedAt = QDateTime::currentDateTimeUtc();
+    m_record.versionsBefore = plan.current;
+    m_record.versionsAfter = plan.current;
+    m_record.lockTimeoutMs = options.lockTimeoutMs;
+    m_record.statementTimeoutMs = options.statementTimeoutMs;
+    for (qsizetype i = 0; i < plan.steps.size(); ++i) {
+        const RunPlanStep &planned = plan.steps.at(i);
+        RunStepRecord step;
+        step.index = int(i);
+        step.revision = planned.revision;
+        step.message = planned.message;
+        step.upgrade = planned.upgrade;
+        step.versionsBefore = planned.versionsBefore;
+        step.versionsExpected = planned.versionsAfter;
+        m_record.steps.append(step);
+    }
+    setState(State::Preparing);
+    if (!plan.ok()) {
+        finishRun(RunStatus::Failed, plan.error);
+        return;
+    }
+    prepare();
+}
+
+void MigrationRunner::prepare()
+{
+    m_pendingPreparations = 2;
+    // Alembic's own plan, compared step by step with Retort's.
+    m_request = m_bridge ? m_bridge->request(QStringLiteral("plan"),
+                                             {{QStringLiteral("current"), toArray(m_plan.current)},
+                                              {QStringLiteral("target"), m_plan.target},
+                                              {QStringLiteral("direction"), m_plan.upgrade ? QStringLiteral("up")
+                                                                                           : QStringLiteral("down")}})
+                         : 0;
+    if (!m_request) {
+        m_preparationError = QStringLiteral("The Alembic helper is gone");
+        --m_pendingPreparations;
+    }
+    // The run lock, and alembic_version as it is now.
+    const QString url = m_target.url;
+    const QString application = QStringLiteral("Retort run by %1@%2 (pid %3)")
+                                    .arg(m_record.user, m_record.host)
+                                    .arg(QCoreApplication::applicationPid());
+    onDatabase(
+        [url, application](RunDatabase &database) {
+            QString error = database.open(url, application);
+            if (error.isEmpty())
+                error = database.lock();
+            if (!error.isEmpty())
+                return QJsonObject{{QStringLiteral("error"), error}};
+            return versionsToJson(database.readVersions());
+        },
+        [this](const QJsonObject &answer) {
+            const QString error = answer.value(QLatin1String("error")).toString();
+            const QStringList versions = toStringList(answer.value(QLatin1String("versions")));
+            if (!error.isEmpty()) {
+                m_preparationError = error;
+            } else if (versions != m_plan.current) {
+                m_record.versionsAfter = versions;
+                m_preparationError = QStringLiteral("The database's alembic_version holds %1, but the plan was made "
+                                                    "for %2. Read the database again and make a new plan.")
+                                         .arg(listed(versions), listed(m_plan.current));
+            }
+            if (--m_pendingPreparations == 0)
+                preparationDone();
+        });
+}
+
+void MigrationRunner::preparationDone()
+{
+    m_request = 0;
+    if (!m_preparationError.isEmpty()) {
+        finishRun(RunStatus::Failed, m_preparationError);
+        return;
+    }
+    if (m_cancelRequested) {
+        finishRun(RunStatus::Cancelled, QStringLiteral("Cancelled before the first step"));
+        return;
+    }
+    emit runStarted(m_record);
+    setState(State::Running);
+    runStep();
+}
+
+void MigrationRunner::runStep()
+{
+    if (m_step >= m_record.steps.size()) {
+        finishRun(RunStatus::Succeeded, {});
+        return;
+    }
+    RunStepRecord &current = step();
+    current.status = RunStatus::Running;
+    current.startedAt = QDateTime::currentDateTimeUtc();
+    current.versionsBefore = m_record.versionsAfter;
+    m_backendPid = 0;
+    emit stepStarted(m_step, current);
+    QJsonObject params{{QStringLiteral("url"), m_target.url},
+                       {QStringLiteral("revision"), current.revision},
+                       {QStringLiteral("direction"), current.upgrade ? QStringLiteral("up") : QStringLiteral("down")},
+                       {QStringLiteral("expect"), toArray(m_plan.steps.at(m_step).versionsBefore)}};
+    if (!m_options.urlVariable.isEmpty())
+        params.insert(QStringLiteral("url_variable"), m_options.urlVariable);
+    if (m_options.lockTimeoutMs > 0)
+        params.insert(QStringLiteral("lock_timeout_ms"), m_options.lockTimeoutMs);
+    if (m_options.statementTimeoutMs > 0)
+        params.insert(QStringLiteral("statement_timeout_ms"), m_options.statementTimeoutMs);
+    m_request = m_bridge ? m_bridge->request(QStringLiteral("step"), params, m_options.stepTimeoutMs) : 0;
+    if (!m_request) {
+        current.error = {QStringLiteral("HelperCrashed"), QStringLiteral("The Alembic helper is gone"), {}, {}, {}};
+        finishStep(RunStatus::Failed);
+        finishRun(RunStatus::Failed, current.error.message);
+    }
+}
+
+void MigrationRunner::stepAnswered(quint64 id, bool ok, const QJsonObject &result, const BridgeError &error)
+{
+    if (id == 0 || id != m_request)
+        return;
+    m_request = 0;
+    if (m_state == State::Preparing) {
+        if (!ok) {
+            m_preparationError = QStringLiteral("Alembic could not make a plan: %1").arg(error.message);
+        } else {
+            const QString difference = m_plan.differenceFrom(result.value(QLatin1String("steps")).toArray());
+            if (!difference.isEmpty())
+                m_preparationError = QStringLiteral("Alembic's plan and Retort's differ, so nothing ran. %1").arg(difference);
+        }
+        if (--m_pendingPreparations == 0)
+            preparationDone();
+        return;
+    }
+    m_cancelTimer.stop();
+    RunStepRecord &current = step();
+    current.durationMs = current.startedAt.msecsTo(QDateTime::currentDateTimeUtc());
+    if (!ok)
+        current.error = error;
+    // Whatever the helper says, alembic_version is read back on Retort's own connection.
+    onDatabase([](RunDatabase &database) { return versionsToJson(database.readVersions()); },
+               [this, ok](const QJsonObject &answer) {
+                   const QString readError = answer.value(QLatin1String("error")).toString();
+                   const QStringList versions = toStringList(answer.value(QLatin1String("versions")));
+                   if (!readError.isEmpty()) {
+                       step().error = ok ? BridgeError{QStringLiteral("VersionUnreadable"),
+                                                       QStringLiteral("The step ran, but alembic_version could "
+                                                                      "not be read back: %1").arg(readError),
+                                                       {}, {}, {}}
+                                         : step().error;
+                       finishStep(m_cancelRequested ? RunStatus::Cancelled : RunStatus::Failed);
+                       finishRun(m_cancelRequested ? RunStatus::Cancelled : RunStatus::Failed,
+                                 QStringLiteral("%1 The database's alembic_version could not be read: %2")
+                                     .arg(step().error.message, readError));
+                       return;
+                   }
+                   m_record.versionsAfter = versions;
+                   step().versionsAfter = versions;
+                   stepVerified(versions);
+               });
+}
+
+void MigrationRunner::stepVerified(const QStringList &versions)
+{
+    RunStepRecord &current = step();
+    if (current.failed()) {
+        const RunStatus status = m_cancelRequested ? RunStatus::Cancelled : RunStatus::Failed;
+        finishStep(status);
+        finishRun(status, QStringLiteral("%1 %2 failed: %3 The database's alembic_version holds %4.")
+                              .arg(m_cancelRequested ? QStringLiteral("Cancelled.") : QString(),
+                                   current.revision, current.error.message, listed(versions))
+                              .trimmed());
+        return;
+    }
+    if (versions != current.versionsExpected) {
+        current.error = {QStringLiteral("VersionMismatch"),
+                         QStringLiteral("After %1, alembic_version holds %2; the plan expects %3")
+                             .arg(current.revision, listed(versions), listed(current.versionsExpected)),
+                         {}, {}, {}};
+        finishStep(RunStatus::Failed);
+        finishRun(RunStatus::Failed, current.error.message);
+        return;
+    }
+    finishStep(RunStatus::Succeeded);
+    ++m_step;
+    if (m_cancelRequested) {
+        finishRun(RunStatus::Cancelled, QStringLiteral("Cancelled after %1").arg(current.revision));
+    } else if (m_step >= m_record.steps.size()) {
+        finishRun(RunStatus::Succeeded, {});
+    } else if (m_pauseRequested || m_options.pauseAfterEachStep) {
+        m_pauseRequested = false;
+        m_record.status = RunStatus::Paused;
+        setState(State::Paused);
+        emit paused(m_step);
+    } else {
+        runStep();
+    }
+}
+
+void MigrationRunner::finishStep(RunStatus status)
+{
+    RunStepRecord &current = step();
+    current.status = status;
+    if (current.durationMs < 0 && current.startedAt.isValid())
+        current.durationMs = current.startedAt.msecsTo(QDateTime::currentDateTimeUtc());
+    emit stepFinished(m_step, current);
+}
+
+void MigrationRunner::finishRun(RunStatus status, const QString &error)
+{
+    m_cancelTimer.stop();
+    m_request = 0;
+    m_record.status = status;
+    m_record.error = error;
+    m_record.finishedAt = QDateTime::currentDateTimeUtc();
+    onDatabase(
+        [](RunDatabase &database) {
+            database.close();
+            return QJsonObject();
+        },
+        [](const QJsonObject &) {});
+    setState(State::Finished);
+    emit runFinished(m_record);
+}
+
+void MigrationRunner::resume()
+{
+    if (m_state != State::Paused)
+        return;
+    m_record.status = RunStatus::Running;
+    setState(State::Running);
+    runStep();
+}
+
+void MigrationRunner::resumeToEnd()
+{
+    m_options.pauseAfterEachStep = false;
+    resume();
+}
+
+void MigrationRunner::pauseAfterCurrentStep()
+{
+    if (m_state == State::Running) {
+        m_pauseRequested = true;
+        setState(State::Pausing);
+    }
+}
+
+void MigrationRunner::cancel()
+{
+    switch (m_state) {
+    case State::Paused:
+        finishRun(RunStatus::Cancelled, QStringLiteral("Cancelled between steps, before %1").arg(step().revision));
+        return;
+    case State::Preparing:
+        m_cancelRequested = true;
+        return;
+    case State::Running:
+    case State::Pausing: {
+        m_cancelRequested = true;
+        setState(State::Cancelling);
+        const QString url = m_target.url;
+        const int pid = m_backendPid;
+        if (pid > 0)
+            onDatabase([url, pid](RunDatabase &) { return QJsonObject{{QStringLiteral("error"), RunDatabase::cancelBackend(url, pid)}}; },
+                       [this](const QJsonObject &answer) {
+                           const QString error = answer.value(QLatin1String("error")).toString();
+                           if (!error.isEmpty() && m_request)
+                               emit stepOutput(m_step, QStringLiteral("Cancel: %1").arg(error));
+                       });
+        m_cancelTimer.start(pid > 0 ? m_options.cancelGraceMs : 0);
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonObject &data)
+{
+    if (id != m_request || m_state == State::Preparing || m_step >= m_record.steps.size())
+        return;
+    RunStepRecord &current = step();
+    if (name == QLatin1String("backend")) {
+        m_backendPid = data.value(QLatin1String("pid")).toInt();
+        if (m_cancelRequested && m_backendPid > 0) // cancelled before the helper said where it runs
+            cancel();
+        return;
+    }
+    const int sequence = data.value(QLatin1String("sequence")).toInt();
+    if (name == QLatin1String("statement_started")) {
+        StatementRecord statement;
+        statement.sequence = sequence;
+        statement.sql = data.value(QLatin1String("sql")).toString().trimmed();
+        const double at = data.value(QLatin1String("at")).toDouble();
+        statement.startedAt = at > 0 ? QDateTime::fromMSecsSinceEpoch(qint64(at * 1000), Qt::UTC)
+                                     : QDateTime::currentDateTimeUtc();
+        current.statements.append(statement);
+        emit statementStarted(m_step, statement);
+        return;
+    }
+    for (StatementRecord &statement : current.statements) {
+        if (statement.sequence != sequence)
+            continue;
+        statement.durationUs = data.value(QLatin1String("duration_us")).toInteger(-1);
+        statement.rowsAffected = data.value(QLatin1String("rows")).toInteger(-1);
+        statement.notices = toStringList(data.value(QLatin1String("notices")));
+        statement.error = data.value(QLatin1String("error")).toString();
+        emit statementFinished(m_step, statement);
+        return;
+    }
+}
+
+void MigrationRunner::handleLog(const QString &line)
+{
+    if (!m_request || m_state == State::Preparing || m_step >= m_record.steps.size())
+        return;
+    RunStepRecord &current = step();
+    if (!current.output.isEmpty())
+        current.output += QLatin1Char('\n');
+    current.output += line;
+    emit stepOutput(m_step, line);
+}
+
+} // namespace retort

@@ -1,0 +1,137 @@
+#pragma once
+
+#include "bridgeerror.h"
+#include "runplan.h"
+#include "runrecord.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace retort {
+
+class AlembicBridge;
+class RunDatabase;
+
+/// Drives a RunPlan against a database, one revision per step, through real Alembic (the helper's
+/// "step" method, in the project's env.py with the URL injected). Asynchronous and GUI-thread
+/// only: the helper works in its own process and the runner's own database session (run lock,
+/// alembic_version read back after every step, cancel) on a worker thread, so nothing here blocks.
+///
+/// Before the first step, Alembic's own plan is fetched and compared with Retort's, the run lock
+/// is taken and alembic_version is read: any difference stops the run before anything changed.
+/// After every step alembic_version is read again, independently of Alembic, and compared with
+/// what the plan expects; a mismatch stops the run.
+class MigrationRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Preparing, Running, Pausing, Paused, Cancelling, Finished };
+    Q_ENUM(State)
+
+    struct Options
+    {
+        int lockTimeoutMs = 0;          ///< 0: the server's default
+        int statementTimeoutMs = 0;     ///< 0: the server's default
+        QString urlVariable;            ///< environment variable env.py reads; empty: RETORT_DATABASE_URL
+        bool pauseAfterEachStep = false; ///< step mode: run one step, then pause
+        /// How long a step may run before the helper is given up on (the statement timeout is the
+        /// usual guard; this one catches a helper that hangs outside SQL).
+        int stepTimeoutMs = 24 * 60 * 60 * 1000;
+        /// After cancel(): how long to wait for the cancelled statement to end before the helper is killed.
+        int cancelGraceMs = 10'000;
+    };
+
+    /// Where the run goes. \a url carries the password (never stored); \a database is the same
+    /// without it, for the record.
+    struct Target
+    {
+        QString url;
+        QString database;
+        QString profile;
+        QString environment;
+        QString project;
+    };
+
+    explicit MigrationRunner(AlembicBridge *bridge, QObject *parent = nullptr);
+    ~MigrationRunner() override;
+
+    State state() const { return m_state; }
+    /// The run so far (or as it ended).
+    const RunRecord &record() const { return m_record; }
+    const RunPlan &plan() const { return m_plan; }
+    /// Index of the step that runs (or runs next when paused).
+    int currentStep() const { return m_step; }
+
+    /// Starts \a plan (which must be ok()) against \a target. Ignored unless Idle or Finished.
+    void start(const RunPlan &plan, const Target &target, const Options &options);
+    /// Goes on after a pause; in step mode runs exactly one more step.
+    void resume();
+    /// Runs to the end after a pause, leaving step mode.
+    void resumeToEnd();
+    /// Pauses when the running step ends.
+    void pauseAfterCurrentStep();
+    /// Stops the run: the running statement is cancelled on the server (pg_cancel_backend on the
+    /// helper's backend), the step fails as Cancelled and its transaction rolls back. When paused,
+    /// the run ends as Cancelled at once.
+    void cancel();
+
+signals:
+    void stateChanged(retort::MigrationRunner::State state);
+    /// Alembic's plan matched, the lock is held and alembic_version is as planned: steps follow.
+    void runStarted(const retort::RunRecord &record);
+    void stepStarted(int index, const retort::RunStepRecord &step);
+    void statementStarted(int index, const retort::StatementRecord &statement);
+    void statementFinished(int index, const retort::StatementRecord &statement);
+    /// What the project's code printed during step \a index.
+    void stepOutput(int index, const QString &line);
+    void stepFinished(int index, const retort::RunStepRecord &step);
+    /// Stopped between steps; \a nextIndex runs on resume().
+    void paused(int nextIndex);
+    void runFinished(const retort::RunRecord &record);
+
+private:
+    struct DatabaseAnswer;
+
+    void setState(State state);
+    void prepare();
+    void preparationDone();
+    void runStep();
+    void stepAnswered(quint64 id, bool ok, const QJsonObject &result, const BridgeError &error);
+    void stepVerified(const QStringList &versions);
+    void handleEvent(quint64 id, const QString &name, const QJsonObject &data);
+    void handleLog(const QString &line);
+    void finishRun(RunStatus status, const QString &error);
+    void finishStep(RunStatus status);
+    /// Runs \a work with the runner's database session on its thread; \a done gets its result back here.
+    void onDatabase(std::function<QJsonObject(RunDatabase &)> work, std::function<void(const QJsonObject &)> done);
+    RunStepRecord &step() { return m_record.steps[m_step]; }
+
+    QPointer<AlembicBridge> m_bridge;
+    RunPlan m_plan;
+    Target m_target;
+    Options m_options;
+    RunRecord m_record;
+    State m_state = State::Idle;
+    int m_step = 0;
+    quint64 m_request = 0;
+    int m_backendPid = 0;
+    bool m_pauseRequested = false;
+    bool m_cancelRequested = false;
+    int m_pendingPreparations = 0;
+    QString m_preparationError;
+    QTimer m_cancelTimer;
+
+    QThread *m_thread = nullptr;
+    QObject *m_threadContext = nullptr; ///< lives on m_thread; database work runs in its slots
+    std::shared_ptr<RunDatabase> m_database;
+};
+
+} // namespace retort

@@ -1,0 +1,375 @@
+// MigrationRunner against a real PostgreSQL 15 and real Alembic: the demo project step by step to
+// its heads and back to base, step mode, a plan made for another state, the run lock, lock_timeout,
+// cancel, a revision that raises, and the helper or the server dying in the middle of a step.
+#include "alembicbridge.h"
+#include "migrationrunner.h"
+#include "postgresserver.h"
+#include "project.h"
+#include "rundatabase.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "alembicprojectwriter.h"
+#include "serverfolder.h"
+
+#include <pqxx/pqxx>
+
+#include <csignal>
+#include <memory>
+
+using namespace retort;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kPython = u"/usr/bin/python3"_s;
+const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
+constexpr int kRunTimeoutMs = 120'000;
+
+/// env.py for the test projects: online, on the URL Retort injects.
+const QByteArray kOnlineEnv = "from alembic import context\n"
+                              "from sqlalchemy import create_engine, pool\n"
+                              "engine = create_engine(context.config.get_main_option('sqlalchemy.url'), "
+                              "poolclass=pool.NullPool)\n"
+                              "with engine.connect() as connection:\n"
+                              "    context.configure(connection=connection)\n"
+                              "    with context.begin_transaction():\n"
+                              "        context.run_migrations()\n";
+
+QByteArray revision(const QByteArray &id, const QByteArray &down, const QByteArray &body)
+{
+    return test::revisionSource(id, down, body);
+}
+
+QStringList versionsOf(const QString &url)
+{
+    RunDatabase database;
+    if (!database.open(url, u"test"_s).isEmpty())
+        return {u"<unreachable>"_s};
+    return database.readVersions().revisions;
+}
+
+bool tableExists(const QString &connection, const char *table)
+{
+    pqxx::connection c(connection.toStdString());
+    pqxx::nontransaction work(c);
+    return !work.exec_params1("SELECT to_regclass($1) IS NULL", table)[0].as<bool>();
+}
+
+/// A runner on a project, with the helpers the tests use.
+struct Harness
+{
+    Project project;
+    std::unique_ptr<AlembicBridge> bridge;
+    std::unique_ptr<MigrationRunner> runner;
+
+    explicit Harness(const QString &root)
+        : project(Project::load(root))
+        , bridge(std::make_unique<AlembicBridge>(BridgeLaunch::forProject(project.config(), kPython)))
+        , runner(std::make_unique<MigrationRunner>(bridge.get()))
+    {
+    }
+
+    RunPlan plan(const QString &url, const QString &target, bool upgrade) const
+    {
+        return RunPlan::make(project.graph(), versionsOf(url), target, upgrade);
+    }
+
+    void start(const RunPlan &plan, const QString &url, MigrationRunner::Options options = {})
+    {
+        runner->start(plan, {url, url, u"test"_s, u"local"_s, project.config().iniPath()}, options);
+    }
+};
+
+} // namespace
+
+class TestMigrationRunner : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<PostgresServer> m_server;
+    int m_databases = 0;
+
+    /// A new empty database on the server: its SQLAlchemy URL.
+    QString freshDatabase()
+    {
+        const QString name = u"run%1"_s.arg(++m_databases);
+        QString error;
+        if (!m_server->createDatabase(name, &error))
+            qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(error));
+        return m_server->sqlalchemyUrl(name);
+    }
+
+    QString libpq(const QString &url) const
+    {
+        return m_server->connectionString(url.section(QLatin1Char('/'), -1));
+    }
+
+    /// A project whose second revision runs \a body (the first creates table t_a1).
+    QString projectWith(const QTemporaryDir &dir, const QByteArray &body)
+    {
+        return test::makeProject(dir,
+                                 {{u"a1.py"_s, revision("a1", {}, test::createTable("a1"))},
+                                  {u"a2.py"_s, revision("a2", "a1", body)}},
+                                 kOnlineEnv);
+    }
+
+    static RunRecord waitForEnd(MigrationRunner &runner)
+    {
+        if (runner.state() != MigrationRunner::State::Finished) {
+            QSignalSpy finished(&runner, &MigrationRunner::runFinished);
+            if (!finished.wait(kRunTimeoutMs))
+                qWarning("the run did not finish in time");
+        }
+        return runner.record();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
+        QVERIFY2(QFile::exists(kPython), "Debian's python3 with python3-alembic is required");
+        QVERIFY(m_dir.isValid());
+        QVERIFY(test::openToServerUser(m_dir.path()));
+        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+
+    void demoGoesUpStepByStepAndBackToBase()
+    {
+        const QString url = freshDatabase();
+        Harness h(kDemo);
+        const RunPlan up = h.plan(url, u"heads"_s, true);
+        QVERIFY2(up.ok(), qPrintable(up.error));
+        QVERIFY(up.steps.size() >= 5);
+        QSignalSpy stepsDone(h.runner.get(), &MigrationRunner::stepFinished);
+        QSignalSpy statements(h.runner.get(), &MigrationRunner::statementFinished);
+        h.start(up, url);
+        RunRecord record = waitForEnd(*h.runner);
+        QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        QCOMPARE(stepsDone.size(), up.steps.size());
+        QCOMPARE(record.versionsAfter, up.versionsAtEnd());
+        QCOMPARE(versionsOf(url), up.versionsAtEnd());
+        for (const RunStepRecord &step : record.steps) {
+            QCOMPARE(step.status, RunStatus::Succeeded);
+            QCOMPARE(step.versionsAfter, step.versionsExpected);
+            QVERIFY(step.durationMs >= 0);
+            // Each step wrote alembic_version itself, and every statement came back finished.
+            const bool wroteVersion = std::any_of(step.statements.cbegin(), step.statements.cend(), [](const auto &s) {
+                return s.sql.contains(u"alembic_version"_s) && !s.sql.startsWith(u"select"_s, Qt::CaseInsensitive);
+            });
+            QVERIFY2(wroteVersion, qPrintable(step.revision));
+            for (const StatementRecord &statement : step.statements)
+                QVERIFY2(statement.finished() && statement.error.isEmpty(), qPrintable(statement.sql));
+        }
+        QVERIFY(statements.size() > up.steps.size());
+        QVERIFY(tableExists(libpq(url), "users"));
+
+        const RunPlan down = h.plan(url, u"base"_s, false);
+        QVERIFY2(down.ok(), qPrintable(down.error));
+        QCOMPARE(down.steps.size(), up.steps.size());
+        h.start(down, url);
+        record = waitForEnd(*h.runner);
+        QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        QCOMPARE(versionsOf(url), QStringList());
+        QVERIFY(!tableExists(libpq(url), "users"));
+    }
+
+    void stepModePausesAfterEachStep()
+    {
+        const QString url = freshDatabase();
+        Harness h(kDemo);
+        const RunPlan up = h.plan(url, u"heads"_s, true);
+        QSignalSpy paused(h.runner.get(), &MigrationRunner::paused);
+        MigrationRunner::Options options;
+        options.pauseAfterEachStep = true;
+        h.start(up, url, options);
+        QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 1, kRunTimeoutMs);
+        QCOMPARE(paused.at(0).at(0).toInt(), 1);
+        QCOMPARE(h.runner->state(), MigrationRunner::State::Paused);
+        QCOMPARE(versionsOf(url), up.steps.at(0).versionsAfter);
+        h.runner->resume();
+        QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 2, kRunTimeoutMs);
+        QCOMPARE(versionsOf(url), up.steps.at(1).versionsAfter);
+        h.runner->resumeToEnd();
+        const RunRecord record = waitForEnd(*h.runner);
+        QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        QCOMPARE(paused.size(), 2);
+        QCOMPARE(versionsOf(url), up.versionsAtEnd());
+    }
+
+    void cancelWhilePausedEndsTheRun()
+    {
+        const QString url = freshDatabase();
+        Harness h(kDemo);
+        MigrationRunner::Options options;
+        options.pauseAfterEachStep = true;
+        QSignalSpy paused(h.runner.get(), &MigrationRunner::paused);
+        h.start(h.plan(url, u"heads"_s, true), url, options);
+        QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 1, kRunTimeoutMs);
+        h.runner->cancel();
+        const RunRecord record = waitForEnd(*h.runner);
+        QCOMPARE(record.status, RunStatus::Cancelled);
+        QCOMPARE(record.steps.at(1).status, RunStatus::Planned);
+        QCOMPARE(versionsOf(url), record.steps.at(0).versionsAfter);
+    }
+
+    void aPlanForAnotherStateIsRefusedBeforeAnythingRuns()
+    {
+        const QString url = freshDatabase();
+        Harness h(kDemo);
+        const RunPlan stale = RunPlan::make(h.project.graph(), {}, u"heads"_s, true);
+        // Someone else upgrades the database after the plan was made.
+        h.start(RunPlan::make(h.project.graph(), {}, stale.steps.at(0).revision, true), url);
+        QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
+        h.start(stale, url);
+        const RunRecord record = waitForEnd(*h.runner);
+        QCOMPARE(record.status, RunStatus::Failed);
+        QVERIFY2(record.error.contains(u"plan was made for"_s), qPrintable(record.error));
+        QCOMPARE(record.steps.at(0).status, RunStatus::Planned);
+        QCOMPARE(versionsOf(url), stale.steps.at(0).versionsAfter);
+    }
+
+    void anotherRunHoldingTheLockIsNamed()
+    {
+        const QString url = freshDatabase();
+        pqxx::connection other(libpq(url).toStdString());
+        pqxx::nontransaction work(other);
+        work.exec("SET application_name = 'nightly deploy'");
+        work.exec_params("SELECT pg_advisory_lock($1)", RunDatabase::kLockKey);
+        Harness h(kDemo);
+        h.start(h.plan(url, u"heads"_s, true), url);
+        const RunRecord record = waitForEnd(*h.runner);
+        QCOMPARE(record.status, RunStatus::Failed);
+        QVERIFY2(record.error.contains(u"nightly deploy"_s), qPrintable(record.error));
+        QCOMPARE(versionsOf(url), QStringList());
+    }
+
+    void aLockedTableFailsOnLockTimeout()
+    {
+        QTemporaryDir dir;
+        const QString url = freshDatabase();
+        Harness h(projectWith(dir, "    op.add_column('t_a1', sa.Column('x', sa.Integer))"));
+        h.start(h.plan(url, u"a1"_s, true), url);
+        QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
+
+        pqxx::connection other(libpq(url).toStdString());
+        pqxx::work holding(other);
+        holding.exec("LOCK TABLE t_a1 IN ACCESS SHARE MODE");
+        MigrationRunner::Options options;
+        options.lockTimeoutMs = 300;
+        h.start(h.plan(url, u"a2"_s, true), url, options);
+        const RunRecord record = waitForEnd(*h.runner);
+        QCOMPARE(record.status, RunStatus::Failed);
+        const RunStepRecord &step = record.steps.at(0);
+        QCOMPARE(step.status, RunStatus::Failed);
+        QVERIFY2(step.error.message.contains(u"lock timeout"_s), qPrintable(step.error.message));
+        QVERIFY(std::any_of(step.statements.cbegin(), step.statements.cend(),
+                            [](const StatementRecord &s) { return s.error.contains(u"lock timeout"_s); }));
+        QCOMPARE(step.versionsAfter, QStringList{u"a1"_s});
+        QCOMPARE(record.versionsAfter, QStringList{u"a1"_s});
+        holding.abort();
+    }
+
+    void aRevisionThatRaisesFailsWithItsFrame()
+    {
+        QTemporaryDir dir;
+        const QString url = freshDatabase();
+        const QString root = projectWith(dir, "    op.create_table('t_a2', sa.Column('id', sa.Integer))\n"
+                                              "    raise RuntimeError('the data is not ready')");
+        Harness h(root);
+        h.start(h.plan(url, u"heads"_s, true), url);
+        const RunRecord record = waitForEnd(*h.runner);
+        QCOMPARE(record.status, RunStatus::Failed);
+        QCOMPARE(record.steps.at(0).status, RunStatus::Succeeded);
+        const RunStepRecord &failed = record.steps.at(1);
+        QCOMPARE(failed.status, RunStatus::Failed);
+        QCOMPARE(failed.error.type, u"RuntimeError"_s);
+        QVERIFY(failed.error.userFrame(root).file.endsWith(u"a2.py"_s));
+        QCOMPARE(failed.versionsAfter, QStringList{u"a1"_s});
+        QVERIFY(!tableExists(libpq(url), "t_a2")); // the step's transaction rolled back
+        QVERIFY2(record.error.contains(u"a1"_s), qPrintable(record.error)); // says where the database is
+    }
+
+    void cancelStopsTheRunningStatement()
+    {
+        QTemporaryDir dir;
+        const QString url = freshDatabase();
+        Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
+        h.start(h.plan(url, u"a1"_s, true), url);
+        QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
+        QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
+        h.start(h.plan(url, u"a2"_s, true), url);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
+                                             [](const QList<QVariant> &args) {
+                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
+                                             }),
+                                 kRunTimeoutMs);
+        h.runner->cancel();
+        const RunRecord record = waitForEnd(*h.runner);
+        QCOMPARE(record.status, RunStatus::Cancelled);
+        QVERIFY2(record.steps.at(0).error.message.contains(u"cancel"_s, Qt::CaseInsensitive),
+                 qPrintable(record.steps.at(0).error.message));
+        QCOMPARE(record.versionsAfter, QStringList{u"a1"_s});
+        QCOMPARE(versionsOf(url), QStringList{u"a1"_s});
+    }
+
+    void theHelperDyingMidStepFailsTheStep()
+    {
+        QTemporaryDir dir;
+        const QString url = freshDatabase();
+        Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
+        h.start(h.plan(url, u"a1"_s, true), url);
+        QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
+        QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
+        h.start(h.plan(url, u"a2"_s, true), url);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
+                                             [](const QList<QVariant> &args) {
+                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
+                                             }),
+                                 kRunTimeoutMs);
+        QVERIFY(h.bridge->processId() > 0);
+        ::kill(pid_t(h.bridge->processId()), SIGKILL);
+        const RunRecord record = waitForEnd(*h.runner);
+        QCOMPARE(record.status, RunStatus::Failed);
+        QCOMPARE(record.steps.at(0).error.type, u"HelperCrashed"_s);
+        // The server rolls the dead session's transaction back; alembic_version is read on Retort's own connection.
+        QCOMPARE(record.versionsAfter, QStringList{u"a1"_s});
+    }
+
+    void theServerDyingMidStepIsReported()
+    {
+        QTemporaryDir folder;
+        QVERIFY(test::openToServerUser(folder.path()));
+        PostgresServer server(folder.filePath(u"pg"_s));
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QVERIFY2(server.createDatabase(u"doomed"_s, &error), qPrintable(error));
+        const QString url = server.sqlalchemyUrl(u"doomed"_s);
+        QTemporaryDir dir;
+        Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
+        QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
+        h.start(h.plan(url, u"heads"_s, true), url);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
+                                             [](const QList<QVariant> &args) {
+                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
+                                             }),
+                                 kRunTimeoutMs);
+        server.stop();
+        const RunRecord record = waitForEnd(*h.runner);
+        QCOMPARE(record.status, RunStatus::Failed);
+        QCOMPARE(record.steps.at(0).status, RunStatus::Succeeded);
+        QCOMPARE(record.steps.at(1).status, RunStatus::Failed);
+        QVERIFY2(record.error.contains(u"could not be read"_s), qPrintable(record.error));
+        QCOMPARE(record.versionsAfter, QStringList{u"a1"_s}); // the last state Retort read itself
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrationRunner)
+#include "tst_migrationrunner.moc"
