@@ -11,6 +11,7 @@ enum ExitCode {
     ExitErrors = 1,         ///< the project has error diagnostics, or could not be loaded, or the database not read
     ExitRejectedTarget = 2, ///< Alembic would reject the requested target
     ExitAlembicFailed = 3,  ///< Alembic raised (a revision module, env.py, a command error) or its helper failed
+    ExitStopped = 4,        ///< a run stopped before its target: cancelled, or declined at a step
     ExitUsage = 64,         ///< bad command line
     ExitUnavailable = 69,   ///< no usable Python interpreter with Alembic (EX_UNAVAILABLE)
     ExitIoError = 74,       ///< output could not be written (EX_IOERR)
@@ -30,5 +31,6 @@ int runRevisionCommand(const QStringList &arguments, CliStreams streams);
 int runMergeCommand(const QStringList &arguments, CliStreams streams);
 int runSchemaCommand(const QStringList &arguments, CliStreams streams);
 int runCurrentCommand(const QStringList &arguments, CliStreams streams);
+int runRunCommand(const QStringList &arguments, CliStreams streams);
 
 } // namespace retort::cli

@@ -40,6 +40,16 @@ Commands:
         The revisions the database's alembic_version holds (like `alembic current`, without
         Python), with each revision's message from the project at PATH (default: the
         current folder, when it is a project). Exit 1 when the database cannot be read.
+  run [PATH] --db URL --to TARGET [--down] [--step] [--lock-timeout 5s]
+      [--statement-timeout 60s] [--url-variable NAME] [--dry-run] [--yes] [--python PATH]
+        Upgrades (or downgrades) the database to TARGET one revision per step with Alembic,
+        through the project's env.py with the URL injected, printing every statement with
+        its duration; alembic_version is read back after each step. Holds a run lock so two
+        runs cannot interleave. --step asks before each further step.
+        Exit 0 at the target; 1 when the database cannot be read, the lock is held or
+        alembic_version is not what the plan expects; 2 when Alembic would reject the
+        target; 3 when a step fails (the message names the file and line); 4 when the run
+        was stopped before the target.
   help  This text.
 
 Commands that run Alembic use the project's Python: --python, else the project's .venv or
@@ -77,7 +87,7 @@ int main(int argc, char *argv[])
         {u"graph", retort::cli::runGraphCommand},       {u"plan", retort::cli::runPlanCommand},
         {u"sql", retort::cli::runSqlCommand},           {u"revision", retort::cli::runRevisionCommand},
         {u"merge", retort::cli::runMergeCommand},       {u"schema", retort::cli::runSchemaCommand},
-        {u"current", retort::cli::runCurrentCommand},
+        {u"current", retort::cli::runCurrentCommand},   {u"run", retort::cli::runRunCommand},
     };
     const auto found = std::find_if(std::begin(commands), std::end(commands),
                                      [&command](const auto &entry) { return command == QStringView(entry.first); });

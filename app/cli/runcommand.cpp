@@ -1,0 +1,200 @@
+#include "bridgeargument.h"
+#include "clicommand.h"
+#include "databaselabel.h"
+#include "durationtext.h"
+#include "migrationrunner.h"
+#include "projectargument.h"
+#include "rundatabase.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+
+#include <cstdio>
+
+namespace retort::cli {
+
+namespace {
+
+QString listed(const QStringList &revisions)
+{
+    return revisions.isEmpty() ? QStringLiteral("base") : revisions.join(QStringLiteral(", "));
+}
+
+QString firstLine(const QString &sql)
+{
+    const QString line = sql.section(QLatin1Char('\n'), 0, 0, QString::SectionSkipEmpty).simplified();
+    return line.size() > 100 ? line.left(99) + QStringLiteral("…") : line;
+}
+
+QString milliseconds(qint64 us)
+{
+    return QString::number(double(us) / 1000.0, 'f', 1) + QStringLiteral(" ms");
+}
+
+/// Asks on stdin whether to go on after a step: y (next step), a (all the rest), anything else stops.
+QChar askToContinue(QTextStream &err, int done, int total)
+{
+    err << "Step " << done << " of " << total << " done. Continue? [y]es, [a]ll, [N]o: " << Qt::flush;
+    char buffer[64] = {};
+    if (!std::fgets(buffer, sizeof buffer, stdin))
+        return QLatin1Char('n');
+    return QChar::fromLatin1(buffer[0]).toLower();
+}
+
+int exitCodeFor(const RunRecord &record)
+{
+    switch (record.status) {
+    case RunStatus::Succeeded:
+        return ExitOk;
+    case RunStatus::Cancelled:
+        return ExitStopped;
+    default:
+        break;
+    }
+    const bool stepFailed = std::any_of(record.steps.cbegin(), record.steps.cend(), [](const RunStepRecord &step) {
+        return step.failed() && step.error.type != QLatin1String("VersionMismatch")
+            && step.error.type != QLatin1String("VersionUnreadable");
+    });
+    return stepFailed ? ExitAlembicFailed : ExitErrors;
+}
+
+} // namespace
+
+int runRunCommand(const QStringList &arguments, CliStreams streams)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Upgrade or downgrade a database one revision per step with Alembic, "
+                                                    "reading alembic_version back after every step."));
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Project folder or alembic.ini."), QStringLiteral("[PATH]"));
+    parser.addOption({QStringLiteral("db"), QStringLiteral("The database: postgresql://... or sqlite:///path."), QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("to"), QStringLiteral("Target: heads, head, base, a revision, label@head, +N, -N..."), QStringLiteral("TARGET")});
+    parser.addOption({QStringLiteral("down"), QStringLiteral("Downgrade to TARGET (default: whichever direction reaches it).")});
+    parser.addOption({QStringLiteral("step"), QStringLiteral("Ask before each step after the first.")});
+    parser.addOption({QStringLiteral("lock-timeout"), QStringLiteral("lock_timeout for the run (500ms, 5s, 1min; a bare number is ms)."), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("statement-timeout"), QStringLiteral("statement_timeout for the run."), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("url-variable"), QStringLiteral("Environment variable env.py reads the URL from (default RETORT_DATABASE_URL)."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Print the plan and stop.")});
+    parser.addOption({QStringLiteral("yes"), QStringLiteral("Do not ask: run every step.")});
+    addPythonOption(parser);
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        streams.err << "retort-cli run: " << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        streams.out << parser.helpText();
+        return ExitOk;
+    }
+    const QString url = parser.value(QStringLiteral("db"));
+    const QString target = parser.value(QStringLiteral("to"));
+    if (url.isEmpty() || target.isEmpty()) {
+        streams.err << "retort-cli run: --db URL and --to TARGET are required\n";
+        return ExitUsage;
+    }
+    MigrationRunner::Options options;
+    for (const auto &[name, field] : {std::pair{"lock-timeout", &options.lockTimeoutMs},
+                                      std::pair{"statement-timeout", &options.statementTimeoutMs}}) {
+        const QString text = parser.value(QString::fromLatin1(name));
+        if (text.isEmpty())
+            continue;
+        const std::optional<int> ms = parseDurationMs(text);
+        if (!ms) {
+            streams.err << "retort-cli run: --" << name << " " << text << ": not a duration (500ms, 5s, 1min)\n";
+            return ExitUsage;
+        }
+        *field = *ms;
+    }
+    options.urlVariable = parser.value(QStringLiteral("url-variable"));
+    bool ok = false;
+    const Project project = loadProjectArgument(parser, streams.err, &ok);
+    if (!ok)
+        return ExitErrors;
+
+    const QString label = databaseLabel(url);
+    RunDatabase database;
+    QString error = database.open(url, QStringLiteral("retort-cli run (reading alembic_version)"));
+    const RunDatabase::Versions versions = error.isEmpty() ? database.readVersions() : RunDatabase::Versions{};
+    database.close();
+    if (error.isEmpty() && !versions.ok())
+        error = versions.error;
+    if (!error.isEmpty()) {
+        streams.err << "retort-cli run: " << label << ": " << error << '\n';
+        return ExitErrors;
+    }
+    const bool forceDown = parser.isSet(QStringLiteral("down"));
+    RunPlan plan = RunPlan::make(project.graph(), versions.revisions, target, !forceDown);
+    if (!forceDown && (!plan.ok() || plan.isEmpty())) {
+        const RunPlan down = RunPlan::make(project.graph(), versions.revisions, target, false);
+        if (down.ok() && !down.isEmpty())
+            plan = down;
+    }
+    if (!plan.ok()) {
+        streams.err << "retort-cli run: " << plan.error << '\n';
+        if (!plan.parentChoices.isEmpty())
+            streams.err << "  step down to one parent explicitly: --to " << plan.parentChoices.join(QStringLiteral(" or --to "))
+                        << '\n';
+        return ExitRejectedTarget;
+    }
+    streams.out << label << " is at " << listed(versions.revisions) << '\n';
+    if (plan.isEmpty()) {
+        streams.out << "Nothing to do: the database is at " << target << '\n';
+        return ExitOk;
+    }
+    streams.out << "Plan (" << plan.steps.size() << (plan.steps.size() == 1 ? " step" : " steps") << "):\n";
+    for (const RunPlanStep &step : plan.steps)
+        streams.out << "  " << (step.upgrade ? "upgrade   " : "downgrade ") << step.revision << "  " << step.message << '\n';
+    streams.out.flush();
+    if (parser.isSet(QStringLiteral("dry-run")))
+        return ExitOk;
+
+    const std::unique_ptr<AlembicBridge> bridge = openBridge(parser, project, streams.err);
+    MigrationRunner runner(bridge.get());
+    options.pauseAfterEachStep = parser.isSet(QStringLiteral("step")) && !parser.isSet(QStringLiteral("yes"));
+    QEventLoop loop;
+    QObject::connect(&runner, &MigrationRunner::stepStarted, &loop, [&](int index, const RunStepRecord &step) {
+        streams.out << '[' << index + 1 << '/' << plan.steps.size() << "] " << (step.upgrade ? "upgrade " : "downgrade ")
+                    << step.revision << "  " << step.message << '\n';
+        streams.out.flush();
+    });
+    QObject::connect(&runner, &MigrationRunner::statementFinished, &loop, [&](int, const StatementRecord &statement) {
+        streams.out << "    " << milliseconds(std::max<qint64>(statement.durationUs, 0)).rightJustified(11) << "  "
+                    << firstLine(statement.sql);
+        if (statement.rowsAffected >= 0)
+            streams.out << "  (" << statement.rowsAffected << (statement.rowsAffected == 1 ? " row)" : " rows)");
+        streams.out << '\n';
+        for (const QString &notice : statement.notices)
+            streams.out << "               " << notice << '\n';
+        if (!statement.error.isEmpty())
+            streams.out << "               error: " << statement.error.simplified() << '\n';
+        streams.out.flush();
+    });
+    QObject::connect(&runner, &MigrationRunner::stepFinished, &loop, [&](int, const RunStepRecord &step) {
+        streams.out << "    " << statusName(step.status) << " in " << step.durationMs << " ms; alembic_version: "
+                    << listed(step.versionsAfter) << '\n';
+        if (step.failed())
+            reportBridgeError(step.error, project, streams.err, QStringLiteral("run"));
+        streams.out.flush();
+    });
+    QObject::connect(&runner, &MigrationRunner::paused, &loop, [&](int next) {
+        const QChar answer = askToContinue(streams.err, next, int(plan.steps.size()));
+        if (answer == QLatin1Char('y'))
+            runner.resume();
+        else if (answer == QLatin1Char('a'))
+            runner.resumeToEnd();
+        else
+            runner.cancel();
+    });
+    QObject::connect(&runner, &MigrationRunner::runFinished, &loop, &QEventLoop::quit);
+    runner.start(plan, {url, label, label, QString(), project.config().iniPath()}, options);
+    if (runner.state() != MigrationRunner::State::Finished)
+        loop.exec();
+
+    const RunRecord &record = runner.record();
+    streams.out << "Run " << statusName(record.status) << "; " << label << " is at " << listed(record.versionsAfter) << '\n';
+    if (!record.error.isEmpty() && record.status != RunStatus::Succeeded)
+        streams.err << "retort-cli run: " << record.error << '\n';
+    return exitCodeFor(record);
+}
+
+} // namespace retort::cli
