@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runsteprecord.h"
+#include "verificationrecord.h"
 
 #include <QDateTime>
 #include <QList>
@@ -36,6 +37,7 @@ struct RunRecord
     int statementTimeoutMs = 0;
     QString error;                   ///< why it stopped, in words, when it did not succeed
     QList<RunStepRecord> steps;
+    VerificationRecord verification; ///< Kind::Verify only
 
     bool operator==(const RunRecord &) const = default;
 };

@@ -1,0 +1,625 @@
+// RunJournal on real SQLite files: a full run round-trips; each write is committed when the call
+// returns; a writer killed mid-step leaves an interrupted run with its last step and statement;
+// read-only, full, locked, damaged, foreign and newer files give a clear message naming the file.
+#include "asnobody.h"
+#include "runjournal.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace retort;
+using retort::test::AsNobody;
+using retort::test::setMode;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QDateTime at(int hour, int minute, int second, int ms)
+{
+    return QDateTime(QDate(2026, 12, 3), QTime(hour, minute, second, ms), Qt::UTC);
+}
+
+/// Two steps, bf20 then c330, on the staging profile.
+RunRecord plan()
+{
+    RunRecord run;
+    run.profile = u"staging"_s;
+    run.database = u"postgresql://deploy@db.staging:5432/shop"_s;
+    run.environment = u"staging"_s;
+    run.project = u"/home/alice/shop"_s;
+    run.user = u"alice"_s;
+    run.host = u"build-01"_s;
+    run.target = u"head"_s;
+    run.startedAt = at(15, 0, 4, 123);
+    run.versionsBefore = {u"ae10"_s};
+    run.fingerprintBefore = u"0f1e2d"_s;
+    run.lockTimeoutMs = 5000;
+    run.statementTimeoutMs = 60000;
+    RunStepRecord first;
+    first.index = 0;
+    first.revision = u"bf20"_s;
+    first.message = u"create users"_s;
+    first.versionsExpected = {u"bf20"_s};
+    RunStepRecord second;
+    second.index = 1;
+    second.revision = u"c330"_s;
+    second.message = u"add email"_s;
+    second.versionsExpected = {u"c330"_s};
+    run.steps = {first, second};
+    return run;
+}
+
+StatementRecord statement(int sequence, const QString &sql, const QDateTime &startedAt)
+{
+    StatementRecord record;
+    record.sequence = sequence;
+    record.sql = sql;
+    record.startedAt = startedAt;
+    return record;
+}
+
+/// Writes the first step of plan() completely and the second up to its first statement's start.
+/// Empty on success, else the first error.
+QString writeUntilMidStep(RunJournal &journal, qint64 &id)
+{
+    id = journal.beginRun(plan());
+    if (id == 0)
+        return journal.lastError();
+    for (const QString &error :
+         {journal.stepStarted(id, 0, {u"ae10"_s}, at(15, 0, 4, 200)),
+          journal.statementStarted(id, 0, statement(1, u"CREATE TABLE users (id integer)"_s, at(15, 0, 4, 210))),
+          journal.statementFinished(id, 0, 1, 3200, 0, {}),
+          journal.stepFinished(id, 0, RunStatus::Succeeded, {u"bf20"_s}, 120),
+          journal.stepStarted(id, 1, {u"bf20"_s}, at(15, 0, 4, 400)),
+          journal.statementStarted(id, 1, statement(1, u"ALTER TABLE users ADD email text"_s, at(15, 0, 4, 410)))}) {
+        if (!error.isEmpty())
+            return error;
+    }
+    return {};
+}
+
+QVariant pragma(const RunJournal &journal, const QString &name)
+{
+    QSqlQuery query(QSqlDatabase::database(journal.connectionName(), false));
+    return query.exec(u"PRAGMA "_s + name) && query.next() ? query.value(0) : QVariant();
+}
+
+} // namespace
+
+class TestRunJournal : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTripsAFullRun()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"runs.sqlite"_s);
+        RunRecord expected = plan();
+        qint64 id = 0;
+        RunRecord written;
+        {
+            RunJournal journal;
+            QCOMPARE(journal.open(path), QString());
+            id = journal.beginRun(plan());
+            QVERIFY2(id > 0, qPrintable(journal.lastError()));
+            QCOMPARE(journal.stepStarted(id, 0, {u"ae10"_s}, at(15, 0, 4, 200)), QString());
+            QCOMPARE(
+                journal.statementStarted(id, 0, statement(1, u"DROP TABLE IF EXISTS old_users"_s, at(15, 0, 4, 201))),
+                QString());
+            QCOMPARE(journal.statementFinished(id, 0, 1, 850, -1,
+                                               {u"NOTICE: table \"old_users\" does not exist, skipping"_s}),
+                     QString());
+            QCOMPARE(journal.statementStarted(
+                         id, 0, statement(2, u"INSERT INTO users SELECT * FROM staff"_s, at(15, 0, 4, 202))),
+                     QString());
+            QCOMPARE(journal.statementFinished(id, 0, 2, 3200, 42, {}), QString());
+            QCOMPARE(journal.stepOutput(id, 0, u"copied staff\n"_s), QString());
+            QCOMPARE(journal.stepOutput(id, 0, u"done\n"_s), QString());
+            QCOMPARE(journal.stepFinished(id, 0, RunStatus::Succeeded, {u"bf20"_s}, 120), QString());
+            QCOMPARE(journal.setStatus(id, RunStatus::Paused), QString());
+            QCOMPARE(journal.runs().constFirst().status, RunStatus::Paused);
+            QCOMPARE(journal.setStatus(id, RunStatus::Running), QString());
+
+            QCOMPARE(journal.stepStarted(id, 1, {u"bf20"_s}, at(15, 0, 5, 0)), QString());
+            QCOMPARE(journal.statementStarted(
+                         id, 1, statement(1, u"ALTER TABLE users ADD email text NOT NULL"_s, at(15, 0, 5, 10))),
+                     QString());
+            const QString sqlError = u"column \"email\" of relation \"users\" contains null values"_s;
+            QCOMPARE(journal.statementFinished(id, 1, 1, 800, -1, {}, sqlError), QString());
+            BridgeError error;
+            error.type = u"IntegrityError"_s;
+            error.message = sqlError;
+            error.frames = {
+                {u"/usr/lib/python3/dist-packages/alembic/runtime/migration.py"_s, 621, u"run_migrations"_s},
+                {u"/home/alice/shop/migrations/versions/c330_add_email.py"_s, 14, u"upgrade"_s}};
+            error.details = u"Traceback (most recent call last):\n  ..."_s;
+            QCOMPARE(journal.stepFinished(id, 1, RunStatus::Failed, {u"bf20"_s}, 950, error), QString());
+            QCOMPARE(journal.finishRun(id, RunStatus::Failed, {u"bf20"_s}, u"1a2b3c"_s, u"step 2 (c330) failed"_s),
+                     QString());
+            QCOMPARE(journal.lastError(), QString());
+            written = journal.run(id);
+            QCOMPARE(journal.lastError(), QString());
+
+            expected.id = id;
+            expected.status = RunStatus::Failed;
+            expected.versionsAfter = {u"bf20"_s};
+            expected.fingerprintAfter = u"1a2b3c"_s;
+            expected.error = u"step 2 (c330) failed"_s;
+            RunStepRecord &first = expected.steps[0];
+            first.status = RunStatus::Succeeded;
+            first.startedAt = at(15, 0, 4, 200);
+            first.durationMs = 120;
+            first.versionsBefore = {u"ae10"_s};
+            first.versionsAfter = {u"bf20"_s};
+            first.output = u"copied staff\ndone\n"_s;
+            first.statements = {
+                {1,
+                 u"DROP TABLE IF EXISTS old_users"_s,
+                 at(15, 0, 4, 201),
+                 850,
+                 -1,
+                 {u"NOTICE: table \"old_users\" does not exist, skipping"_s},
+                 QString()},
+                {2, u"INSERT INTO users SELECT * FROM staff"_s, at(15, 0, 4, 202), 3200, 42, {}, QString()}};
+            RunStepRecord &second = expected.steps[1];
+            second.status = RunStatus::Failed;
+            second.startedAt = at(15, 0, 5, 0);
+            second.durationMs = 950;
+            second.versionsBefore = {u"bf20"_s};
+            second.versionsAfter = {u"bf20"_s};
+            second.error = error;
+            second.statements = {
+                {1, u"ALTER TABLE users ADD email text NOT NULL"_s, at(15, 0, 5, 10), 800, -1, {}, sqlError}};
+            QVERIFY(written.finishedAt.isValid());
+            QVERIFY(written.finishedAt >= written.startedAt);
+            expected.finishedAt = written.finishedAt;
+            QCOMPARE(written.steps.size(), 2);
+            QCOMPARE(written.steps[0], expected.steps[0]);
+            QCOMPARE(written.steps[1], expected.steps[1]);
+            QCOMPARE(written, expected);
+        }
+        // Another instance, after the first is gone, reads the same.
+        RunJournal again;
+        QCOMPARE(again.open(path), QString());
+        QCOMPARE(again.run(id), expected);
+        QVERIFY(again.interruptedRuns().isEmpty());
+    }
+
+    void tunesSQLite()
+    {
+        QTemporaryDir dir;
+        RunJournal journal;
+        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
+        QCOMPARE(pragma(journal, u"journal_mode"_s).toString(), u"wal"_s);
+        QCOMPARE(pragma(journal, u"synchronous"_s).toInt(), 2); // FULL
+        QCOMPARE(pragma(journal, u"foreign_keys"_s).toInt(), 1);
+        QCOMPARE(pragma(journal, u"user_version"_s).toInt(), 1);
+        QCOMPARE(pragma(journal, u"application_id"_s).toInt(), 0x52544a4e);
+    }
+
+    void listsRunsNewestFirst_data()
+    {
+        QTest::addColumn<QString>("profile");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<QStringList>("targets");
+        QTest::newRow("all") << QString() << -1 << QStringList{u"t4"_s, u"t3"_s, u"t2"_s, u"t1"_s};
+        QTest::newRow("one profile") << u"staging"_s << -1 << QStringList{u"t3"_s, u"t1"_s};
+        QTest::newRow("limited") << QString() << 2 << QStringList{u"t4"_s, u"t3"_s};
+        QTest::newRow("unknown profile") << u"nobody"_s << -1 << QStringList{};
+    }
+
+    void listsRunsNewestFirst()
+    {
+        QFETCH(QString, profile);
+        QFETCH(int, limit);
+        QFETCH(QStringList, targets);
+        QTemporaryDir dir;
+        RunJournal journal;
+        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
+        int n = 0;
+        for (const QString &name : {u"staging"_s, u"Sandbox"_s, u"staging"_s, u"Sandbox"_s}) {
+            RunRecord run = plan();
+            run.profile = name;
+            run.target = u"t%1"_s.arg(++n);
+            QVERIFY(journal.beginRun(run) > 0);
+        }
+        QStringList seen;
+        for (const RunRecord &run : journal.runs(profile, limit)) {
+            seen.append(run.target);
+            QVERIFY(run.steps.isEmpty()); // headers only
+            QCOMPARE(run.status, RunStatus::Running);
+        }
+        QCOMPARE(seen, targets);
+        QCOMPARE(journal.lastError(), QString());
+    }
+
+    void writesAreCommittedWhenTheCallReturns()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"runs.sqlite"_s);
+        RunJournal reader;
+        QCOMPARE(reader.open(path), QString());
+        auto writer = std::make_unique<RunJournal>();
+        QCOMPARE(writer->open(path), QString());
+        qint64 id = 0;
+        QCOMPARE(writeUntilMidStep(*writer, id), QString());
+
+        // Another connection sees the statement that has not come back yet.
+        RunRecord seen = reader.run(id);
+        QCOMPARE(seen.status, RunStatus::Running);
+        QCOMPARE(seen.steps[1].status, RunStatus::Running);
+        QCOMPARE(seen.steps[1].statements.size(), 1);
+        QCOMPARE(seen.steps[1].statements[0].sql, u"ALTER TABLE users ADD email text"_s);
+        QVERIFY(!seen.steps[1].statements[0].finished());
+        QCOMPARE(seen.versionsAfter, QStringList{u"bf20"_s}); // as last read
+
+        // Its writer is alive: not interrupted, and not for anyone else to end or write.
+        QVERIFY(reader.interruptedRuns().isEmpty());
+        const QString refused = reader.markInterrupted(id, {u"bf20"_s}, u"?"_s);
+        QVERIFY2(refused.contains(u"still being written"_s) && refused.contains(path), qPrintable(refused));
+        const QString foreign = reader.stepFinished(id, 1, RunStatus::Succeeded, {u"c330"_s}, 10);
+        QVERIFY2(foreign.contains(u"written by another RunJournal"_s), qPrintable(foreign));
+
+        // Its RunJournal goes away without finishing: now the run is interrupted.
+        writer.reset();
+        const QList<RunRecord> interrupted = reader.interruptedRuns();
+        QCOMPARE(interrupted.size(), 1);
+        QCOMPARE(interrupted[0].id, id);
+    }
+
+    void killedWriterLeavesAnInterruptedRun()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"runs.sqlite"_s);
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            // The writer: never returns, never closes the journal.
+            RunJournal journal;
+            qint64 id = 0;
+            if (!journal.open(path).isEmpty() || !writeUntilMidStep(journal, id).isEmpty())
+                ::_exit(3);
+            ::kill(::getpid(), SIGKILL);
+            ::_exit(4);
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY2(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, qPrintable(u"child status %1"_s.arg(status)));
+        QVERIFY(QFile::exists(path + u"-wal"_s)); // never closed: its log was not folded in
+
+        RunJournal journal;
+        QCOMPARE(journal.open(path), QString());
+        const QList<RunRecord> interrupted = journal.interruptedRuns();
+        QCOMPARE(interrupted.size(), 1);
+        const RunRecord &run = interrupted[0];
+        QCOMPARE(run.status, RunStatus::Running);
+        QCOMPARE(run.versionsAfter, QStringList{u"bf20"_s});
+        QCOMPARE(run.steps.size(), 2);
+        QCOMPARE(run.steps[0].status, RunStatus::Succeeded);
+        QCOMPARE(run.steps[0].statements.size(), 1);
+        QVERIFY(run.steps[0].statements[0].finished());
+        QCOMPARE(run.steps[1].status, RunStatus::Running);
+        QCOMPARE(run.steps[1].statements.size(), 1);
+        QCOMPARE(run.steps[1].statements[0].sql, u"ALTER TABLE users ADD email text"_s);
+        QVERIFY(!run.steps[1].statements[0].finished());
+
+        QCOMPARE(journal.markInterrupted(run.id, {u"c330"_s}, u"Retort stopped during step 2"_s), QString());
+        const RunRecord marked = journal.run(run.id);
+        QCOMPARE(marked.status, RunStatus::Interrupted);
+        QCOMPARE(marked.versionsAfter, QStringList{u"c330"_s});
+        QCOMPARE(marked.error, u"Retort stopped during step 2"_s);
+        QVERIFY(marked.finishedAt.isValid());
+        QCOMPARE(marked.fingerprintAfter, QString()); // not known, not invented
+        QCOMPARE(marked.steps[0].status, RunStatus::Succeeded);
+        QCOMPARE(marked.steps[1].status, RunStatus::Interrupted);
+        QVERIFY(journal.interruptedRuns().isEmpty());
+        const QString late = journal.statementFinished(run.id, 1, 1, 10, 0, {});
+        QVERIFY2(late.contains(u"already ended (interrupted)"_s), qPrintable(late));
+    }
+
+    void twoInstancesShareOneFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"runs.sqlite"_s);
+        RunJournal first;
+        RunJournal second;
+        QCOMPARE(first.open(path), QString());
+        QCOMPARE(second.open(path), QString());
+        RunRecord other = plan();
+        other.profile = u"Sandbox"_s;
+        const qint64 a = first.beginRun(plan());
+        const qint64 b = second.beginRun(other);
+        QVERIFY(a > 0 && b > 0 && a != b);
+        // Interleaved writes, each into its own run.
+        QCOMPARE(first.stepStarted(a, 0, {u"ae10"_s}, at(15, 0, 0, 0)), QString());
+        QCOMPARE(second.stepStarted(b, 0, {}, at(15, 0, 0, 1)), QString());
+        QCOMPARE(second.stepFinished(b, 0, RunStatus::Succeeded, {u"bf20"_s}, 5), QString());
+        QCOMPARE(first.stepFinished(a, 0, RunStatus::Succeeded, {u"bf20"_s}, 7), QString());
+        QCOMPARE(second.finishRun(b, RunStatus::Cancelled, {u"bf20"_s}, u"ff"_s), QString());
+        QCOMPARE(first.finishRun(a, RunStatus::Succeeded, {u"bf20"_s}, u"ee"_s), QString());
+
+        for (RunJournal *journal : {&first, &second}) {
+            const QList<RunRecord> runs = journal->runs();
+            QCOMPARE(runs.size(), 2);
+            QCOMPARE(runs[0].id, b);
+            QCOMPARE(runs[0].status, RunStatus::Cancelled);
+            QCOMPARE(runs[1].status, RunStatus::Succeeded);
+            QCOMPARE(journal->run(a).steps[0].durationMs, 7);
+            QCOMPARE(journal->run(b).steps[0].durationMs, 5);
+        }
+    }
+
+    void recordsAVerification()
+    {
+        QTemporaryDir dir;
+        RunJournal journal;
+        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
+        RunRecord header = plan();
+        header.kind = RunRecord::Kind::Verify;
+        header.steps[1].revision = u"bf20"_s;
+        header.steps[1].upgrade = false;
+        const qint64 id = journal.beginRun(header);
+        QVERIFY(id > 0);
+        VerificationRecord check;
+        check.fingerprintBefore = u"aaaa"_s;
+        check.fingerprintUpgraded = u"bbbb"_s;
+        check.fingerprintDowngraded = u"cccc"_s;
+        check.equal = false;
+        check.difference = u"+ column public.users.email text"_s;
+        QCOMPARE(journal.recordVerification(id, check), QString());
+        QCOMPARE(journal.finishRun(id, RunStatus::Failed, {u"ae10"_s}, u"cccc"_s, u"the downgrade left a column"_s),
+                 QString());
+        const RunRecord run = journal.run(id);
+        QCOMPARE(run.kind, RunRecord::Kind::Verify);
+        QCOMPARE(run.verification, check);
+        QVERIFY(!run.steps[1].upgrade);
+        // Too late once it ended.
+        QVERIFY(journal.recordVerification(id, check).contains(u"already ended"_s));
+    }
+
+    void refusesWrongWrites_data()
+    {
+        QTest::addColumn<int>("action");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no such run") << 0 << u"cannot record the start of step 0 of run 99: it has no run 99"_s;
+        QTest::newRow("no such step") << 1 << u"run 1 has no step 7"_s;
+        QTest::newRow("no such statement") << 2 << u"step 0 of run 1 has no statement 5"_s;
+        QTest::newRow("step ends running") << 3 << u"not running"_s;
+        QTest::newRow("run ends paused") << 4 << u"not paused"_s;
+        QTest::newRow("status set to an end") << 5 << u"a run ends with finishRun"_s;
+        QTest::newRow("after the end") << 6 << u"run 1 has already ended (succeeded)"_s;
+        QTest::newRow("output of a step it does not have") << 7 << u"run 1 has no step 2"_s;
+    }
+
+    void refusesWrongWrites()
+    {
+        QFETCH(int, action);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        RunJournal journal;
+        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
+        const qint64 id = journal.beginRun(plan());
+        QCOMPARE(id, 1);
+        QCOMPARE(journal.stepStarted(id, 0, {}, at(15, 0, 0, 0)), QString());
+        QString error;
+        switch (action) {
+        case 0:
+            error = journal.stepStarted(99, 0, {}, at(15, 0, 0, 0));
+            break;
+        case 1:
+            error = journal.statementStarted(id, 7, statement(1, u"SELECT 1"_s, at(15, 0, 0, 0)));
+            break;
+        case 2:
+            error = journal.statementFinished(id, 0, 5, 1, 1, {});
+            break;
+        case 3:
+            error = journal.stepFinished(id, 0, RunStatus::Running, {}, 1);
+            break;
+        case 4:
+            error = journal.finishRun(id, RunStatus::Paused, {}, {});
+            break;
+        case 5:
+            error = journal.setStatus(id, RunStatus::Succeeded);
+            break;
+        case 6:
+            QCOMPARE(journal.finishRun(id, RunStatus::Succeeded, {}, {}), QString());
+            error = journal.stepStarted(id, 1, {}, at(15, 0, 0, 0));
+            break;
+        case 7:
+            error = journal.stepOutput(id, 2, u"hello"_s);
+            break;
+        }
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QVERIFY2(error.contains(journal.path()), qPrintable(error));
+        QCOMPARE(journal.lastError(), error);
+        // Nothing changed the run but what the test did on purpose.
+        QCOMPARE(journal.run(id).steps[0].status, action == 6 ? RunStatus::Succeeded : RunStatus::Running);
+    }
+
+    void aFailedBeginLeavesNoRun()
+    {
+        QTemporaryDir dir;
+        RunJournal journal;
+        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
+        RunRecord header = plan();
+        header.steps[1].index = 0; // two steps at one place
+        QCOMPARE(journal.beginRun(header), 0);
+        QVERIFY2(journal.lastError().contains(u"step 0 (c330)"_s), qPrintable(journal.lastError()));
+        QVERIFY(journal.runs().isEmpty());
+        QCOMPARE(journal.lastError(), QString());
+    }
+
+    void reportsAFullDisk()
+    {
+        QTemporaryDir dir;
+        RunJournal journal;
+        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
+        const qint64 id = journal.beginRun(plan());
+        QCOMPARE(journal.stepStarted(id, 0, {}, at(15, 0, 0, 0)), QString());
+        QCOMPARE(journal.stepOutput(id, 0, u"before\n"_s), QString());
+        // SQLite's own "database or disk is full", by forbidding the file to grow.
+        QSqlDatabase db = QSqlDatabase::database(journal.connectionName(), false);
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"PRAGMA page_count"_s) && query.next());
+        const int pages = query.value(0).toInt();
+        QVERIFY(query.exec(u"PRAGMA max_page_count = %1"_s.arg(pages)));
+
+        const QString error = journal.stepOutput(id, 0, QString(200'000, u'x'));
+        QVERIFY2(error.contains(u"cannot record the output of step 0 of run 1: the disk is full"_s), qPrintable(error));
+        QVERIFY2(error.contains(journal.path()), qPrintable(error));
+        RunRecord big = plan();
+        big.steps[0].message = QString(100'000, u'm');
+        QCOMPARE(journal.beginRun(big), 0);
+        QVERIFY2(journal.lastError().contains(u"the disk is full"_s), qPrintable(journal.lastError()));
+        QCOMPARE(journal.runs().size(), 1);
+        QCOMPARE(journal.run(id).steps[0].output, u"before\n"_s);
+
+        QVERIFY(query.exec(u"PRAGMA max_page_count = 1000000"_s));
+        QCOMPARE(journal.stepOutput(id, 0, u"after\n"_s), QString());
+        QCOMPARE(journal.run(id).steps[0].output, u"before\nafter\n"_s);
+    }
+
+    void reportsALockHeldTooLong()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"runs.sqlite"_s);
+        RunJournal journal;
+        QCOMPARE(journal.open(path), QString());
+        journal.setBusyTimeout(50);
+        const qint64 id = journal.beginRun(plan());
+        {
+            QSqlDatabase locker = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"locker"_s);
+            locker.setDatabaseName(path);
+            QVERIFY(locker.open());
+            QSqlQuery lock(locker);
+            QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
+            const QString error = journal.stepStarted(id, 0, {}, at(15, 0, 0, 0));
+            QVERIFY2(error.contains(u"another writer holds its lock"_s) && error.contains(path), qPrintable(error));
+            QVERIFY(lock.exec(u"ROLLBACK"_s));
+            lock = QSqlQuery();
+            locker.close();
+        }
+        QSqlDatabase::removeDatabase(u"locker"_s);
+        QCOMPARE(journal.stepStarted(id, 0, {}, at(15, 0, 0, 0)), QString());
+        QCOMPARE(journal.run(id).steps[0].status, RunStatus::Running);
+    }
+
+    void refusesFilesItCannotUse_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not SQLite") << 0 << u"it is damaged or not an SQLite database"_s;
+        QTest::newRow("another program's database") << 1 << u"it is an SQLite database, but not a Retort run journal"_s;
+        QTest::newRow("newer schema")
+            << 2 << u"written by a newer Retort (journal schema version 99; this Retort knows versions up to 1)"_s;
+        QTest::newRow("a folder") << 3 << u"it is not a file"_s;
+        QTest::newRow("no folder") << 4 << u"does not exist"_s;
+    }
+
+    void refusesFilesItCannotUse()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QString path = dir.filePath(u"runs.sqlite"_s);
+        QByteArray before;
+        if (kind == 0) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray("these are my notes, not a database\n").repeated(200));
+        } else if (kind == 1 || kind == 2) {
+            if (kind == 2) {
+                RunJournal journal;
+                QCOMPARE(journal.open(path), QString());
+            }
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"setup"_s);
+                db.setDatabaseName(path);
+                QVERIFY(db.open());
+                QSqlQuery query(db);
+                QVERIFY(query.exec(kind == 1 ? u"CREATE TABLE notes (body text)"_s : u"PRAGMA user_version = 99"_s));
+                query = QSqlQuery();
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(u"setup"_s);
+        } else if (kind == 3) {
+            QVERIFY(QDir(dir.path()).mkdir(u"runs.sqlite"_s));
+        } else {
+            path = dir.filePath(u"missing/runs.sqlite"_s);
+        }
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly))
+            before = file.readAll();
+        file.close();
+
+        RunJournal journal;
+        const QString error = journal.open(path);
+        QVERIFY2(error.startsWith(u"Run journal %1: cannot open it: "_s.arg(path)), qPrintable(error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QVERIFY(!journal.isOpen());
+        QCOMPARE(journal.lastError(), error);
+        QVERIFY(journal.runs().isEmpty());
+        QVERIFY2(journal.lastError().contains(u"it is not open"_s), qPrintable(journal.lastError()));
+        // The file is left exactly as it was (not switched to WAL, not extended).
+        if (file.open(QIODevice::ReadOnly))
+            QCOMPARE(file.readAll(), before);
+        QVERIFY(!QFile::exists(path + u"-wal"_s));
+    }
+
+    void refusesWhatItCannotWrite_data()
+    {
+        QTest::addColumn<bool>("existing");
+        QTest::addColumn<bool>("fileWritable");
+        QTest::addColumn<bool>("folderWritable");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("read-only file") << true << false << true << u"cannot open it: the file is read-only"_s;
+        QTest::newRow("read-only folder, new journal") << false << false << false << u"is not writable"_s;
+        QTest::newRow("read-only folder, existing journal") << true << true << false << u"is not writable"_s;
+    }
+
+    void refusesWhatItCannotWrite()
+    {
+        QFETCH(bool, existing);
+        QFETCH(bool, fileWritable);
+        QFETCH(bool, folderWritable);
+        QFETCH(QString, message);
+        QTemporaryDir temporary;
+        const QString folder = temporary.filePath(u"journals"_s);
+        QVERIFY(QDir().mkdir(folder));
+        const QString path = folder + u"/runs.sqlite"_s;
+        if (existing) {
+            RunJournal journal;
+            QCOMPARE(journal.open(path), QString());
+            QVERIFY(journal.beginRun(plan()) > 0);
+        }
+        QVERIFY(setMode(temporary.path(), 0777));
+        QVERIFY(setMode(folder, folderWritable ? 0777 : 0555));
+        if (existing)
+            QVERIFY(setMode(path, fileWritable ? 0666 : 0444));
+        QString error;
+        {
+            AsNobody nobody;
+            QVERIFY(nobody.ok());
+            RunJournal journal;
+            error = journal.open(path);
+        }
+        QVERIFY(setMode(folder, 0777));
+        QVERIFY2(error.startsWith(u"Run journal %1: cannot open it: "_s.arg(path)), qPrintable(error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+        if (!folderWritable)
+            QVERIFY2(error.contains(folder), qPrintable(error));
+        QCOMPARE(QFile::exists(path), existing);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunJournal)
+#include "tst_runjournal.moc"
