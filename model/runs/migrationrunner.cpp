@@ -2,6 +2,7 @@
 
 #include "alembicbridge.h"
 #include "rundatabase.h"
+#include "runjournal.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -120,6 +121,7 @@ void MigrationRunner::start(const RunPlan &plan, const Target &target, const Opt
     m_pauseRequested = false;
     m_cancelRequested = false;
     m_preparationError.clear();
+    m_journalError.clear();
 
     m_record = RunRecord();
     m_record.kind = RunRecord::Kind::Run;
@@ -211,9 +213,23 @@ void MigrationRunner::preparationDone()
         finishRun(RunStatus::Cancelled, QStringLiteral("Cancelled before the first step"));
         return;
     }
+    if (m_journal) {
+        m_record.id = m_journal->beginRun(m_record);
+        if (m_record.id == 0) {
+            finishRun(RunStatus::Failed,
+                      QStringLiteral("Nothing ran: the run journal could not be written. %1").arg(m_journal->lastError()));
+            return;
+        }
+    }
     emit runStarted(m_record);
     setState(State::Running);
     runStep();
+}
+
+void MigrationRunner::journalled(const QString &error)
+{
+    if (!error.isEmpty() && m_journalError.isEmpty())
+        m_journalError = error;
 }
 
 void MigrationRunner::runStep()
@@ -222,11 +238,26 @@ void MigrationRunner::runStep()
         finishRun(RunStatus::Succeeded, {});
         return;
     }
+    if (!m_journalError.isEmpty()) {
+        finishRun(RunStatus::Failed, QStringLiteral("Stopped before %1: the run journal could not be written. %2")
+                                         .arg(step().revision, m_journalError));
+        return;
+    }
     RunStepRecord &current = step();
     current.status = RunStatus::Running;
     current.startedAt = QDateTime::currentDateTimeUtc();
     current.versionsBefore = m_record.versionsAfter;
     m_backendPid = 0;
+    if (m_journal && m_record.id) {
+        journalled(m_journal->stepStarted(m_record.id, m_step, current.versionsBefore, current.startedAt));
+        if (!m_journalError.isEmpty()) {
+            current.status = RunStatus::Planned;
+            current.startedAt = {};
+            finishRun(RunStatus::Failed, QStringLiteral("Stopped before %1: the run journal could not be written. %2")
+                                             .arg(current.revision, m_journalError));
+            return;
+        }
+    }
     emit stepStarted(m_step, current);
     QJsonObject params{{QStringLiteral("url"), m_target.url},
                        {QStringLiteral("revision"), current.revision},
@@ -314,13 +345,18 @@ void MigrationRunner::stepVerified(const QStringList &versions)
     }
     finishStep(RunStatus::Succeeded);
     ++m_step;
-    if (m_cancelRequested) {
+    if (!m_journalError.isEmpty()) {
+        finishRun(RunStatus::Failed, QStringLiteral("Stopped after %1: the run journal could not be written. %2")
+                                         .arg(current.revision, m_journalError));
+    } else if (m_cancelRequested) {
         finishRun(RunStatus::Cancelled, QStringLiteral("Cancelled after %1").arg(current.revision));
     } else if (m_step >= m_record.steps.size()) {
         finishRun(RunStatus::Succeeded, {});
     } else if (m_pauseRequested || m_options.pauseAfterEachStep) {
         m_pauseRequested = false;
         m_record.status = RunStatus::Paused;
+        if (m_journal && m_record.id)
+            journalled(m_journal->setStatus(m_record.id, RunStatus::Paused));
         setState(State::Paused);
         emit paused(m_step);
     } else {
@@ -334,6 +370,9 @@ void MigrationRunner::finishStep(RunStatus status)
     current.status = status;
     if (current.durationMs < 0 && current.startedAt.isValid())
         current.durationMs = current.startedAt.msecsTo(QDateTime::currentDateTimeUtc());
+    if (m_journal && m_record.id)
+        journalled(m_journal->stepFinished(m_record.id, m_step, status, current.versionsAfter, current.durationMs,
+                                           current.error));
     emit stepFinished(m_step, current);
 }
 
@@ -344,6 +383,13 @@ void MigrationRunner::finishRun(RunStatus status, const QString &error)
     m_record.status = status;
     m_record.error = error;
     m_record.finishedAt = QDateTime::currentDateTimeUtc();
+    if (m_journal && m_record.id) {
+        const QString journalError = m_journal->finishRun(m_record.id, status, m_record.versionsAfter,
+                                                          m_record.fingerprintAfter, error);
+        if (!journalError.isEmpty())
+            m_record.error += (m_record.error.isEmpty() ? QString() : QStringLiteral(" ")) +
+                              QStringLiteral("The run journal could not record the end of the run: %1").arg(journalError);
+    }
     onDatabase(
         [](RunDatabase &database) {
             database.close();
@@ -359,6 +405,8 @@ void MigrationRunner::resume()
     if (m_state != State::Paused)
         return;
     m_record.status = RunStatus::Running;
+    if (m_journal && m_record.id)
+        journalled(m_journal->setStatus(m_record.id, RunStatus::Running));
     setState(State::Running);
     runStep();
 }
@@ -427,6 +475,8 @@ void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonOb
         statement.startedAt = at > 0 ? QDateTime::fromMSecsSinceEpoch(qint64(at * 1000), Qt::UTC)
                                      : QDateTime::currentDateTimeUtc();
         current.statements.append(statement);
+        if (m_journal && m_record.id)
+            journalled(m_journal->statementStarted(m_record.id, m_step, statement));
         emit statementStarted(m_step, statement);
         return;
     }
@@ -437,6 +487,9 @@ void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonOb
         statement.rowsAffected = data.value(QLatin1String("rows")).toInteger(-1);
         statement.notices = toStringList(data.value(QLatin1String("notices")));
         statement.error = data.value(QLatin1String("error")).toString();
+        if (m_journal && m_record.id)
+            journalled(m_journal->statementFinished(m_record.id, m_step, statement.sequence, statement.durationUs,
+                                                    statement.rowsAffected, statement.notices, statement.error));
         emit statementFinished(m_step, statement);
         return;
     }
@@ -450,6 +503,8 @@ void MigrationRunner::handleLog(const QString &line)
     if (!current.output.isEmpty())
         current.output += QLatin1Char('\n');
     current.output += line;
+    if (m_journal && m_record.id)
+        journalled(m_journal->stepOutput(m_record.id, m_step, line + QLatin1Char('\n')));
     emit stepOutput(m_step, line);
 }
 

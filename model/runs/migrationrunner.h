@@ -18,6 +18,7 @@ namespace retort {
 
 class AlembicBridge;
 class RunDatabase;
+class RunJournal;
 
 /// Drives a RunPlan against a database, one revision per step, through real Alembic (the helper's
 /// "step" method, in the project's env.py with the URL injected). Asynchronous and GUI-thread
@@ -69,6 +70,11 @@ public:
     const RunPlan &plan() const { return m_plan; }
     /// Index of the step that runs (or runs next when paused).
     int currentStep() const { return m_step; }
+    /// Records the runs that start from now on in \a journal (may be null; not owned): the run before
+    /// its first step, every step before and after it, every statement before and after it. A run
+    /// whose journal cannot be written stops (before the first step, or after the running one) with
+    /// the journal's message.
+    void setJournal(RunJournal *journal) { m_journal = journal; }
 
     /// Starts \a plan (which must be ok()) against \a target. Ignored unless Idle or Finished.
     void start(const RunPlan &plan, const Target &target, const Options &options);
@@ -113,6 +119,8 @@ private:
     /// Runs \a work with the runner's database session on its thread; \a done gets its result back here.
     void onDatabase(std::function<QJsonObject(RunDatabase &)> work, std::function<void(const QJsonObject &)> done);
     RunStepRecord &step() { return m_record.steps[m_step]; }
+    /// Remembers the first journal failure; the run stops at the next step boundary.
+    void journalled(const QString &error);
 
     QPointer<AlembicBridge> m_bridge;
     RunPlan m_plan;
@@ -128,6 +136,8 @@ private:
     int m_pendingPreparations = 0;
     QString m_preparationError;
     QTimer m_cancelTimer;
+    RunJournal *m_journal = nullptr;
+    QString m_journalError; ///< the first write that failed in this run
 
     QThread *m_thread = nullptr;
     QObject *m_threadContext = nullptr; ///< lives on m_thread; database work runs in its slots

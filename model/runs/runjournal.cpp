@@ -1,5 +1,7 @@
 #include "runjournal.h"
 
+#include <QStandardPaths>
+
 #include "runjournalreader.h"
 #include "runjournalschema.h"
 
@@ -53,6 +55,11 @@ void RunJournal::close()
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString RunJournal::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/retort/runs.sqlite");
 }
 
 QString RunJournal::open(const QString &path)

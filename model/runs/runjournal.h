@@ -33,6 +33,9 @@ public:
     RunJournal(const RunJournal &) = delete;
     RunJournal &operator=(const RunJournal &) = delete;
 
+    /// Where Retort and retort-cli keep their journal unless told otherwise:
+    /// <generic data folder>/retort/runs.sqlite (~/.local/share/retort/runs.sqlite).
+    static QString defaultPath();
     /// Opens the journal at \a path, creating it when missing. Empty on success, else why not.
     QString open(const QString &path);
     bool isOpen() const;

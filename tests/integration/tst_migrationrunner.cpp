@@ -6,6 +6,7 @@
 #include "postgresserver.h"
 #include "project.h"
 #include "rundatabase.h"
+#include "runjournal.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -148,11 +149,28 @@ private slots:
         const RunPlan up = h.plan(url, u"heads"_s, true);
         QVERIFY2(up.ok(), qPrintable(up.error));
         QVERIFY(up.steps.size() >= 5);
+        QTemporaryDir journalFolder;
+        RunJournal journal;
+        QCOMPARE(journal.open(journalFolder.filePath(u"runs.sqlite"_s)), QString());
+        h.runner->setJournal(&journal);
         QSignalSpy stepsDone(h.runner.get(), &MigrationRunner::stepFinished);
         QSignalSpy statements(h.runner.get(), &MigrationRunner::statementFinished);
         h.start(up, url);
         RunRecord record = waitForEnd(*h.runner);
         QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        // The journal holds the same run: every step and every statement, finished.
+        QVERIFY(record.id > 0);
+        const RunRecord journalled = journal.run(record.id);
+        QCOMPARE(journalled.status, RunStatus::Succeeded);
+        QCOMPARE(journalled.versionsAfter, up.versionsAtEnd());
+        QCOMPARE(journalled.steps.size(), record.steps.size());
+        for (qsizetype i = 0; i < record.steps.size(); ++i) {
+            QCOMPARE(journalled.steps.at(i).status, RunStatus::Succeeded);
+            QCOMPARE(journalled.steps.at(i).versionsAfter, record.steps.at(i).versionsAfter);
+            QCOMPARE(journalled.steps.at(i).statements.size(), record.steps.at(i).statements.size());
+            for (const StatementRecord &statement : journalled.steps.at(i).statements)
+                QVERIFY(statement.finished());
+        }
         QCOMPARE(stepsDone.size(), up.steps.size());
         QCOMPARE(record.versionsAfter, up.versionsAtEnd());
         QCOMPARE(versionsOf(url), up.versionsAtEnd());
@@ -325,6 +343,9 @@ private slots:
         QTemporaryDir dir;
         const QString url = freshDatabase();
         Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
+        RunJournal journal;
+        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
+        h.runner->setJournal(&journal);
         h.start(h.plan(url, u"a1"_s, true), url);
         QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
@@ -339,6 +360,11 @@ private slots:
         const RunRecord record = waitForEnd(*h.runner);
         QCOMPARE(record.status, RunStatus::Failed);
         QCOMPARE(record.steps.at(0).error.type, u"HelperCrashed"_s);
+        const RunRecord journalled = journal.run(record.id);
+        QCOMPARE(journalled.status, RunStatus::Failed);
+        QCOMPARE(journalled.steps.at(0).status, RunStatus::Failed);
+        QCOMPARE(journalled.steps.at(0).error.type, u"HelperCrashed"_s);
+        QCOMPARE(journalled.versionsAfter, QStringList{u"a1"_s});
         // The server rolls the dead session's transaction back; alembic_version is read on Retort's own connection.
         QCOMPARE(record.versionsAfter, QStringList{u"a1"_s});
     }
