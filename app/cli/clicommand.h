@@ -32,5 +32,6 @@ int runMergeCommand(const QStringList &arguments, CliStreams streams);
 int runSchemaCommand(const QStringList &arguments, CliStreams streams);
 int runCurrentCommand(const QStringList &arguments, CliStreams streams);
 int runRunCommand(const QStringList &arguments, CliStreams streams);
+int runRunsCommand(const QStringList &arguments, CliStreams streams);
 
 } // namespace retort::cli

@@ -41,7 +41,8 @@ Commands:
         Python), with each revision's message from the project at PATH (default: the
         current folder, when it is a project). Exit 1 when the database cannot be read.
   run [PATH] --db URL --to TARGET [--down] [--step] [--lock-timeout 5s]
-      [--statement-timeout 60s] [--url-variable NAME] [--dry-run] [--yes] [--python PATH]
+      [--statement-timeout 60s] [--url-variable NAME] [--journal FILE] [--dry-run] [--yes]
+      [--python PATH]
         Upgrades (or downgrades) the database to TARGET one revision per step with Alembic,
         through the project's env.py with the URL injected, printing every statement with
         its duration; alembic_version is read back after each step. Holds a run lock so two
@@ -49,7 +50,12 @@ Commands:
         Exit 0 at the target; 1 when the database cannot be read, the lock is held or
         alembic_version is not what the plan expects; 2 when Alembic would reject the
         target; 3 when a step fails (the message names the file and line); 4 when the run
-        was stopped before the target.
+        was stopped before the target; 74 when the run journal cannot be written (nothing
+        runs unless it can be recorded). Every step and statement goes into the journal.
+  runs [--journal FILE] [--profile NAME] [--show ID [--json]]
+        The runs in the journal, newest first; runs whose writer died are listed as
+        interrupted with the database's alembic_version now. --show prints one run as a
+        Markdown report (or JSON): who, where, when, each step and statement.
   help  This text.
 
 Commands that run Alembic use the project's Python: --python, else the project's .venv or
@@ -88,6 +94,7 @@ int main(int argc, char *argv[])
         {u"sql", retort::cli::runSqlCommand},           {u"revision", retort::cli::runRevisionCommand},
         {u"merge", retort::cli::runMergeCommand},       {u"schema", retort::cli::runSchemaCommand},
         {u"current", retort::cli::runCurrentCommand},   {u"run", retort::cli::runRunCommand},
+        {u"runs", retort::cli::runRunsCommand},
     };
     const auto found = std::find_if(std::begin(commands), std::end(commands),
                                      [&command](const auto &entry) { return command == QStringView(entry.first); });

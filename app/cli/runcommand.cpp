@@ -5,6 +5,7 @@
 #include "migrationrunner.h"
 #include "projectargument.h"
 #include "rundatabase.h"
+#include "runjournal.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -74,6 +75,8 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
     parser.addOption({QStringLiteral("lock-timeout"), QStringLiteral("lock_timeout for the run (500ms, 5s, 1min; a bare number is ms)."), QStringLiteral("T")});
     parser.addOption({QStringLiteral("statement-timeout"), QStringLiteral("statement_timeout for the run."), QStringLiteral("T")});
     parser.addOption({QStringLiteral("url-variable"), QStringLiteral("Environment variable env.py reads the URL from (default RETORT_DATABASE_URL)."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("journal"), QStringLiteral("The run journal to record the run in (default: %1).")
+                                                     .arg(RunJournal::defaultPath()), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Print the plan and stop.")});
     parser.addOption({QStringLiteral("yes"), QStringLiteral("Do not ask: run every step.")});
     addPythonOption(parser);
@@ -148,8 +151,16 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
     if (parser.isSet(QStringLiteral("dry-run")))
         return ExitOk;
 
+    RunJournal journal;
+    const QString journalPath = parser.isSet(QStringLiteral("journal")) ? parser.value(QStringLiteral("journal"))
+                                                                         : RunJournal::defaultPath();
+    if (const QString journalError = journal.open(journalPath); !journalError.isEmpty()) {
+        streams.err << "retort-cli run: " << journalError << "\nNothing ran: a run is only started when it can be recorded.\n";
+        return ExitIoError;
+    }
     const std::unique_ptr<AlembicBridge> bridge = openBridge(parser, project, streams.err);
     MigrationRunner runner(bridge.get());
+    runner.setJournal(&journal);
     options.pauseAfterEachStep = parser.isSet(QStringLiteral("step")) && !parser.isSet(QStringLiteral("yes"));
     QEventLoop loop;
     QObject::connect(&runner, &MigrationRunner::stepStarted, &loop, [&](int index, const RunStepRecord &step) {
@@ -191,7 +202,8 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
         loop.exec();
 
     const RunRecord &record = runner.record();
-    streams.out << "Run " << statusName(record.status) << "; " << label << " is at " << listed(record.versionsAfter) << '\n';
+    streams.out << "Run " << record.id << ' ' << statusName(record.status) << "; " << label << " is at "
+                << listed(record.versionsAfter) << " (journal " << journalPath << ")\n";
     if (!record.error.isEmpty() && record.status != RunStatus::Succeeded)
         streams.err << "retort-cli run: " << record.error << '\n';
     return exitCodeFor(record);

@@ -6,6 +6,7 @@
 #include "runplan.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,14 +29,30 @@ struct Run
     QString describe() const { return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(out.left(4000), err.left(4000)); }
 };
 
-Run cli(const QStringList &arguments, const QByteArray &input = {})
+QTemporaryDir &journalFolder()
+{
+    static QTemporaryDir folder;
+    return folder;
+}
+
+QString journalPath()
+{
+    return journalFolder().filePath(u"runs.sqlite"_s);
+}
+
+Run cli(const QStringList &arguments, const QByteArray &input = {}, const QString &command = u"run"_s)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"DATABASE_URL"_s);
     env.remove(u"RETORT_DATABASE_URL"_s);
     process.setProcessEnvironment(env);
-    process.start(kCli, QStringList{u"run"_s} + arguments + QStringList{u"--python"_s, u"/usr/bin/python3"_s});
+    QStringList all = QStringList{command} + arguments;
+    if (!arguments.contains(u"--journal"_s))
+        all += QStringList{u"--journal"_s, journalPath()};
+    if (command == u"run"_s)
+        all += QStringList{u"--python"_s, u"/usr/bin/python3"_s};
+    process.start(kCli, all);
     Run result;
     if (!process.waitForStarted(30'000))
         return result;
@@ -101,7 +118,7 @@ private slots:
             QVERIFY2(run.out.contains(u"upgrade "_s + step.revision), qPrintable(step.revision));
         QVERIFY(run.out.contains(u"CREATE TABLE users"_s));
         QVERIFY(!run.out.contains(m_server->password()));
-        QVERIFY(run.out.contains(u"Run succeeded"_s));
+        QVERIFY(run.out.contains(QRegularExpression(u"Run \\d+ succeeded"_s)));
 
         // Down with --step: one step, "y" for the second, "n" stops before the third.
         const RunPlan down = RunPlan::make(demo.graph(), plan.versionsAtEnd(), u"base"_s, false);
@@ -109,6 +126,21 @@ private slots:
         QVERIFY2(run.exitCode == 4, qPrintable(run.describe()));
         QCOMPARE(versionsOf(url), down.steps.at(1).versionsAfter);
         QVERIFY(run.err.contains(u"Step 2 of %1 done"_s.arg(down.steps.size())));
+
+        // Both runs are in the journal, the second one stopped, and each can be printed as a report.
+        run = cli({}, {}, u"runs"_s);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(0).contains(u"\tcancelled\tdowngrade base"_s), qPrintable(lines.at(0)));
+        QVERIFY2(lines.at(1).contains(u"\tsucceeded\tupgrade heads"_s), qPrintable(lines.at(1)));
+        QVERIFY(!run.out.contains(m_server->password()));
+        const QString firstId = lines.at(1).section(u'\t', 0, 0);
+        run = cli({u"--show"_s, firstId}, {}, u"runs"_s);
+        QVERIFY2(run.exitCode == 0 && run.out.contains(u"CREATE TABLE users"_s), qPrintable(run.describe()));
+        run = cli({u"--show"_s, firstId, u"--json"_s}, {}, u"runs"_s);
+        QVERIFY2(run.exitCode == 0 && run.out.trimmed().startsWith(u'{'), qPrintable(run.describe()));
+        QVERIFY(!run.out.contains(m_server->password()));
 
         // Already there: nothing to do.
         run = cli({kDemo, u"--db"_s, url, u"--to"_s, down.steps.at(1).versionsAfter.join(u',').section(u',', 0, 0),
@@ -129,6 +161,12 @@ private slots:
 
         run = cli({kDemo, u"--db"_s, url, u"--to"_s, u"heads"_s, u"--lock-timeout"_s, u"soon"_s});
         QVERIFY2(run.exitCode == 64, qPrintable(run.describe()));
+
+        // A journal that cannot be written: nothing runs.
+        run = cli({kDemo, u"--db"_s, url, u"--to"_s, u"heads"_s, u"--journal"_s, u"/proc/no/runs.sqlite"_s});
+        QVERIFY2(run.exitCode == 74, qPrintable(run.describe()));
+        QVERIFY(run.err.contains(u"/proc/no/runs.sqlite"_s));
+        QCOMPARE(versionsOf(url), QStringList());
 
         QTemporaryDir dir;
         const QString root = test::makeProject(
