@@ -1,0 +1,152 @@
+#include "runworkbench.h"
+
+#include "alembicservice.h"
+#include "backgroundtask.h"
+#include "migrationrunner.h"
+#include "rundatabase.h"
+#include "runpanel.h"
+#include "runplandialog.h"
+
+#include <QMessageBox>
+
+namespace retort {
+
+namespace {
+
+/// A message that does not block: the window stays live, tests go on.
+void tell(QWidget *parent, QMessageBox::Icon icon, const QString &text)
+{
+    auto *box = new QMessageBox(icon, QObject::tr("Run"), text, QMessageBox::Ok, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace
+
+RunWorkbench::RunWorkbench(AlembicService *alembic, const QString &journalPath, QWidget *dialogParent, QObject *parent)
+    : QObject(parent)
+    , m_alembic(alembic)
+    , m_dialogParent(dialogParent)
+    , m_panel(new RunPanel)
+{
+    m_journalError = m_journal.open(journalPath.isEmpty() ? RunJournal::defaultPath() : journalPath);
+    connect(m_panel, &RunPanel::openFileRequested, this, &RunWorkbench::openFileRequested);
+    connect(alembic, &AlembicService::sqlReady, this,
+            [this](quint64 id, const SqlQuery &, const QString &sql) { sqlAnswered(id, sql, {}); });
+    connect(alembic, &AlembicService::sqlFailed, this,
+            [this](quint64 id, const SqlQuery &, const BridgeError &failure) { sqlAnswered(id, {}, failure.message); });
+}
+
+RunWorkbench::~RunWorkbench()
+{
+    if (m_panel && !m_panel->parent())
+        delete m_panel;
+}
+
+bool RunWorkbench::isRunning() const
+{
+    return m_runner && m_runner->state() != MigrationRunner::State::Idle
+        && m_runner->state() != MigrationRunner::State::Finished;
+}
+
+void RunWorkbench::setProject(const Project &project)
+{
+    m_project = project;
+}
+
+void RunWorkbench::planRun(const RunDestination &destination, const QString &target, bool upgrade)
+{
+    if (isRunning()) {
+        emit error(tr("A run is in progress: let it finish or cancel it first."));
+        return;
+    }
+    if (!m_journalError.isEmpty()) {
+        emit error(tr("Runs are off: %1").arg(m_journalError));
+        tell(m_dialogParent, QMessageBox::Warning, tr("Retort records every run in its journal, and the journal cannot be "
+                                                           "written:\n%1\n\nNothing was run.").arg(m_journalError));
+        return;
+    }
+    emit info(tr("Reading where %1 is…").arg(destination.label));
+    const QString url = destination.url;
+    runInBackground(
+        this,
+        [url] {
+            RunDatabase database;
+            const QString openError = database.open(url, QStringLiteral("Retort (planning a run)"));
+            return openError.isEmpty() ? database.readVersions() : RunDatabase::Versions{{}, false, openError};
+        },
+        [this, destination, target, upgrade](const RunDatabase::Versions &versions) {
+            if (!versions.ok()) {
+                emit error(tr("Cannot read %1: %2").arg(destination.label, versions.error));
+                tell(m_dialogParent, QMessageBox::Warning, tr("Cannot read %1:\n%2").arg(destination.label, versions.error));
+                return;
+            }
+            const RunPlan plan = RunPlan::make(m_project.graph(), versions.revisions, target, upgrade);
+            if (!plan.ok()) {
+                QString text = plan.error;
+                if (!plan.parentChoices.isEmpty())
+                    text += tr("\n\nStep down to one of the merge's parents instead: %1").arg(plan.parentChoices.join(QStringLiteral(", ")));
+                emit error(tr("No plan to %1: %2").arg(target, plan.error));
+                tell(m_dialogParent, QMessageBox::Warning, text);
+                return;
+            }
+            if (plan.isEmpty()) {
+                emit info(tr("%1 is already at %2: nothing to run.").arg(destination.label, target));
+                tell(m_dialogParent, QMessageBox::Information, tr("%1 is already at %2.").arg(destination.label, target));
+                return;
+            }
+            showPlan(destination, plan);
+        });
+}
+
+void RunWorkbench::showPlan(const RunDestination &destination, const RunPlan &plan)
+{
+    delete m_dialog;
+    m_sqlRequests.clear();
+    auto *dialog = new RunPlanDialog(plan, {destination.label, destination.databaseName, destination.environment, destination.color},
+                                     m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    for (qsizetype i = 0; i < plan.steps.size(); ++i) {
+        SqlQuery query;
+        query.revision = plan.steps.at(i).revision;
+        query.direction = plan.steps.at(i).upgrade ? QStringLiteral("up") : QStringLiteral("down");
+        const quint64 id = m_alembic->requestSql(query);
+        if (id)
+            m_sqlRequests.insert(id, int(i));
+        else
+            dialog->setStepSql(int(i), {}, tr("Alembic is not available for this project"));
+    }
+    connect(dialog, &QDialog::accepted, this, [this, destination, plan, dialog] {
+        const MigrationRunner::Options options = dialog->options();
+        m_sqlRequests.clear();
+        m_runner.reset(new MigrationRunner(m_alembic->bridge()));
+        m_runner->setJournal(&m_journal);
+        m_panel->setRunner(m_runner.get());
+        connect(m_runner.get(), &MigrationRunner::runFinished, this, [this](const RunRecord &record) {
+            if (record.status == RunStatus::Succeeded)
+                emit info(tr("Run %1 succeeded: %2 is at %3").arg(record.id).arg(record.database,
+                                                                               record.versionsAfter.join(QStringLiteral(", "))));
+            else
+                emit error(tr("Run %1 %2: %3").arg(record.id).arg(statusName(record.status), record.error));
+            emit runFinished(record);
+        });
+        m_runner->start(plan, {destination.url, destination.label, destination.profile, destination.environment,
+                               m_project.config().iniPath()},
+                        options);
+    });
+    dialog->open();
+}
+
+void RunWorkbench::sqlAnswered(quint64 id, const QString &sql, const QString &failure)
+{
+    const auto it = m_sqlRequests.constFind(id);
+    if (it == m_sqlRequests.cend())
+        return;
+    const int step = it.value();
+    m_sqlRequests.erase(it);
+    if (m_dialog)
+        m_dialog->setStepSql(step, sql, failure);
+}
+
+} // namespace retort

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "project.h"
+#include "runjournal.h"
+#include "runplan.h"
+#include "runrecord.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QWidget;
+
+namespace retort {
+
+class AlembicService;
+class MigrationRunner;
+class RunPanel;
+class RunPlanDialog;
+struct BridgeError;
+struct SqlQuery;
+
+/// Where a run goes, as the window knows it: the URL with its password (never stored) and how to
+/// show it.
+struct RunDestination
+{
+    QString url;
+    QString label;        ///< without password
+    QString databaseName; ///< typed to confirm a production run
+    QString profile;
+    QString environment;  ///< local, dev, staging, production
+    QString color;
+};
+
+/// Upgrades and downgrades from the window: reads where the database is (off the GUI thread),
+/// makes the plan, shows it with each step's SQL and warnings (RunPlanDialog), then drives the run
+/// with a MigrationRunner that writes the run journal, and shows it in the step log (RunPanel).
+class RunWorkbench : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// \a journalPath: empty for RunJournal::defaultPath().
+    RunWorkbench(AlembicService *alembic, const QString &journalPath, QWidget *dialogParent, QObject *parent = nullptr);
+    ~RunWorkbench() override;
+
+    /// The step log; placed by the window (a dock).
+    RunPanel *panel() const { return m_panel; }
+    RunJournal &journal() { return m_journal; }
+    /// The runner of the latest run (null before the first).
+    MigrationRunner *runner() const { return m_runner.get(); }
+    /// The plan dialog while it is open.
+    RunPlanDialog *planDialog() const { return m_dialog; }
+    bool isRunning() const;
+
+    void setProject(const Project &project);
+    /// Plans a run of \a destination to \a target and shows the plan; the run starts when the user accepts.
+    void planRun(const RunDestination &destination, const QString &target, bool upgrade);
+
+signals:
+    void info(const QString &message);
+    void error(const QString &message);
+    void runFinished(const retort::RunRecord &record);
+    void openFileRequested(const QString &path, int line);
+
+private:
+    void showPlan(const RunDestination &destination, const RunPlan &plan);
+    void sqlAnswered(quint64 id, const QString &sql, const QString &error);
+
+    AlembicService *m_alembic = nullptr;
+    QWidget *m_dialogParent = nullptr;
+    RunPanel *m_panel = nullptr;
+    RunJournal m_journal;
+    QString m_journalError;
+    Project m_project;
+    std::unique_ptr<MigrationRunner> m_runner;
+    QPointer<RunPlanDialog> m_dialog;
+    QHash<quint64, int> m_sqlRequests; ///< offline SQL request -> step of the open dialog
+};
+
+} // namespace retort
