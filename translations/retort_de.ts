@@ -215,6 +215,81 @@
     </message>
 </context>
 <context>
+    <name>retort::ConnectionTester</name>
+    <message>
+        <source>service “%1”</source>
+        <translation>Dienst „%1“</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>the server refused the password for user “%1” (wrong password)</source>
+        <translation>der Server hat das Passwort für den Benutzer „%1“ abgelehnt (falsches Passwort)</translation>
+    </message>
+    <message>
+        <source>the server asks for a password for user “%1” and none was given</source>
+        <translation>der Server verlangt ein Passwort für den Benutzer „%1“, es wurde aber keins angegeben</translation>
+    </message>
+    <message>
+        <source>the server has no user (role) “%1”</source>
+        <translation>der Server kennt keinen Benutzer (Rolle) „%1“</translation>
+    </message>
+    <message>
+        <source>the database “%1” does not exist on %2</source>
+        <translation>die Datenbank „%1“ gibt es auf %2 nicht</translation>
+    </message>
+    <message>
+        <source>the server does not accept TLS, but this profile requires it (sslmode=%1)</source>
+        <translation>der Server nimmt kein TLS an, dieses Profil verlangt es aber (sslmode=%1)</translation>
+    </message>
+    <message>
+        <source>a TLS problem with %1: %2</source>
+        <translation>ein TLS-Problem mit %1: %2</translation>
+    </message>
+    <message>
+        <source>the host name “%1” is unknown (DNS could not resolve it)</source>
+        <translation>der Hostname „%1“ ist unbekannt (DNS konnte ihn nicht auflösen)</translation>
+    </message>
+    <message>
+        <source>nothing accepts connections at %1 (connection refused: is the server running?)</source>
+        <translation>auf %1 nimmt nichts Verbindungen an (Verbindung abgelehnt: Läuft der Server?)</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time (timeout: a firewall, or the wrong address)</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet (Zeitüberschreitung: eine Firewall oder die falsche Adresse)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>the server does not allow user “%1” to connect from here (pg_hba.conf)</source>
+        <translation>der Server erlaubt dem Benutzer „%1“ keine Verbindung von hier (pg_hba.conf)</translation>
+    </message>
+    <message>
+        <source>the connection failed: %1</source>
+        <translation>die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the SQLite file %1 does not exist</source>
+        <translation>die SQLite-Datei %1 gibt es nicht</translation>
+    </message>
+    <message>
+        <source>the SQLite file %1 cannot be read</source>
+        <translation>die SQLite-Datei %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the SQLite file is there</source>
+        <translation>die SQLite-Datei ist vorhanden</translation>
+    </message>
+    <message>
+        <source>connected to PostgreSQL %1 at %2</source>
+        <translation>mit PostgreSQL %1 auf %2 verbunden</translation>
+    </message>
+</context>
+<context>
     <name>retort::DatabaseWorkbench</name>
     <message>
         <source>sandbox</source>
