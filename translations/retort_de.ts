@@ -215,6 +215,124 @@
     </message>
 </context>
 <context>
+    <name>retort::ComposeServiceStarter</name>
+    <message>
+        <source>docker compose up -d %1 (%2) did not finish within %3 s</source>
+        <translation>docker compose up -d %1 (%2) ist nicht innerhalb von %3 s fertig geworden</translation>
+    </message>
+    <message>
+        <source>the service “%1” of %2</source>
+        <translation>der Dienst „%1“ aus %2</translation>
+    </message>
+    <message>
+        <source>%1 is still starting; cancel it first</source>
+        <translation>%1 wird noch gestartet; brechen Sie das zuerst ab</translation>
+    </message>
+    <message>
+        <source>The docker command was not found (PATH), so %1 cannot be started</source>
+        <translation>Der Befehl docker wurde nicht gefunden (PATH), daher kann %1 nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>docker crashed</source>
+        <translation>docker ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>docker compose up -d %1 (%2) failed: %3%4</source>
+        <translation>docker compose up -d %1 (%2) ist fehlgeschlagen: %3%4</translation>
+    </message>
+    <message>
+        <source>docker could not be started for %1: %2</source>
+        <translation>docker konnte für %1 nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not accept PostgreSQL connections at %2:%3 within %4 s: %5</source>
+        <translation>%1 hat innerhalb von %4 s keine PostgreSQL-Verbindungen auf %2:%3 angenommen: %5</translation>
+    </message>
+    <message>
+        <source>Starting %1 was cancelled</source>
+        <translation>Der Start von %1 wurde abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ConnectionTester</name>
+    <message>
+        <source>service “%1”</source>
+        <translation>Dienst „%1“</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>the server refused the password for user “%1” (wrong password)</source>
+        <translation>der Server hat das Passwort für den Benutzer „%1“ abgelehnt (falsches Passwort)</translation>
+    </message>
+    <message>
+        <source>the server asks for a password for user “%1” and none was given</source>
+        <translation>der Server verlangt ein Passwort für den Benutzer „%1“, es wurde aber keins angegeben</translation>
+    </message>
+    <message>
+        <source>the server has no user (role) “%1”</source>
+        <translation>der Server kennt keinen Benutzer (Rolle) „%1“</translation>
+    </message>
+    <message>
+        <source>the database “%1” does not exist on %2</source>
+        <translation>die Datenbank „%1“ gibt es auf %2 nicht</translation>
+    </message>
+    <message>
+        <source>the server does not accept TLS, but this profile requires it (sslmode=%1)</source>
+        <translation>der Server nimmt kein TLS an, dieses Profil verlangt es aber (sslmode=%1)</translation>
+    </message>
+    <message>
+        <source>a TLS problem with %1: %2</source>
+        <translation>ein TLS-Problem mit %1: %2</translation>
+    </message>
+    <message>
+        <source>the host name “%1” is unknown (DNS could not resolve it)</source>
+        <translation>der Hostname „%1“ ist unbekannt (DNS konnte ihn nicht auflösen)</translation>
+    </message>
+    <message>
+        <source>nothing accepts connections at %1 (connection refused: is the server running?)</source>
+        <translation>auf %1 nimmt nichts Verbindungen an (Verbindung abgelehnt: Läuft der Server?)</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time (timeout: a firewall, or the wrong address)</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet (Zeitüberschreitung: eine Firewall oder die falsche Adresse)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>the server does not allow user “%1” to connect from here (pg_hba.conf)</source>
+        <translation>der Server erlaubt dem Benutzer „%1“ keine Verbindung von hier (pg_hba.conf)</translation>
+    </message>
+    <message>
+        <source>the connection failed: %1</source>
+        <translation>die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the SQLite file %1 does not exist</source>
+        <translation>die SQLite-Datei %1 gibt es nicht</translation>
+    </message>
+    <message>
+        <source>the SQLite file %1 cannot be read</source>
+        <translation>die SQLite-Datei %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the SQLite file is there</source>
+        <translation>die SQLite-Datei ist vorhanden</translation>
+    </message>
+    <message>
+        <source>connected to PostgreSQL %1 at %2</source>
+        <translation>mit PostgreSQL %1 auf %2 verbunden</translation>
+    </message>
+</context>
+<context>
     <name>retort::DatabaseWorkbench</name>
     <message>
         <source>sandbox</source>
@@ -302,6 +420,74 @@
     <message>
         <source>◉ SQLite sandbox: %1</source>
         <translation>◉ SQLite-Sandbox: %1</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>◉ %1: %2</source>
+        <translation>◉ %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, database %2 as %3</source>
+        <translation>%1, Datenbank %2 als %3</translation>
+    </message>
+    <message>
+        <source>⚠ %1 unreachable</source>
+        <translation>⚠ %1 nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The schema pane shows %1, a %2 database</source>
+        <translation>Der Schema-Bereich zeigt %1, eine Datenbank der Umgebung „%2“</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>Port %1</translation>
+    </message>
+    <message>
+        <source>no published port</source>
+        <translation>kein veröffentlichter Port</translation>
+    </message>
+    <message>
+        <source>The service “%1” of %2 publishes no host port for PostgreSQL (5432), so Retort cannot reach it; add ports: [&quot;5432:5432&quot;] to it</source>
+        <translation>Der Dienst „%1“ aus %2 veröffentlicht keinen Host-Port für PostgreSQL (5432), daher kann Retort ihn nicht erreichen; ergänzen Sie dort ports: [&quot;5432:5432&quot;]</translation>
+    </message>
+    <message>
+        <source>Starting the service “%1” of %2</source>
+        <translation>Der Dienst „%1“ aus %2 wird gestartet</translation>
+    </message>
+    <message>
+        <source>Starting %1: docker compose up -d %1…</source>
+        <translation>%1 wird gestartet: docker compose up -d %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to accept connections on port %2 (up to %3 s)…</source>
+        <translation>Warten, bis %1 Verbindungen auf Port %2 annimmt (bis zu %3 s)…</translation>
+    </message>
+    <message>
+        <source>%1 accepts connections at %2</source>
+        <translation>%1 nimmt Verbindungen auf %2 an</translation>
+    </message>
+    <message>
+        <source>no alembic_version</source>
+        <translation>keine alembic_version</translation>
+    </message>
+    <message>
+        <source>⚠ %1: login refused</source>
+        <translation>⚠ %1: Anmeldung abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -888,6 +1074,52 @@
     </message>
 </context>
 <context>
+    <name>retort::PasswordDialog</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) needs a password.</source>
+        <translation>%1 (%2) braucht ein Passwort.</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Re&amp;member in the keychain</source>
+        <translation>Im Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Looking for a keychain…</source>
+        <translation>Schlüsselbund wird gesucht…</translation>
+    </message>
+    <message>
+        <source>The password is kept in memory for this session only: %1.</source>
+        <translation>Das Passwort bleibt nur für diese Sitzung im Speicher: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::PasswordPrompter</name>
+    <message>
+        <source>The password for %1 is kept in the keychain</source>
+        <translation>Das Passwort für %1 ist im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>The keychain did not take the password for %1 (%2): it is kept in memory for this session only</source>
+        <translation>Der Schlüsselbund hat das Passwort für %1 nicht angenommen (%2): Es bleibt nur für diese Sitzung im Speicher</translation>
+    </message>
+    <message>
+        <source>The password for %1 is kept in memory for this session only: %2</source>
+        <translation>Das Passwort für %1 bleibt nur für diese Sitzung im Speicher: %2</translation>
+    </message>
+</context>
+<context>
     <name>retort::ProblemsView</name>
     <message>
         <source>Severity</source>
@@ -1378,6 +1610,58 @@
         <source>Look for PostgreSQL in running Docker or podman containers</source>
         <translation>In laufenden Docker- oder podman-Containern nach PostgreSQL suchen</translation>
     </message>
+    <message>
+        <source>server and database</source>
+        <translation>Server und Datenbank</translation>
+    </message>
+    <message>
+        <source>schemas</source>
+        <translation>Schemas</translation>
+    </message>
+    <message>
+        <source>tables and views</source>
+        <translation>Tabellen und Views</translation>
+    </message>
+    <message>
+        <source>columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>constraints</source>
+        <translation>Constraints</translation>
+    </message>
+    <message>
+        <source>indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>enums</source>
+        <translation>Enums</translation>
+    </message>
+    <message>
+        <source>sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <source>Start Database Service…</source>
+        <translation>Datenbankdienst starten…</translation>
+    </message>
+    <message>
+        <source>Catalog query %1 of %2</source>
+        <translation>Katalogabfrage %1 von %2</translation>
+    </message>
+    <message>
+        <source>Reading %1 (query %2 of %3)…</source>
+        <translation>%1 werden gelesen (Abfrage %2 von %3)…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>docker compose up -d a database service of %1 and show its schema</source>
+        <translation>Einen Datenbankdienst aus %1 mit docker compose up -d starten und sein Schema zeigen</translation>
+    </message>
 </context>
 <context>
     <name>retort::SchemaTreeModel</name>
@@ -1423,6 +1707,21 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>retort::SecretKeeper</name>
+    <message>
+        <source>Retort was built without keychain support (QtKeychain)</source>
+        <translation>Retort wurde ohne Schlüsselbund-Unterstützung (QtKeychain) gebaut</translation>
+    </message>
+    <message>
+        <source>no keychain is configured</source>
+        <translation>kein Schlüsselbund eingerichtet</translation>
+    </message>
+    <message>
+        <source>no keychain is available</source>
+        <translation>kein Schlüsselbund verfügbar</translation>
     </message>
 </context>
 <context>

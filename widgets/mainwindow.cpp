@@ -390,6 +390,7 @@ void MainWindow::enableSandbox(const QString &folder)
     m_databases = new DatabaseWorkbench(m_alembic->service(), folder, m_settings, this);
     // Before the cursor's line, which stays last.
     statusBar()->removeWidget(m_statusLine);
+    statusBar()->addPermanentWidget(m_databases->environmentLabel());
     statusBar()->addPermanentWidget(m_databases->statusLabel());
     statusBar()->addPermanentWidget(m_statusLine);
     m_statusLine->show();

@@ -4,11 +4,14 @@
 #include "schematreemodel.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
-#include <QPainter>
-#include <QPixmap>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QPainter>
+#include <QPixmap>
 #include <QProgressBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -16,13 +19,43 @@
 
 namespace retort {
 
+namespace {
+
+/// What each of PgIntrospector's bulk queries reads, in words.
+QString queryWords(const QString &query)
+{
+    if (query == u"meta")
+        return SchemaPanel::tr("server and database");
+    if (query == u"schemas")
+        return SchemaPanel::tr("schemas");
+    if (query == u"relations")
+        return SchemaPanel::tr("tables and views");
+    if (query == u"columns")
+        return SchemaPanel::tr("columns");
+    if (query == u"constraints")
+        return SchemaPanel::tr("constraints");
+    if (query == u"indexes")
+        return SchemaPanel::tr("indexes");
+    if (query == u"enums")
+        return SchemaPanel::tr("enums");
+    if (query == u"sequences")
+        return SchemaPanel::tr("sequences");
+    return query;
+}
+
+} // namespace
+
 SchemaPanel::SchemaPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new SchemaTreeModel(this))
     , m_view(new QTreeView(this))
     , m_header(new QLabel(this))
     , m_status(new QLabel(this))
+    , m_activity(new QLabel(this))
     , m_busy(new QProgressBar(this))
+    , m_composeRow(new QWidget(this))
+    , m_startService(new QToolButton(m_composeRow))
+    , m_composeFile(new QLabel(m_composeRow))
     , m_refresh(new QToolButton(this))
     , m_cancel(new QToolButton(this))
     , m_sources(new QComboBox(this))
@@ -45,9 +78,25 @@ SchemaPanel::SchemaPanel(QWidget *parent)
     discover->setToolTip(tr("Look for PostgreSQL in running Docker or podman containers"));
     choose->addWidget(discover);
     layout->addLayout(choose);
+    // The project's compose file, when it has one: a row of its own, so the one above keeps its width.
+    m_composeRow->setObjectName(QStringLiteral("schemaComposeRow"));
+    auto *compose = new QHBoxLayout(m_composeRow);
+    compose->setContentsMargins(0, 0, 0, 0);
+    m_startService->setObjectName(QStringLiteral("schemaStartService"));
+    m_startService->setText(tr("Start Database Service…"));
+    m_startService->setPopupMode(QToolButton::InstantPopup);
+    m_startService->setMenu(new QMenu(m_startService));
+    compose->addWidget(m_startService);
+    m_composeFile->setObjectName(QStringLiteral("schemaComposeFile"));
+    m_composeFile->setTextFormat(Qt::PlainText);
+    m_composeFile->setEnabled(false); // the palette's quieter text: where the services come from
+    compose->addWidget(m_composeFile, 1);
+    m_composeRow->hide();
+    layout->addWidget(m_composeRow);
     connect(add, &QToolButton::clicked, this, &SchemaPanel::addSourceRequested);
     connect(discover, &QToolButton::clicked, this, &SchemaPanel::discoverRequested);
-    connect(m_sources, &QComboBox::activated, this, [this](int index) { emit sourceChosen(m_sources->itemData(index).toString()); });
+    connect(m_sources, &QComboBox::activated, this,
+            [this](int index) { emit sourceChosen(m_sources->itemData(index).toString()); });
 
     auto *top = new QHBoxLayout;
     m_header->setObjectName(QStringLiteral("schemaHeader"));
@@ -55,8 +104,8 @@ SchemaPanel::SchemaPanel(QWidget *parent)
     top->addWidget(m_header, 1);
     m_busy->setObjectName(QStringLiteral("schemaBusy"));
     m_busy->setRange(0, 0);
-    m_busy->setMaximumWidth(80);
-    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(110);
+    m_busy->setFormat(QStringLiteral("%v / %m"));
     m_busy->hide();
     top->addWidget(m_busy);
     m_cancel->setObjectName(QStringLiteral("schemaCancel"));
@@ -68,6 +117,11 @@ SchemaPanel::SchemaPanel(QWidget *parent)
     m_refresh->setToolTip(tr("Read the database's schema again"));
     top->addWidget(m_refresh);
     layout->addLayout(top);
+    m_activity->setObjectName(QStringLiteral("schemaActivity"));
+    m_activity->setTextFormat(Qt::PlainText);
+    m_activity->setWordWrap(true);
+    m_activity->hide();
+    layout->addWidget(m_activity);
 
     m_view->setObjectName(QStringLiteral("schemaTree"));
     m_view->setModel(m_model);
@@ -142,9 +196,49 @@ void SchemaPanel::setTouched(const QList<TouchedObject> &objects)
 
 void SchemaPanel::setBusy(bool busy)
 {
+    if (busy && !m_busy->isVisibleTo(this)) {
+        m_busy->setRange(0, 0); // undetermined until the first query starts
+        m_busy->setTextVisible(false);
+    }
     m_busy->setVisible(busy);
     m_cancel->setVisible(busy);
     m_refresh->setEnabled(!busy);
+    if (!busy)
+        setActivity(QString());
+}
+
+void SchemaPanel::setActivity(const QString &text)
+{
+    m_activity->setText(text);
+    m_activity->setVisible(!text.isEmpty());
+}
+
+void SchemaPanel::setProgress(int step, int total, const QString &query)
+{
+    m_busy->setRange(0, total);
+    m_busy->setValue(step);
+    m_busy->setTextVisible(true);
+    m_busy->setToolTip(tr("Catalog query %1 of %2").arg(step).arg(total));
+    setActivity(tr("Reading %1 (query %2 of %3)…").arg(queryWords(query)).arg(step).arg(total));
+}
+
+void SchemaPanel::setServices(const QList<Service> &services, const QString &composeFile)
+{
+    QMenu *menu = m_startService->menu();
+    menu->clear();
+    for (const Service &service : services) {
+        const QString text =
+            service.description.isEmpty() ? service.name : tr("%1 — %2").arg(service.name, service.description);
+        QAction *action = menu->addAction(text);
+        action->setObjectName(QStringLiteral("startService_") + service.name);
+        const QString name = service.name;
+        connect(action, &QAction::triggered, this, [this, name] { emit startServiceRequested(name); });
+    }
+    m_startService->setToolTip(tr("docker compose up -d a database service of %1 and show its schema")
+                                   .arg(QDir::toNativeSeparators(composeFile)));
+    m_composeFile->setText(QFileInfo(composeFile).fileName());
+    m_composeFile->setToolTip(QDir::toNativeSeparators(composeFile));
+    m_composeRow->setVisible(!services.isEmpty());
 }
 
 void SchemaPanel::setError(const QString &message)

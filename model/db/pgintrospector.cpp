@@ -79,12 +79,20 @@ QString oneLine(const char *message)
     return QString::fromUtf8(message).simplified();
 }
 
+/// The server refused the login: a password is wrong or missing.
+bool isAuthenticationFailure(const QString &message)
+{
+    const QString lower = message.toLower();
+    return lower.contains(QLatin1String("password authentication failed")) ||
+           lower.contains(QLatin1String("no password supplied")) ||
+           lower.contains(QLatin1String("authentication failed"));
+}
+
 /// What failed while connecting, in plain words.
 QString describeConnectionError(const QString &message)
 {
     const QString lower = message.toLower();
-    if (lower.contains(QLatin1String("password authentication failed")) ||
-        lower.contains(QLatin1String("no password supplied")) || lower.contains(QLatin1String("authentication failed")))
+    if (isAuthenticationFailure(message))
         return QStringLiteral("authentication failed (wrong user name or password): %1").arg(message);
     if (lower.contains(QLatin1String("database")) && lower.contains(QLatin1String("does not exist")))
         return QStringLiteral("unknown database: %1").arg(message);
@@ -136,9 +144,12 @@ struct Cancelled
 class CatalogReader
 {
 public:
-    CatalogReader(pqxx::transaction_base &work, const std::atomic_bool &cancelled)
+    CatalogReader(pqxx::transaction_base &work, const std::atomic_bool &cancelled,
+                  const PgIntrospector::Progress &progress)
         : m_work(work)
         , m_cancelled(cancelled)
+        , m_progress(progress)
+        , m_total(int(PgIntrospector::queryNames().size()))
     {
     }
 
@@ -169,6 +180,8 @@ private:
         if (m_cancelled)
             throw Cancelled();
         stage = QString::fromLatin1(name);
+        if (m_progress)
+            m_progress(++m_step, m_total, stage);
         const QByteArray sql = PgIntrospector::query(stage);
         return m_work.exec(std::string(sql.constData(), size_t(sql.size())), name);
     }
@@ -338,6 +351,9 @@ private:
 
     pqxx::transaction_base &m_work;
     const std::atomic_bool &m_cancelled;
+    const PgIntrospector::Progress &m_progress;
+    const int m_total;
+    int m_step = 0;
     S::Data m_data;
     QHash<qint64, qsizetype> m_tableByOid;
     std::vector<QHash<int, QString>> m_columnNames; ///< by table index: column number -> name
@@ -358,15 +374,22 @@ QString PgIntrospector::libpqConnectionString(const QString &connection)
     return result;
 }
 
+QStringList PgIntrospector::queryNames()
+{
+    // The order CatalogReader::read() runs them in.
+    return {QStringLiteral("meta"),    QStringLiteral("schemas"),     QStringLiteral("relations"),
+            QStringLiteral("columns"), QStringLiteral("constraints"), QStringLiteral("indexes"),
+            QStringLiteral("enums"),   QStringLiteral("sequences")};
+}
+
 QByteArray PgIntrospector::query(const QString &name)
 {
     static const QHash<QString, QByteArray> queries = [] {
         QHash<QString, QByteArray> loaded;
-        for (const char *n :
-             {"meta", "schemas", "relations", "columns", "constraints", "indexes", "enums", "sequences"}) {
-            QFile file(QStringLiteral(":/sql/%1.sql").arg(QLatin1String(n)));
+        for (const QString &n : queryNames()) {
+            QFile file(QStringLiteral(":/sql/%1.sql").arg(n));
             if (file.open(QIODevice::ReadOnly))
-                loaded.insert(QLatin1String(n), file.readAll());
+                loaded.insert(n, file.readAll());
         }
         return loaded;
     }();
@@ -386,7 +409,7 @@ void PgIntrospector::cancel()
     }
 }
 
-PgIntrospector::Result PgIntrospector::introspect(const QString &connectionText)
+PgIntrospector::Result PgIntrospector::introspect(const QString &connectionText, const Progress &progress)
 {
     Result result;
     if (m_cancelled) {
@@ -397,7 +420,9 @@ PgIntrospector::Result PgIntrospector::introspect(const QString &connectionText)
     try {
         connection = std::make_unique<pqxx::connection>(libpqConnectionString(connectionText).toStdString());
     } catch (const std::exception &e) {
-        result.error = describeConnectionError(oneLine(e.what()));
+        const QString message = oneLine(e.what());
+        result.error = describeConnectionError(message);
+        result.authenticationFailed = isAuthenticationFailure(message);
         return result;
     }
     {
@@ -408,7 +433,7 @@ PgIntrospector::Result PgIntrospector::introspect(const QString &connectionText)
     try {
         pqxx::read_transaction work(*connection, "introspection");
         work.exec("SET LOCAL statement_timeout = " + std::to_string(std::max(0, m_options.statementTimeoutMs)));
-        CatalogReader reader(work, m_cancelled);
+        CatalogReader reader(work, m_cancelled, progress);
         try {
             result.snapshot = SchemaSnapshot(reader.read());
         } catch (...) {

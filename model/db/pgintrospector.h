@@ -3,7 +3,9 @@
 #include "schemasnapshot.h"
 
 #include <QString>
+#include <QStringList>
 #include <atomic>
+#include <functional>
 #include <mutex>
 
 namespace pqxx {
@@ -28,8 +30,14 @@ public:
     {
         SchemaSnapshot snapshot;
         QString error; ///< empty on success
+        /// The server refused the login (wrong or missing password): asking for one may help.
+        bool authenticationFailed = false;
         bool ok() const { return error.isEmpty(); }
     };
+
+    /// Called on the introspecting thread as each bulk query starts: \a step of \a total (1-based),
+    /// \a query its name ("columns", "indexes", ...; see queryNames()).
+    using Progress = std::function<void(int step, int total, const QString &query)>;
 
     PgIntrospector() = default;
     explicit PgIntrospector(Options options);
@@ -38,7 +46,7 @@ public:
 
     /// \a connection: a libpq connection string (key=value) or URL (postgresql://...; a SQLAlchemy
     /// driver suffix such as postgresql+psycopg2:// is accepted).
-    Result introspect(const QString &connection);
+    Result introspect(const QString &connection, const Progress &progress = {});
     /// Stops introspect() as soon as possible (thread-safe): the flag is checked between queries and
     /// the running query is cancelled through libpq. The introspector stays cancelled.
     void cancel();
@@ -48,6 +56,8 @@ public:
     static QString libpqConnectionString(const QString &connection);
     /// The text of an embedded catalog query (:/sql/NAME.sql); empty when there is none.
     static QByteArray query(const QString &name);
+    /// The bulk catalog queries in the order introspect() runs them.
+    static QStringList queryNames();
 
 private:
     Options m_options;

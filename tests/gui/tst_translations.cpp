@@ -1,4 +1,5 @@
 #include "abouttext.h"
+#include "connectiontester.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
 #include "translationloader.h"
@@ -226,6 +227,20 @@ private slots:
             }
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    }
+
+    void connectionTestsSpeakGerman()
+    {
+        // ConnectionTester is no QObject: its context must be the one lupdate gave its messages.
+        ConnectionProfile profile;
+        profile.user = QStringLiteral("app");
+        const QString refused = QStringLiteral("FATAL:  password authentication failed for user \"app\"");
+        QVERIFY(ConnectionTester::classify(refused, profile).message.contains(QLatin1String("refused the password")));
+        TranslationLoader loader;
+        loader.load(QStringLiteral("de"));
+        const QString german = ConnectionTester::classify(refused, profile).message;
+        QVERIFY2(german.contains(QStringLiteral("hat das Passwort für den Benutzer „app“ abgelehnt")),
+                 qPrintable(german));
     }
 
     void aboutTextNamesTheVersions()

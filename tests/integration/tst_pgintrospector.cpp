@@ -1,17 +1,18 @@
 // PgIntrospector against a real PostgreSQL 15 (PostgresServer): a schema with every kind of object,
-// the JSON round trip, SchemaDiff after real DDL, plain error messages, statement timeout and cancel.
+// the JSON round trip, SchemaDiff after real DDL, plain error messages, statement timeout and cancel,
+// progress query by query.
 #include "pgintrospector.h"
 #include "postgresserver.h"
 #include "schemadiff.h"
+#include "serverfolder.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "serverfolder.h"
 #include <pqxx/pqxx>
 #include <thread>
+#include <tuple>
 
 using namespace retort;
 using namespace Qt::StringLiterals;
@@ -231,6 +232,41 @@ private slots:
         QCOMPARE(diff.changes().size(), expected.size());
     }
 
+    void reportsEachBulkQueryInOrder()
+    {
+        QList<std::tuple<int, int, QString>> steps;
+        const auto thread = std::this_thread::get_id();
+        bool sameThread = true;
+        PgIntrospector introspector;
+        const PgIntrospector::Result result =
+            introspector.introspect(m_shelf, [&](int step, int total, const QString &query) {
+                sameThread = sameThread && std::this_thread::get_id() == thread;
+                steps.append({step, total, query});
+            });
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        const QStringList names = PgIntrospector::queryNames();
+        QCOMPARE(names.size(), 8);
+        QCOMPARE(steps.size(), names.size());
+        for (int k = 0; k < steps.size(); ++k)
+            QCOMPARE(steps.at(k), std::make_tuple(k + 1, int(names.size()), names.at(k)));
+        QVERIFY(sameThread); // the caller's thread: SchemaLoader queues it to the GUI
+        for (const QString &name : names)
+            QVERIFY2(!PgIntrospector::query(name).isEmpty(), qPrintable(name));
+
+        // A failed connection runs no query and reports none.
+        steps.clear();
+        QString wrong = m_shelf;
+        wrong.replace(m_server->password(), u"not-the-password"_s);
+        PgIntrospector refused;
+        QVERIFY(!refused
+                     .introspect(wrong,
+                                 [&](int step, int total, const QString &query) {
+                                     steps.append({step, total, query});
+                                 })
+                     .ok());
+        QVERIFY(steps.isEmpty());
+    }
+
     void saysWhatFailed_data()
     {
         QTest::addColumn<QString>("connection");
@@ -255,6 +291,7 @@ private slots:
         const PgIntrospector::Result result = introspector.introspect(text);
         QVERIFY(!result.ok());
         QVERIFY2(result.error.startsWith(expected), qPrintable(result.error));
+        QCOMPARE(result.authenticationFailed, connection == u"wrong password");
         QVERIFY(!result.error.contains(m_server->password()));
         QCOMPARE(result.snapshot, S());
         if (connection == u"unknown database")

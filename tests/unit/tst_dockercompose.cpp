@@ -1,7 +1,9 @@
-// DockerCompose: the compose file found in a project, its PostgreSQL services read lightly, and a
-// failing `docker compose up` reported with the command's own words.
+// DockerCompose: the compose file found in a project (or up to its repository's root), its PostgreSQL
+// services read lightly (published port, user, password, database), the profile for a started service,
+// and a failing `docker compose up` reported with the command's own words.
 #include "dockercompose.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,13 +55,125 @@ private slots:
     {
         const QList<Service> services = DockerCompose::parseServices(kCompose);
         QCOMPARE(services.size(), 5);
-        QCOMPARE(services[0], (Service{QStringLiteral("db"), QStringLiteral("postgres:15-alpine"), true}));
+        QCOMPARE(services[0], (Service{QStringLiteral("db"),
+                                       QStringLiteral("postgres:15-alpine"),
+                                       true,
+                                       {},
+                                       QStringLiteral("example"),
+                                       {},
+                                       5432,
+                                       {}}));
         QCOMPARE(services[1].image, QStringLiteral("postgis/postgis:15-3.4"));
         QCOMPARE(services[2].name, QStringLiteral("cache"));
         QVERIFY(!services[2].looksLikePostgres());
         QCOMPARE(services[3].image, QString());
         QVERIFY(services[3].looksLikePostgres()); // POSTGRES_USER in its environment
         QVERIFY(!services[4].looksLikePostgres());
+    }
+
+    void readsPortsAndEnvironment_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<int>("hostPort");
+        QTest::addColumn<QString>("hostAddress");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QString>("database");
+        QTest::newRow("short, map environment")
+            << QByteArray("services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: app\n"
+                          "      POSTGRES_PASSWORD: 's3cr=t:x'\n      POSTGRES_DB: shop\n    ports:\n"
+                          "      - \"8080:80\"\n      - \"5433:5432\"\n")
+            << 5433 << QString() << "app"
+            << "s3cr=t:x"
+            << "shop";
+        QTest::newRow("bound to an address, list environment")
+            << QByteArray("services:\n  db:\n    image: postgres\n    environment:\n      - POSTGRES_USER=app\n"
+                          "      - POSTGRES_PASSWORD=a:b=c\n    ports:\n      - 127.0.0.1:6543:5432/tcp\n")
+            << 6543 << "127.0.0.1"
+            << "app"
+            << "a:b=c" << QString();
+        QTest::newRow("dash at the key's indent, IPv6")
+            << QByteArray("services:\n  db:\n    image: postgres\n    ports:\n    - \"[::1]:5434:5432\"\n"
+                          "    environment:\n    - POSTGRES_DB=books\n")
+            << 5434 << "::1" << QString() << QString() << "books";
+        QTest::newRow("inline list") << QByteArray(
+                                            "services:\n  db:\n    image: postgres\n    ports: [\"5435:5432\"]\n")
+                                     << 5435 << QString() << QString() << QString() << QString();
+        QTest::newRow("long syntax")
+            << QByteArray(
+                   "services:\n  db:\n    image: postgres\n    ports:\n      - target: 80\n        published: 8080\n"
+                   "      - target: 5432\n        published: \"5436\"\n        host_ip: 127.0.0.1\n"
+                   "        protocol: tcp\n  web:\n    image: nginx\n")
+            << 5436 << "127.0.0.1" << QString() << QString() << QString();
+        QTest::newRow("interpolated, not published")
+            << QByteArray(
+                   "services:\n  db:\n    image: postgres\n    environment:\n"
+                   "      POSTGRES_PASSWORD: ${DB_PASSWORD}\n      POSTGRES_USER: $USER\n    expose:\n      - 5432\n")
+            << 0 << QString() << QString() << QString() << QString();
+        QTest::newRow("container port only")
+            << QByteArray("services:\n  db:\n    image: postgres\n    ports:\n      - 5432\n") << 0 << QString()
+            << QString() << QString() << QString();
+    }
+    void readsPortsAndEnvironment()
+    {
+        QFETCH(QByteArray, yaml);
+        const QList<Service> services = DockerCompose::parseServices(yaml);
+        QVERIFY(!services.isEmpty());
+        const Service &db = services.constFirst();
+        QCOMPARE(db.name, QStringLiteral("db"));
+        QTEST(db.hostPort, "hostPort");
+        QTEST(db.hostAddress, "hostAddress");
+        QTEST(db.user, "user");
+        QTEST(db.password, "password");
+        QTEST(db.database, "database");
+    }
+
+    void profileForAService()
+    {
+        Service service{
+            QStringLiteral("db"), QStringLiteral("postgres:16"), true, {}, QStringLiteral("pw"), {}, 5433, {}};
+        const ConnectionProfile profile = DockerCompose::profileFor(service, QStringLiteral("/src/shop/compose.yaml"));
+        QCOMPARE(profile.kind, ConnectionProfile::Kind::DockerContainer);
+        QCOMPARE(profile.environment, ConnectionProfile::Environment::Local);
+        QCOMPARE(profile.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(profile.port, 5433);
+        QCOMPARE(profile.user, QStringLiteral("postgres")); // the image's defaults
+        QCOMPARE(profile.database, QStringLiteral("postgres"));
+        QCOMPARE(profile.containerName, QStringLiteral("db"));
+        QVERIFY(!profile.toLibpqConnectionString().contains(QLatin1String("pw"))); // never the password
+        // The same service of the same file keeps its id; another file's does not.
+        QCOMPARE(DockerCompose::profileFor(service, QStringLiteral("/src/shop/compose.yaml")).id, profile.id);
+        QVERIFY(DockerCompose::profileFor(service, QStringLiteral("/src/other/compose.yaml")).id != profile.id);
+        service.user = QStringLiteral("app");
+        service.hostAddress = QStringLiteral("192.0.2.7");
+        const ConnectionProfile bound = DockerCompose::profileFor(service, QStringLiteral("/src/shop/compose.yaml"));
+        QCOMPARE(bound.host, QStringLiteral("192.0.2.7"));
+        QCOMPARE(bound.database, QStringLiteral("app"));
+        QCOMPARE(DockerCompose::upArguments(QStringLiteral("/src/shop/compose.yaml"), QStringLiteral("db")),
+                 (QStringList{QStringLiteral("compose"), QStringLiteral("-f"), QStringLiteral("/src/shop/compose.yaml"),
+                              QStringLiteral("up"), QStringLiteral("-d"), QStringLiteral("db")}));
+    }
+
+    void findsTheFileUpToTheRepository()
+    {
+        QTemporaryDir dir;
+        const QString repo = dir.filePath(QStringLiteral("repo"));
+        const QString project = repo + QStringLiteral("/backend/db");
+        QVERIFY(QDir().mkpath(project));
+        QVERIFY(write(dir.filePath(QStringLiteral("compose.yaml")), kCompose)); // above the repository: not ours
+        QCOMPARE(DockerCompose::findFileUpwards(project), QString());
+        QVERIFY(QDir().mkpath(repo + QStringLiteral("/.git")));
+        QCOMPARE(DockerCompose::findFileUpwards(project), QString());
+        QVERIFY(write(repo + QStringLiteral("/docker-compose.yml"), kCompose));
+        QCOMPARE(DockerCompose::findFileUpwards(project), repo + QStringLiteral("/docker-compose.yml"));
+        QVERIFY(write(repo + QStringLiteral("/backend/compose.yml"), kCompose)); // the nearest wins
+        QCOMPARE(DockerCompose::findFileUpwards(project), repo + QStringLiteral("/backend/compose.yml"));
+        QCOMPARE(DockerCompose::postgresServices(repo + QStringLiteral("/backend/compose.yml")).size(), 3);
+        // Outside a repository only the folder itself counts.
+        QDir(repo + QStringLiteral("/.git")).removeRecursively();
+        QCOMPARE(DockerCompose::findFileUpwards(project), QString());
+        QVERIFY(write(project + QStringLiteral("/compose.yaml"), kCompose));
+        QCOMPARE(DockerCompose::findFileUpwards(project), project + QStringLiteral("/compose.yaml"));
     }
 
     void findsTheFileAndItsDatabases()
