@@ -3,6 +3,7 @@
 #include "alembicservice.h"
 #include "composeservicestarter.h"
 #include "dockerclient.h"
+#include "databaselabel.h"
 #include "passworddialog.h"
 #include "passwordprompter.h"
 #include "profiledialog.h"
@@ -282,6 +283,30 @@ void DatabaseWorkbench::refresh()
         m_secrets->checkKeychain(); // once: a password prompt then knows whether it can offer the keychain
     // Without a known password the loader's thread asks the keychain, $PGPASSWORD and ~/.pgpass.
     m_loader->load(*profile, password, password.isEmpty() ? m_secrets->keychain() : nullptr);
+}
+
+std::optional<RunDestination> DatabaseWorkbench::runDestination(QString *why) const
+{
+    if (m_source == sandboxSourceId()) {
+        if (m_database.isEmpty()) {
+            if (why)
+                *why = tr("The sandbox has not started yet.");
+            return std::nullopt;
+        }
+        const QString url = m_sqliteSandbox.isEmpty() ? m_sandbox->sqlalchemyUrl(m_database)
+                                                       : QStringLiteral("sqlite:///") + m_sqliteSandbox;
+        return RunDestination{url, tr("Sandbox · %1").arg(m_database), m_database, tr("Sandbox"),
+                              QStringLiteral("local"), QString::fromLatin1(kSandboxColor)};
+    }
+    const std::optional<ConnectionProfile> profile = currentProfile();
+    if (!profile) {
+        if (why)
+            *why = tr("Choose a database in the schema pane first.");
+        return std::nullopt;
+    }
+    const QString url = profile->toSqlalchemyUrl(knownPassword(*profile));
+    return RunDestination{url, databaseLabel(url), profile->isPostgres() ? profile->database : profile->name, profile->name,
+                          ConnectionProfile::environmentName(profile->environment), profile->color()};
 }
 
 QList<ConnectionProfile> DatabaseWorkbench::profiles() const

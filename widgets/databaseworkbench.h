@@ -4,6 +4,7 @@
 #include "discovereddatabase.h"
 #include "dockercompose.h"
 #include "project.h"
+#include "rundestination.h"
 #include "schemapanel.h"
 
 #include <QHash>
@@ -83,6 +84,10 @@ public:
     /// `docker compose up -d` the compose file's service \a name, wait until it accepts connections,
     /// then add and show it.
     void startComposeService(const QString &name);
+    /// Where a run on the database the schema pane shows would go (the URL carries the password this
+    /// session knows; without one, libpq's PGPASSWORD and ~/.pgpass apply); nothing, with \a why,
+    /// when there is no database yet.
+    std::optional<RunDestination> runDestination(QString *why = nullptr) const;
     /// The profiles the pane offers besides the sandbox: saved ones, then found containers, then
     /// started compose services.
     QList<ConnectionProfile> profiles() const;

@@ -9,6 +9,8 @@
 #include "projectloader.h"
 #include "projectwatcher.h"
 #include "recentprojectsmenu.h"
+#include "runpanel.h"
+#include "runworkbench.h"
 #include "revisiondetailspanel.h"
 #include "revisionfilelist.h"
 #include "revisiongraphmodel.h"
@@ -409,6 +411,24 @@ void MainWindow::enableSandbox(const QString &folder)
     connect(m_databases, &DatabaseWorkbench::error, this, [this](const QString &line) { m_log->append(LogView::Level::Error, line); });
     if (m_project.config().isValid())
         m_databases->setProject(m_project);
+
+    // Runs go to the database the schema pane shows; their step log sits beside Problems and Log.
+    m_runs = new RunWorkbench(m_alembic->service(), QString(), this, this);
+    m_runs->setSources([this] { return graphView()->currentRevision(); },
+                       [this](QString *why) { return m_databases->runDestination(why); });
+    m_runs->setProject(m_project);
+    menuBar()->insertMenu(m_alembic->menu()->menuAction(), m_runs->menu());
+    graphView()->addActions(m_runs->graphActions());
+    QDockWidget *runsDock = makeDock(tr("Runs"), QStringLiteral("runsDock"), m_runs->panel(), this);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("logDock")), runsDock);
+    connect(m_runs, &RunWorkbench::info, this, [this](const QString &line) { m_log->append(LogView::Level::Info, line); });
+    connect(m_runs, &RunWorkbench::error, this, [this](const QString &line) {
+        m_log->append(LogView::Level::Error, line);
+        statusBar()->showMessage(line, 10000);
+    });
+    connect(m_runs, &RunWorkbench::openFileRequested, m_editor, &EditorTabs::openFile);
+    connect(m_runs->panel()->model(), &QAbstractItemModel::modelReset, runsDock, &QDockWidget::raise);
+    connect(m_runs, &RunWorkbench::runFinished, m_databases, &DatabaseWorkbench::refresh);
 }
 
 bool MainWindow::openProject(const QString &path)
@@ -454,6 +474,8 @@ void MainWindow::applyProject(const QString &path, const Project &project)
         m_alembic->setProject(m_project);
         if (m_databases)
             m_databases->setProject(m_project);
+        if (m_runs)
+            m_runs->setProject(m_project);
     } else {
         m_watcher->clear();
         m_alembic->clearProject();

@@ -13,6 +13,7 @@ namespace retort {
 
 class AlembicWorkbench;
 class DatabaseWorkbench;
+class RunWorkbench;
 class EditorTabs;
 class LogView;
 class ProblemsView;
@@ -45,6 +46,8 @@ public:
     /// default place). Off until called (tests and tools that only look at files need no server).
     void enableSandbox(const QString &folder = QString());
     DatabaseWorkbench *databases() const { return m_databases; }
+    /// Upgrades and downgrades (with the databases: null until enableSandbox()).
+    RunWorkbench *runs() const { return m_runs; }
 
     /// Rescans the open project (after a save or an outside change), keeping the selection.
     void reload();
@@ -110,6 +113,7 @@ private:
     LogView *m_log = nullptr;
     AlembicWorkbench *m_alembic = nullptr;
     DatabaseWorkbench *m_databases = nullptr;
+    RunWorkbench *m_runs = nullptr;
     Diagnostics m_alembicProblems; ///< where Alembic's own view disagrees with the graph
     QString m_pendingSelection; ///< a revision to select once the next load is applied
     QLabel *m_statusProject = nullptr;

@@ -7,6 +7,8 @@
 #include "runpanel.h"
 #include "runplandialog.h"
 
+#include <QAction>
+#include <QMenu>
 #include <QMessageBox>
 
 namespace retort {
@@ -31,6 +33,15 @@ RunWorkbench::RunWorkbench(AlembicService *alembic, const QString &journalPath, 
 {
     m_journalError = m_journal.open(journalPath.isEmpty() ? RunJournal::defaultPath() : journalPath);
     connect(m_panel, &RunPanel::openFileRequested, this, &RunWorkbench::openFileRequested);
+    m_menu = new QMenu(tr("&Run"));
+    m_upgradeHere = m_menu->addAction(tr("&Upgrade Database to Here…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), this,
+                                      [this] { runFromMenu(m_currentRevision ? m_currentRevision() : QString(), true); });
+    m_downgradeHere = m_menu->addAction(tr("&Downgrade Database to Here…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+                                        this, [this] { runFromMenu(m_currentRevision ? m_currentRevision() : QString(), false); });
+    m_upgradeHeads = m_menu->addAction(tr("Upgrade Database to &Heads…"), this,
+                                       [this] { runFromMenu(QStringLiteral("heads"), true); });
+    m_upgradeHere->setToolTip(tr("Upgrade the database shown in the schema pane to the selected revision, one revision per step"));
+    m_downgradeHere->setToolTip(tr("Downgrade the database shown in the schema pane to the selected revision"));
     connect(alembic, &AlembicService::sqlReady, this,
             [this](quint64 id, const SqlQuery &, const QString &sql) { sqlAnswered(id, sql, {}); });
     connect(alembic, &AlembicService::sqlFailed, this,
@@ -39,8 +50,37 @@ RunWorkbench::RunWorkbench(AlembicService *alembic, const QString &journalPath, 
 
 RunWorkbench::~RunWorkbench()
 {
+    delete m_menu;
     if (m_panel && !m_panel->parent())
         delete m_panel;
+}
+
+QList<QAction *> RunWorkbench::graphActions() const
+{
+    return {m_upgradeHere, m_downgradeHere};
+}
+
+void RunWorkbench::setSources(std::function<QString()> currentRevision,
+                              std::function<std::optional<RunDestination>(QString *)> destination)
+{
+    m_currentRevision = std::move(currentRevision);
+    m_destination = std::move(destination);
+}
+
+void RunWorkbench::runFromMenu(const QString &target, bool upgrade)
+{
+    if (target.isEmpty()) {
+        emit error(tr("Select a revision in the graph first."));
+        return;
+    }
+    QString why;
+    const std::optional<RunDestination> destination = m_destination ? m_destination(&why) : std::nullopt;
+    if (!destination) {
+        emit error(why.isEmpty() ? tr("There is no database to run on.") : why);
+        tell(m_dialogParent, QMessageBox::Information, why.isEmpty() ? tr("There is no database to run on.") : why);
+        return;
+    }
+    planRun(*destination, target, upgrade);
 }
 
 bool RunWorkbench::isRunning() const

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "project.h"
+#include "rundestination.h"
+#include "runplandialog.h"
 #include "runjournal.h"
 #include "runplan.h"
 #include "runrecord.h"
@@ -9,8 +11,12 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
+class QAction;
+class QMenu;
 class QWidget;
 
 namespace retort {
@@ -18,21 +24,9 @@ namespace retort {
 class AlembicService;
 class MigrationRunner;
 class RunPanel;
-class RunPlanDialog;
+
 struct BridgeError;
 struct SqlQuery;
-
-/// Where a run goes, as the window knows it: the URL with its password (never stored) and how to
-/// show it.
-struct RunDestination
-{
-    QString url;
-    QString label;        ///< without password
-    QString databaseName; ///< typed to confirm a production run
-    QString profile;
-    QString environment;  ///< local, dev, staging, production
-    QString color;
-};
 
 /// Upgrades and downgrades from the window: reads where the database is (off the GUI thread),
 /// makes the plan, shows it with each step's SQL and warnings (RunPlanDialog), then drives the run
@@ -59,6 +53,14 @@ public:
     /// Plans a run of \a destination to \a target and shows the plan; the run starts when the user accepts.
     void planRun(const RunDestination &destination, const QString &target, bool upgrade);
 
+    /// The Run menu: Upgrade/Downgrade Database to Here (the graph's current revision), Upgrade
+    /// Database to Heads, each on the database \a destination names (or why there is none).
+    QMenu *menu() const { return m_menu; }
+    /// The actions the graph's context menu offers.
+    QList<QAction *> graphActions() const;
+    void setSources(std::function<QString()> currentRevision,
+                    std::function<std::optional<RunDestination>(QString *why)> destination);
+
 signals:
     void info(const QString &message);
     void error(const QString &message);
@@ -68,6 +70,7 @@ signals:
 private:
     void showPlan(const RunDestination &destination, const RunPlan &plan);
     void sqlAnswered(quint64 id, const QString &sql, const QString &error);
+    void runFromMenu(const QString &target, bool upgrade);
 
     AlembicService *m_alembic = nullptr;
     QWidget *m_dialogParent = nullptr;
@@ -78,6 +81,12 @@ private:
     std::unique_ptr<MigrationRunner> m_runner;
     QPointer<RunPlanDialog> m_dialog;
     QHash<quint64, int> m_sqlRequests; ///< offline SQL request -> step of the open dialog
+    QMenu *m_menu = nullptr;
+    QAction *m_upgradeHere = nullptr;
+    QAction *m_downgradeHere = nullptr;
+    QAction *m_upgradeHeads = nullptr;
+    std::function<QString()> m_currentRevision;
+    std::function<std::optional<RunDestination>(QString *)> m_destination;
 };
 
 } // namespace retort
