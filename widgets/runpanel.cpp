@@ -221,7 +221,7 @@ void RunPanel::updateSummary()
         state = tr("cancelling…");
         break;
     default:
-        state = RunStepModel::statusText(record.status);
+        state = record.status == RunStatus::Succeeded ? tr("finished") : RunStepModel::statusText(record.status);
         break;
     }
     QString text = tr("<b>%1</b> → %2 (%3): %4 of %5 steps done, %6")

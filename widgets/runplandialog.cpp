@@ -47,6 +47,8 @@ RunPlanDialog::RunPlanDialog(const RunPlan &plan, const Destination &destination
     m_steps = new QTreeWidget(this);
     m_steps->setRootIsDecorated(false);
     m_steps->setHeaderLabels({tr("#"), tr("Step"), tr("Revision"), tr("Message")});
+    for (int column = 0; column < 3; ++column)
+        m_steps->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_steps->header()->setSectionResizeMode(3, QHeaderView::Stretch);
     for (qsizetype i = 0; i < plan.steps.size(); ++i) {
         const RunPlanStep &step = plan.steps.at(i);

@@ -97,6 +97,11 @@ private slots:
         QVERIFY(dialog->runButton()->isEnabled());
         QVERIFY(dialog->confirmation() == nullptr); // not production
 
+        const QByteArray pngDir = qgetenv("RETORT_RUNS_PNG_DIR"); // to look at: see CONTRIBUTING.md
+        if (!pngDir.isEmpty()) {
+            dialog->stepList()->setCurrentItem(dialog->stepList()->topLevelItem(15));
+            QVERIFY(dialog->grab().save(QString::fromLocal8Bit(pngDir) + u"/runplandialog.png"_s));
+        }
         QSignalSpy finished(&runs, &RunWorkbench::runFinished);
         dialog->runButton()->click();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
@@ -113,6 +118,11 @@ private slots:
         panel->stepTable()->selectRow(0);
         QVERIFY(panel->details()->toPlainText().contains(u"CREATE TABLE users"_s));
         QVERIFY(panel->summary()->text().contains(u"succeeded"_s) || panel->summary()->text().contains(u"done"_s));
+        if (!pngDir.isEmpty()) {
+            panel->resize(1400, 420);
+            panel->stepTable()->selectRow(4);
+            QVERIFY(panel->grab().save(QString::fromLocal8Bit(pngDir) + u"/runpanel.png"_s));
+        }
         // The journal has it.
         QCOMPARE(runs.journal().run(record.id).status, RunStatus::Succeeded);
 
