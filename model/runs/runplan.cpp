@@ -104,6 +104,23 @@ RunPlan RunPlan::make(const RevisionGraph &graph, const QStringList &current, co
     return plan;
 }
 
+RunPlan RunPlan::reversed(const RunPlan &plan, const QString &target)
+{
+    RunPlan back;
+    back.current = plan.versionsAtEnd();
+    back.target = target;
+    back.upgrade = !plan.upgrade;
+    back.error = plan.error;
+    back.explicitSteps = true;
+    for (auto it = plan.steps.crbegin(); it != plan.steps.crend(); ++it) {
+        RunPlanStep step = *it;
+        step.upgrade = !step.upgrade;
+        std::swap(step.versionsBefore, step.versionsAfter);
+        back.steps.append(step);
+    }
+    return back;
+}
+
 QString RunPlan::differenceFrom(const QJsonArray &alembicSteps) const
 {
     const qsizetype common = std::min(steps.size(), alembicSteps.size());

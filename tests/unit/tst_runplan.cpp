@@ -85,6 +85,32 @@ private slots:
         QCOMPARE(plan.versionsAtEnd(), QStringList{u"b"_s});
     }
 
+    void reversedUndoesAPlanStepByStep()
+    {
+        // d beside the other branch (c applied): no Alembic downgrade target removes d alone.
+        const RunPlan up = RunPlan::make(diamond(), {u"c"_s}, u"e"_s, true);
+        QVERIFY2(up.ok(), qPrintable(up.error));
+        QCOMPARE(up.steps.size(), 2);
+        const RunPlan back = RunPlan::reversed(up, u"c"_s);
+        QVERIFY(back.ok());
+        QVERIFY(back.explicitSteps);
+        QVERIFY(!up.explicitSteps);
+        QVERIFY(!back.upgrade);
+        QCOMPARE(back.target, u"c"_s);
+        QCOMPARE(back.current, (QStringList{u"c"_s, u"e"_s}));
+        QCOMPARE(back.steps.size(), 2);
+        QCOMPARE(back.steps.at(0).revision, u"e"_s);
+        QCOMPARE(back.steps.at(1).revision, u"d"_s);
+        QVERIFY(!back.steps.at(0).upgrade && !back.steps.at(1).upgrade);
+        QCOMPARE(back.steps.at(0).versionsBefore, (QStringList{u"c"_s, u"e"_s}));
+        QCOMPARE(back.steps.at(0).versionsAfter, (QStringList{u"c"_s, u"d"_s}));
+        QCOMPARE(back.steps.at(1).versionsAfter, QStringList{u"c"_s});
+        QCOMPARE(back.versionsAtEnd(), up.current);
+        // The same rows as Alembic's own downgrade would leave, step by step.
+        const RunPlan alembicWay = RunPlan::make(diamond(), {u"c"_s, u"e"_s}, u"c"_s, false);
+        QVERIFY(alembicWay.versionsAtEnd() != up.current); // downgrading to c would not remove d and e
+    }
+
     void anUnknownRevisionInTheDatabaseIsNamed()
     {
         const RunPlan plan = RunPlan::make(diamond(), {u"zz9"_s}, u"heads"_s, true);
