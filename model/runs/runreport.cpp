@@ -302,6 +302,13 @@ QString RunReport::toMarkdown(const RunRecord &record)
         out += row(QStringLiteral("After the downgrade"), fingerprint(check.fingerprintDowngraded));
         if (!check.fingerprintReupgraded.isEmpty())
             out += row(QStringLiteral("After upgrading again"), fingerprint(check.fingerprintReupgraded));
+        if (check.equal && check.fingerprintBefore != check.fingerprintDowngraded && !check.fingerprintDowngraded.isEmpty())
+            out += QStringLiteral("\nThe fingerprints before the upgrade and after the downgrade differ only in what the "
+                                  "object-by-object comparison leaves out, such as the order of a table's columns.\n");
+        if (!check.fingerprintReupgraded.isEmpty())
+            out += check.fingerprintReupgraded == check.fingerprintUpgraded
+                       ? QStringLiteral("\nUpgrading again gave the schema of the first upgrade.\n")
+                       : QStringLiteral("\n**Upgrading again gave a different schema than the first upgrade.**\n");
         if (!check.difference.isEmpty())
             out += QStringLiteral("\nDifference, before the upgrade → after the downgrade:\n\n") +
                    fenced(check.difference, QStringLiteral("diff"));

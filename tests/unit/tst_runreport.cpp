@@ -202,6 +202,36 @@ private slots:
         QCOMPARE(markdown.contains(u"```diff\n+ column public.users.email text\n```"_s), !equal);
     }
 
+    void markdownSaysWhatTheFingerprintsAndTheSecondUpgradeShow_data()
+    {
+        QTest::addColumn<QString>("downgraded");
+        QTest::addColumn<QString>("reupgraded");
+        QTest::addColumn<bool>("orderNote");
+        QTest::addColumn<QString>("reupgradeVerdict");
+        QTest::newRow("same fingerprints, no second upgrade") << u"aaaa"_s << QString() << false << QString();
+        QTest::newRow("columns moved") << u"dddd"_s << QString() << true << QString();
+        QTest::newRow("second upgrade the same")
+            << u"aaaa"_s << u"bbbb"_s << false << u"Upgrading again gave the schema of the first upgrade."_s;
+        QTest::newRow("second upgrade differs")
+            << u"aaaa"_s << u"eeee"_s << false << u"**Upgrading again gave a different schema than the first upgrade.**"_s;
+    }
+
+    void markdownSaysWhatTheFingerprintsAndTheSecondUpgradeShow()
+    {
+        QFETCH(QString, downgraded);
+        QFETCH(QString, reupgraded);
+        QFETCH(bool, orderNote);
+        QFETCH(QString, reupgradeVerdict);
+        RunRecord run = verification(true);
+        run.verification.fingerprintDowngraded = downgraded;
+        run.verification.fingerprintReupgraded = reupgraded;
+        const QString markdown = RunReport::toMarkdown(run);
+        QCOMPARE(markdown.contains(u"such as the order of a table's columns"_s), orderNote);
+        QCOMPARE(markdown.contains(u"Upgrading again"_s), !reupgradeVerdict.isEmpty());
+        if (!reupgradeVerdict.isEmpty())
+            QVERIFY2(markdown.contains(reupgradeVerdict), qPrintable(markdown));
+    }
+
     void codeFencesSurviveBackticks()
     {
         RunRecord run = failedRun();
