@@ -293,9 +293,13 @@ QString RunReport::toMarkdown(const RunRecord &record)
     if (verify) {
         const VerificationRecord &check = run.verification;
         out += QStringLiteral("\n## Rollback verification\n\n");
-        out += check.equal ? QStringLiteral("The downgrade restored the schema: the snapshots before the upgrade and "
-                                            "after the downgrade are equal.\n\n")
-                           : QStringLiteral("**The downgrade did not restore the schema.**\n\n");
+        if (check.equal)
+            out += QStringLiteral("The downgrade restored the schema: the snapshots before the upgrade and after the "
+                                  "downgrade are equal.\n\n");
+        else if (check.fingerprintDowngraded.isEmpty())
+            out += QStringLiteral("**No verdict:** the verification stopped before the snapshot after the downgrade.\n\n");
+        else
+            out += QStringLiteral("**The downgrade did not restore the schema.**\n\n");
         out += QStringLiteral("| Snapshot | Fingerprint |\n|---|---|\n");
         out += row(QStringLiteral("Before the upgrade"), fingerprint(check.fingerprintBefore));
         out += row(QStringLiteral("After the upgrade"), fingerprint(check.fingerprintUpgraded));
