@@ -33,12 +33,14 @@ QSet<QString> withAncestors(const RevisionGraph &graph, const QStringList &revis
     return seen;
 }
 
+/// Alembic's HeadMaintainer: a revision keeps a row until an applied revision stands on it, as its down
+/// revision or through depends_on (upgrading x that depends on a head b replaces b's row with x's).
 QStringList rowsOf(const RevisionGraph &graph, const QSet<QString> &applied)
 {
     QStringList rows;
     for (const QString &id : applied) {
-        const QStringList children = graph.children(id);
-        const bool covered = std::any_of(children.cbegin(), children.cend(),
+        const QStringList above = graph.children(id) + graph.dependents(id);
+        const bool covered = std::any_of(above.cbegin(), above.cend(),
                                          [&applied](const QString &child) { return applied.contains(child); });
         if (!covered)
             rows.append(id);

@@ -47,7 +47,7 @@ struct RunPlan
     /// The plan to reach \a target from \a current in \a graph.
     static RunPlan make(const RevisionGraph &graph, const QStringList &current, const QString &target, bool upgrade);
     /// alembic_version's rows when \a applied revisions (and their ancestors) are applied: every applied
-    /// revision that no applied revision names as down_revision. Sorted.
+    /// revision that no applied revision names as down_revision or in depends_on. Sorted.
     /// Undoes \a plan: its steps in reverse order and direction, from versionsAtEnd() back to its
     /// current, as explicit steps (no single Alembic target may name exactly them: a revision beside
     /// another branch, a base of a labelled branch). \a target says where it goes, for the record.
