@@ -12,6 +12,9 @@ enum ExitCode {
     ExitRejectedTarget = 2, ///< Alembic would reject the requested target
     ExitAlembicFailed = 3,  ///< Alembic raised (a revision module, env.py, a command error) or its helper failed
     ExitStopped = 4,        ///< a run stopped before its target: cancelled, or declined at a step
+    /// A rollback verification found that a downgrade does not restore the schema its upgrade started
+    /// from (or that upgrading again gives another schema); the difference is printed object by object
+    ExitNotReversible = 5,
     ExitUsage = 64,         ///< bad command line
     ExitUnavailable = 69,   ///< no usable Python interpreter with Alembic (EX_UNAVAILABLE)
     ExitIoError = 74,       ///< output could not be written (EX_IOERR)
@@ -33,5 +36,6 @@ int runSchemaCommand(const QStringList &arguments, CliStreams streams);
 int runCurrentCommand(const QStringList &arguments, CliStreams streams);
 int runRunCommand(const QStringList &arguments, CliStreams streams);
 int runRunsCommand(const QStringList &arguments, CliStreams streams);
+int runVerifyCommand(const QStringList &arguments, CliStreams streams);
 
 } // namespace retort::cli

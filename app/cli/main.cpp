@@ -52,6 +52,22 @@ Commands:
         target; 3 when a step fails (the message names the file and line); 4 when the run
         was stopped before the target; 74 when the run journal cannot be written (nothing
         runs unless it can be recorded). Every step and statement goes into the journal.
+  verify [PATH] --db URL [--range A:B | --revision R] [--reupgrade] [--url-variable NAME]
+         [--journal FILE] [--verbose] [--python PATH]
+        Proves that downgrades undo upgrades, on a sandbox (the database is changed):
+        snapshot, upgrade, snapshot, downgrade, snapshot, and the first and last snapshots
+        compared object by object (alembic_version's rows left out); --reupgrade upgrades
+        again and compares with the first upgrade. --range verifies the revisions from A's
+        parents up to B together, --revision one revision; without either, every revision
+        from the database's state (best: an empty database) to the heads, one at a time,
+        one line each: OK, DIFFERS with the difference, or FAILED, stopping at the first
+        that is not OK. A database below a revision's start is upgraded to it first (a run
+        of its own, not verified); one above it is refused. Each
+        verification goes into the journal with its verdict (retort-cli runs --show ID).
+        Exit 0 when every downgrade restores the schema; 1 when the database cannot be
+        read or is not at the start; 2 for a revision that does not exist; 3 when a step
+        fails (Alembic raised); 5 when a downgrade leaves a difference; 74 when the
+        journal cannot be written.
   runs [--journal FILE] [--profile NAME] [--show ID [--json]]
         The runs in the journal, newest first; runs whose writer died are listed as
         interrupted with the database's alembic_version now. --show prints one run as a
@@ -94,7 +110,7 @@ int main(int argc, char *argv[])
         {u"sql", retort::cli::runSqlCommand},           {u"revision", retort::cli::runRevisionCommand},
         {u"merge", retort::cli::runMergeCommand},       {u"schema", retort::cli::runSchemaCommand},
         {u"current", retort::cli::runCurrentCommand},   {u"run", retort::cli::runRunCommand},
-        {u"runs", retort::cli::runRunsCommand},
+        {u"runs", retort::cli::runRunsCommand},         {u"verify", retort::cli::runVerifyCommand},
     };
     const auto found = std::find_if(std::begin(commands), std::end(commands),
                                      [&command](const auto &entry) { return command == QStringView(entry.first); });

@@ -160,15 +160,15 @@ void MigrationRunner::start(const RunPlan &plan, const Target &target, const Opt
 
 void MigrationRunner::prepare()
 {
-    m_pendingPreparations = 2;
-    // Alembic's own plan, compared step by step with Retort's.
-    m_request = m_bridge ? m_bridge->request(QStringLiteral("plan"),
+    m_pendingPreparations = m_plan.explicitSteps ? 1 : 2;
+    // Alembic's own plan, compared step by step with Retort's (explicit steps name no Alembic target).
+    m_request = m_plan.explicitSteps ? 0 : m_bridge ? m_bridge->request(QStringLiteral("plan"),
                                              {{QStringLiteral("current"), toArray(m_plan.current)},
                                               {QStringLiteral("target"), m_plan.target},
                                               {QStringLiteral("direction"), m_plan.upgrade ? QStringLiteral("up")
                                                                                            : QStringLiteral("down")}})
                          : 0;
-    if (!m_request) {
+    if (!m_request && !m_plan.explicitSteps) {
         m_preparationError = QStringLiteral("The Alembic helper is gone");
         --m_pendingPreparations;
     }

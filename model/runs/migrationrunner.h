@@ -25,8 +25,9 @@ class RunJournal;
 /// only: the helper works in its own process and the runner's own database session (run lock,
 /// alembic_version read back after every step, cancel) on a worker thread, so nothing here blocks.
 ///
-/// Before the first step, Alembic's own plan is fetched and compared with Retort's, the run lock
-/// is taken and alembic_version is read: any difference stops the run before anything changed.
+/// Before the first step, Alembic's own plan is fetched and compared with Retort's (unless the plan's
+/// steps are explicit, RunPlan::reversed()), the run lock is taken and alembic_version is read: any
+/// difference stops the run before anything changed.
 /// After every step alembic_version is read again, independently of Alembic, and compared with
 /// what the plan expects; a mismatch stops the run.
 class MigrationRunner : public QObject

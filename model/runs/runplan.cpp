@@ -33,12 +33,14 @@ QSet<QString> withAncestors(const RevisionGraph &graph, const QStringList &revis
     return seen;
 }
 
+/// Alembic's HeadMaintainer: a revision keeps a row until an applied revision stands on it, as its down
+/// revision or through depends_on (upgrading x that depends on a head b replaces b's row with x's).
 QStringList rowsOf(const RevisionGraph &graph, const QSet<QString> &applied)
 {
     QStringList rows;
     for (const QString &id : applied) {
-        const QStringList children = graph.children(id);
-        const bool covered = std::any_of(children.cbegin(), children.cend(),
+        const QStringList above = graph.children(id) + graph.dependents(id);
+        const bool covered = std::any_of(above.cbegin(), above.cend(),
                                          [&applied](const QString &child) { return applied.contains(child); });
         if (!covered)
             rows.append(id);
@@ -102,6 +104,23 @@ RunPlan RunPlan::make(const RevisionGraph &graph, const QStringList &current, co
         plan.steps.append(runStep);
     }
     return plan;
+}
+
+RunPlan RunPlan::reversed(const RunPlan &plan, const QString &target)
+{
+    RunPlan back;
+    back.current = plan.versionsAtEnd();
+    back.target = target;
+    back.upgrade = !plan.upgrade;
+    back.error = plan.error;
+    back.explicitSteps = true;
+    for (auto it = plan.steps.crbegin(); it != plan.steps.crend(); ++it) {
+        RunPlanStep step = *it;
+        step.upgrade = !step.upgrade;
+        std::swap(step.versionsBefore, step.versionsAfter);
+        back.steps.append(step);
+    }
+    return back;
 }
 
 QString RunPlan::differenceFrom(const QJsonArray &alembicSteps) const

@@ -35,6 +35,9 @@ struct RunPlan
     /// When a downgrade by relative steps is ambiguous at a merge point: the revisions the user can
     /// step down to instead (the merge's parents), each an explicit target.
     QStringList parentChoices;
+    /// The steps were chosen by Retort, not by Alembic for \a target (reversed()): the runner does not
+    /// ask Alembic for its plan, but each step still checks alembic_version before and after.
+    bool explicitSteps = false;
 
     bool ok() const { return error.isEmpty(); }
     bool isEmpty() const { return steps.isEmpty(); }
@@ -44,7 +47,11 @@ struct RunPlan
     /// The plan to reach \a target from \a current in \a graph.
     static RunPlan make(const RevisionGraph &graph, const QStringList &current, const QString &target, bool upgrade);
     /// alembic_version's rows when \a applied revisions (and their ancestors) are applied: every applied
-    /// revision that no applied revision names as down_revision. Sorted.
+    /// revision that no applied revision names as down_revision or in depends_on. Sorted.
+    /// Undoes \a plan: its steps in reverse order and direction, from versionsAtEnd() back to its
+    /// current, as explicit steps (no single Alembic target may name exactly them: a revision beside
+    /// another branch, a base of a labelled branch). \a target says where it goes, for the record.
+    static RunPlan reversed(const RunPlan &plan, const QString &target);
     static QStringList versionRows(const RevisionGraph &graph, const QStringList &applied);
 
     /// Compares with Alembic's own plan (the helper's "plan" answer: [{revision, direction}]): empty

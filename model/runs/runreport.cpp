@@ -293,15 +293,26 @@ QString RunReport::toMarkdown(const RunRecord &record)
     if (verify) {
         const VerificationRecord &check = run.verification;
         out += QStringLiteral("\n## Rollback verification\n\n");
-        out += check.equal ? QStringLiteral("The downgrade restored the schema: the snapshots before the upgrade and "
-                                            "after the downgrade are equal.\n\n")
-                           : QStringLiteral("**The downgrade did not restore the schema.**\n\n");
+        if (check.equal)
+            out += QStringLiteral("The downgrade restored the schema: the snapshots before the upgrade and after the "
+                                  "downgrade are equal.\n\n");
+        else if (check.fingerprintDowngraded.isEmpty())
+            out += QStringLiteral("**No verdict:** the verification stopped before the snapshot after the downgrade.\n\n");
+        else
+            out += QStringLiteral("**The downgrade did not restore the schema.**\n\n");
         out += QStringLiteral("| Snapshot | Fingerprint |\n|---|---|\n");
         out += row(QStringLiteral("Before the upgrade"), fingerprint(check.fingerprintBefore));
         out += row(QStringLiteral("After the upgrade"), fingerprint(check.fingerprintUpgraded));
         out += row(QStringLiteral("After the downgrade"), fingerprint(check.fingerprintDowngraded));
         if (!check.fingerprintReupgraded.isEmpty())
             out += row(QStringLiteral("After upgrading again"), fingerprint(check.fingerprintReupgraded));
+        if (check.equal && check.fingerprintBefore != check.fingerprintDowngraded && !check.fingerprintDowngraded.isEmpty())
+            out += QStringLiteral("\nThe fingerprints before the upgrade and after the downgrade differ only in what the "
+                                  "object-by-object comparison leaves out, such as the order of a table's columns.\n");
+        if (!check.fingerprintReupgraded.isEmpty())
+            out += check.fingerprintReupgraded == check.fingerprintUpgraded
+                       ? QStringLiteral("\nUpgrading again gave the schema of the first upgrade.\n")
+                       : QStringLiteral("\n**Upgrading again gave a different schema than the first upgrade.**\n");
         if (!check.difference.isEmpty())
             out += QStringLiteral("\nDifference, before the upgrade → after the downgrade:\n\n") +
                    fenced(check.difference, QStringLiteral("diff"));

@@ -199,6 +199,25 @@ private slots:
         QVERIFY(!tableExists(libpq(url), "users"));
     }
 
+    void aRevisionThatDependsOnAHeadTakesItsRow()
+    {
+        // audit_0001 has no down revision but depends on 0c0b52f6f7f0: Alembic replaces that row.
+        const QString url = freshDatabase();
+        Harness h(kDemo);
+        h.start(h.plan(url, u"0c0b52f6f7f0"_s, true), url);
+        QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
+        const RunPlan up = h.plan(url, u"audit_0001"_s, true);
+        QCOMPARE(up.versionsAtEnd(), QStringList{u"audit_0001"_s});
+        h.start(up, url);
+        RunRecord record = waitForEnd(*h.runner);
+        QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        QCOMPARE(versionsOf(url), QStringList{u"audit_0001"_s});
+        h.start(h.plan(url, u"audit@base"_s, false), url); // Alembic refuses 0c0b52f6f7f0 as the target
+        record = waitForEnd(*h.runner);
+        QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        QCOMPARE(versionsOf(url), QStringList{u"0c0b52f6f7f0"_s});
+    }
+
     void stepModePausesAfterEachStep()
     {
         const QString url = freshDatabase();

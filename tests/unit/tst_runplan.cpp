@@ -47,8 +47,9 @@ private slots:
         QTest::newRow("two branches") << QStringList{u"c"_s, u"e"_s} << QStringList{u"c"_s, u"e"_s};
         QTest::newRow("one branch and the other's start") << QStringList{u"c"_s, u"d"_s} << QStringList{u"c"_s, u"d"_s};
         QTest::newRow("merged") << QStringList{u"m"_s} << QStringList{u"m"_s};
-        // depends_on pulls b in, but b keeps its own row only while no child of its own is applied.
-        QTest::newRow("dependency") << QStringList{u"x"_s} << QStringList{u"b"_s, u"x"_s};
+        // depends_on pulls b in, and stands on it like a down revision: Alembic 1.8 replaces b's row
+        // with x's (upgrade x from [b] leaves [x]; checked with real Alembic on the demo's audit_0001).
+        QTest::newRow("dependency") << QStringList{u"x"_s} << QStringList{u"x"_s};
         QTest::newRow("dependency covered") << QStringList{u"x"_s, u"c"_s} << QStringList{u"c"_s, u"x"_s};
     }
 
@@ -75,6 +76,19 @@ private slots:
         QVERIFY(plan.steps.at(2).path.endsWith(u"m.py"_s));
     }
 
+    void upgradingARevisionThatDependsOnAHeadTakesItsRow()
+    {
+        const RunPlan up = RunPlan::make(diamond(), {u"b"_s}, u"x"_s, true);
+        QVERIFY2(up.ok(), qPrintable(up.error));
+        QCOMPARE(up.steps.size(), 1);
+        QCOMPARE(up.steps.at(0).versionsAfter, QStringList{u"x"_s});
+        const RunPlan down = RunPlan::make(diamond(), {u"x"_s}, u"-1"_s, false); // Alembic refuses "b" here
+        QVERIFY2(down.ok(), qPrintable(down.error));
+        QCOMPARE(down.versionsAtEnd(), QStringList{u"b"_s});
+        // With b's own child applied, x gets a row of its own.
+        QCOMPARE(RunPlan::make(diamond(), {u"c"_s}, u"x"_s, true).versionsAtEnd(), (QStringList{u"c"_s, u"x"_s}));
+    }
+
     void downgradeThroughAMergeRestoresBothParents()
     {
         const RunPlan plan = RunPlan::make(diamond(), {u"m"_s}, u"b"_s, false);
@@ -83,6 +97,32 @@ private slots:
         QVERIFY(!plan.steps.constFirst().upgrade);
         QCOMPARE(plan.steps.constFirst().versionsAfter, (QStringList{u"c"_s, u"e"_s}));
         QCOMPARE(plan.versionsAtEnd(), QStringList{u"b"_s});
+    }
+
+    void reversedUndoesAPlanStepByStep()
+    {
+        // d beside the other branch (c applied): no Alembic downgrade target removes d alone.
+        const RunPlan up = RunPlan::make(diamond(), {u"c"_s}, u"e"_s, true);
+        QVERIFY2(up.ok(), qPrintable(up.error));
+        QCOMPARE(up.steps.size(), 2);
+        const RunPlan back = RunPlan::reversed(up, u"c"_s);
+        QVERIFY(back.ok());
+        QVERIFY(back.explicitSteps);
+        QVERIFY(!up.explicitSteps);
+        QVERIFY(!back.upgrade);
+        QCOMPARE(back.target, u"c"_s);
+        QCOMPARE(back.current, (QStringList{u"c"_s, u"e"_s}));
+        QCOMPARE(back.steps.size(), 2);
+        QCOMPARE(back.steps.at(0).revision, u"e"_s);
+        QCOMPARE(back.steps.at(1).revision, u"d"_s);
+        QVERIFY(!back.steps.at(0).upgrade && !back.steps.at(1).upgrade);
+        QCOMPARE(back.steps.at(0).versionsBefore, (QStringList{u"c"_s, u"e"_s}));
+        QCOMPARE(back.steps.at(0).versionsAfter, (QStringList{u"c"_s, u"d"_s}));
+        QCOMPARE(back.steps.at(1).versionsAfter, QStringList{u"c"_s});
+        QCOMPARE(back.versionsAtEnd(), up.current);
+        // The same rows as Alembic's own downgrade would leave, step by step.
+        const RunPlan alembicWay = RunPlan::make(diamond(), {u"c"_s, u"e"_s}, u"c"_s, false);
+        QVERIFY(alembicWay.versionsAtEnd() != up.current); // downgrading to c would not remove d and e
     }
 
     void anUnknownRevisionInTheDatabaseIsNamed()

@@ -187,6 +187,8 @@ private slots:
         QTest::newRow("restored") << true << u"The downgrade restored the schema"_s << u"Difference"_s;
         QTest::newRow("column left behind")
             << false << u"**The downgrade did not restore the schema.**"_s << u"The downgrade restored"_s;
+        QTest::newRow("stopped before the downgrade's snapshot")
+            << false << u"**No verdict:** the verification stopped"_s << u"did not restore"_s;
     }
 
     void markdownShowsAVerification()
@@ -194,12 +196,48 @@ private slots:
         QFETCH(bool, equal);
         QFETCH(QString, needle);
         QFETCH(QString, absent);
-        const QString markdown = RunReport::toMarkdown(verification(equal));
+        RunRecord run = verification(equal);
+        if (QByteArray(QTest::currentDataTag()).startsWith("stopped")) {
+            run.verification.fingerprintDowngraded.clear();
+            run.verification.difference.clear();
+        }
+        const QString markdown = RunReport::toMarkdown(run);
         QVERIFY(markdown.startsWith(u"# Rollback verification 12: `bf20:c330`\n"_s));
         QVERIFY2(markdown.contains(needle), qPrintable(markdown));
         QVERIFY2(!markdown.contains(absent), qPrintable(markdown));
         QVERIFY(markdown.contains(u"| After the upgrade | `bbbb` |"_s));
-        QCOMPARE(markdown.contains(u"```diff\n+ column public.users.email text\n```"_s), !equal);
+        QCOMPARE(markdown.contains(u"```diff\n+ column public.users.email text\n```"_s),
+                 !run.verification.difference.isEmpty());
+    }
+
+    void markdownSaysWhatTheFingerprintsAndTheSecondUpgradeShow_data()
+    {
+        QTest::addColumn<QString>("downgraded");
+        QTest::addColumn<QString>("reupgraded");
+        QTest::addColumn<bool>("orderNote");
+        QTest::addColumn<QString>("reupgradeVerdict");
+        QTest::newRow("same fingerprints, no second upgrade") << u"aaaa"_s << QString() << false << QString();
+        QTest::newRow("columns moved") << u"dddd"_s << QString() << true << QString();
+        QTest::newRow("second upgrade the same")
+            << u"aaaa"_s << u"bbbb"_s << false << u"Upgrading again gave the schema of the first upgrade."_s;
+        QTest::newRow("second upgrade differs")
+            << u"aaaa"_s << u"eeee"_s << false << u"**Upgrading again gave a different schema than the first upgrade.**"_s;
+    }
+
+    void markdownSaysWhatTheFingerprintsAndTheSecondUpgradeShow()
+    {
+        QFETCH(QString, downgraded);
+        QFETCH(QString, reupgraded);
+        QFETCH(bool, orderNote);
+        QFETCH(QString, reupgradeVerdict);
+        RunRecord run = verification(true);
+        run.verification.fingerprintDowngraded = downgraded;
+        run.verification.fingerprintReupgraded = reupgraded;
+        const QString markdown = RunReport::toMarkdown(run);
+        QCOMPARE(markdown.contains(u"such as the order of a table's columns"_s), orderNote);
+        QCOMPARE(markdown.contains(u"Upgrading again"_s), !reupgradeVerdict.isEmpty());
+        if (!reupgradeVerdict.isEmpty())
+            QVERIFY2(markdown.contains(reupgradeVerdict), qPrintable(markdown));
     }
 
     void codeFencesSurviveBackticks()
