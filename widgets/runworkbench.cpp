@@ -6,6 +6,7 @@
 #include "rundatabase.h"
 #include "runpanel.h"
 #include "runplandialog.h"
+#include "runrecovery.h"
 
 #include <QAction>
 #include <QMenu>
@@ -40,6 +41,32 @@ RunWorkbench::RunWorkbench(AlembicService *alembic, const QString &journalPath, 
                                         this, [this] { runFromMenu(m_currentRevision ? m_currentRevision() : QString(), false); });
     m_upgradeHeads = m_menu->addAction(tr("Upgrade Database to &Heads…"), this,
                                        [this] { runFromMenu(QStringLiteral("heads"), true); });
+    m_menu->addSeparator();
+    m_recover = m_menu->addAction(tr("&Recover Interrupted Run…"), this, [this] {
+        QString why;
+        const std::optional<RunDestination> destination = m_destination ? m_destination(&why) : std::nullopt;
+        if (destination)
+            m_recovery->recover(*destination);
+        else
+            emit error(why);
+    });
+    m_recovery = new RunRecovery(m_journal, alembic, dialogParent, this);
+    connect(m_recovery, &RunRecovery::info, this, &RunWorkbench::info);
+    connect(m_recovery, &RunRecovery::error, this, &RunWorkbench::error);
+    connect(m_recovery, &RunRecovery::retryRequested, this,
+            [this](const RunDestination &destination, const QString &target, bool upgrade) { planRun(destination, target, upgrade); });
+    connect(m_recovery, &RunRecovery::interruptedChanged, this, [this](int count) { m_recover->setEnabled(count > 0); });
+    // A run that a crash interrupted is shown at once, with its last known state.
+    if (m_journalError.isEmpty() && !m_recovery->refresh().isEmpty()) {
+        const RunRecord &run = m_recovery->interrupted().constFirst();
+        m_panel->showRecord(run);
+        QMetaObject::invokeMethod(this, [this, id = run.id, database = run.database] {
+            emit error(tr("Run %1 on %2 was interrupted. Choose that database and use Run ▸ Recover Interrupted Run… to see "
+                          "where it really is and retry, stamp or close the run.").arg(id).arg(database));
+        }, Qt::QueuedConnection);
+    } else {
+        m_recover->setEnabled(false);
+    }
     m_upgradeHere->setToolTip(tr("Upgrade the database shown in the schema pane to the selected revision, one revision per step"));
     m_downgradeHere->setToolTip(tr("Downgrade the database shown in the schema pane to the selected revision"));
     connect(alembic, &AlembicService::sqlReady, this,

@@ -24,6 +24,7 @@ namespace retort {
 class AlembicService;
 class MigrationRunner;
 class RunPanel;
+class RunRecovery;
 
 struct BridgeError;
 struct SqlQuery;
@@ -45,6 +46,8 @@ public:
     RunJournal &journal() { return m_journal; }
     /// The runner of the latest run (null before the first).
     MigrationRunner *runner() const { return m_runner.get(); }
+    /// Interrupted runs found in the journal and their recovery.
+    RunRecovery *recovery() const { return m_recovery; }
     /// The plan dialog while it is open.
     RunPlanDialog *planDialog() const { return m_dialog; }
     bool isRunning() const;
@@ -85,6 +88,8 @@ private:
     QAction *m_upgradeHere = nullptr;
     QAction *m_downgradeHere = nullptr;
     QAction *m_upgradeHeads = nullptr;
+    QAction *m_recover = nullptr;
+    RunRecovery *m_recovery = nullptr;
     std::function<QString()> m_currentRevision;
     std::function<std::optional<RunDestination>(QString *)> m_destination;
 };
