@@ -7,6 +7,7 @@
 #include "runpanel.h"
 #include "runplandialog.h"
 #include "runrecovery.h"
+#include "rollbackverifier.h"
 
 #include <QAction>
 #include <QMenu>
@@ -42,6 +43,18 @@ RunWorkbench::RunWorkbench(AlembicService *alembic, const QString &journalPath, 
     m_upgradeHeads = m_menu->addAction(tr("Upgrade Database to &Heads…"), this,
                                        [this] { runFromMenu(QStringLiteral("heads"), true); });
     m_menu->addSeparator();
+    m_verify = m_menu->addAction(tr("&Verify Downgrade of This Revision…"), this, [this] {
+        const QString revision = m_currentRevision ? m_currentRevision() : QString();
+        QString why;
+        const std::optional<RunDestination> destination = m_destination ? m_destination(&why) : std::nullopt;
+        if (revision.isEmpty() || !destination) {
+            emit error(revision.isEmpty() ? tr("Select a revision in the graph first.") : why);
+            return;
+        }
+        verifyRevision(*destination, revision);
+    });
+    m_verify->setToolTip(tr("Upgrade, downgrade and compare the schema before and after on the sandbox (or another "
+                            "local database), to prove the downgrade undoes the upgrade"));
     m_recover = m_menu->addAction(tr("&Recover Interrupted Run…"), this, [this] {
         QString why;
         const std::optional<RunDestination> destination = m_destination ? m_destination(&why) : std::nullopt;
@@ -84,7 +97,52 @@ RunWorkbench::~RunWorkbench()
 
 QList<QAction *> RunWorkbench::graphActions() const
 {
-    return {m_upgradeHere, m_downgradeHere};
+    return {m_upgradeHere, m_downgradeHere, m_verify};
+}
+
+void RunWorkbench::verifyRevision(const RunDestination &destination, const QString &revision)
+{
+    if (isRunning() || (m_verifier && m_verifier->phase() != RollbackVerifier::Phase::Idle
+                        && m_verifier->phase() != RollbackVerifier::Phase::Finished)) {
+        emit error(tr("A run is in progress: let it finish or cancel it first."));
+        return;
+    }
+    if (destination.environment != QLatin1String("local")) {
+        const QString text = tr("Verification upgrades and downgrades the database. %1 is tagged %2: verify on the "
+                                "sandbox or another local database.").arg(destination.label, destination.environment);
+        emit error(text);
+        tell(m_dialogParent, QMessageBox::Information, text);
+        return;
+    }
+    if (!m_journalError.isEmpty()) {
+        emit error(tr("Verification is off: %1").arg(m_journalError));
+        return;
+    }
+    m_verifier = std::make_unique<RollbackVerifier>(m_alembic->bridge(), m_project.graph());
+    m_verifier->setJournal(&m_journal);
+    connect(m_verifier.get(), &RollbackVerifier::progress, this, &RunWorkbench::info);
+    connect(m_verifier.get(), &RollbackVerifier::finished, this, [this, revision, destination](const VerificationResult &result) {
+        m_panel->showRecord(result.run);
+        QString text;
+        if (result.restored()) {
+            text = tr("The downgrade of %1 restores the schema on %2.").arg(revision, destination.label);
+            emit info(text);
+        } else {
+            text = tr("Verification of %1 on %2: %3").arg(revision, destination.label, result.error);
+            for (const SchemaChange &change : result.differences)
+                text += QStringLiteral("\n  ") + change.toText();
+            emit error(text);
+        }
+        for (const QString &note : result.notes)
+            emit info(note);
+        tell(m_dialogParent, result.restored() ? QMessageBox::Information : QMessageBox::Warning, text);
+        emit verified(result);
+        emit runFinished(result.run);
+    });
+    RollbackVerifier::Request request;
+    request.last = revision;
+    m_verifier->start(request, {destination.url, destination.label, destination.profile, destination.environment,
+                                m_project.config().iniPath()});
 }
 
 void RunWorkbench::setSources(std::function<QString()> currentRevision,

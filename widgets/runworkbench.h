@@ -25,6 +25,8 @@ class AlembicService;
 class MigrationRunner;
 class RunPanel;
 class RunRecovery;
+class RollbackVerifier;
+struct VerificationResult;
 
 struct BridgeError;
 struct SqlQuery;
@@ -56,6 +58,11 @@ public:
     /// Plans a run of \a destination to \a target and shows the plan; the run starts when the user accepts.
     void planRun(const RunDestination &destination, const QString &target, bool upgrade);
 
+    /// Proves that \a revision's downgrade undoes its upgrade on \a destination (a local database:
+    /// verification changes it): snapshot, upgrade, snapshot, downgrade, snapshot, compare.
+    void verifyRevision(const RunDestination &destination, const QString &revision);
+    RollbackVerifier *verifier() const { return m_verifier.get(); }
+
     /// The Run menu: Upgrade/Downgrade Database to Here (the graph's current revision), Upgrade
     /// Database to Heads, each on the database \a destination names (or why there is none).
     QMenu *menu() const { return m_menu; }
@@ -68,6 +75,7 @@ signals:
     void info(const QString &message);
     void error(const QString &message);
     void runFinished(const retort::RunRecord &record);
+    void verified(const retort::VerificationResult &result);
     void openFileRequested(const QString &path, int line);
 
 private:
@@ -89,6 +97,8 @@ private:
     QAction *m_downgradeHere = nullptr;
     QAction *m_upgradeHeads = nullptr;
     QAction *m_recover = nullptr;
+    QAction *m_verify = nullptr;
+    std::unique_ptr<RollbackVerifier> m_verifier;
     RunRecovery *m_recovery = nullptr;
     std::function<QString()> m_currentRevision;
     std::function<std::optional<RunDestination>(QString *)> m_destination;

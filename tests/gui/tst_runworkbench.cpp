@@ -9,6 +9,7 @@
 #include "runpanel.h"
 #include "runplandialog.h"
 #include "runworkbench.h"
+#include "verificationresult.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -156,6 +157,28 @@ private slots:
         QCOMPARE(dialog->options().lockTimeoutMs, 2000);
         dialog->reject();
         QCOMPARE(versionsOf(m_server->sqlalchemyUrl(u"prod"_s)), QStringList()); // nothing ran
+    }
+
+    void verifyProvesADowngradeOnALocalDatabaseOnly()
+    {
+        QString error;
+        QVERIFY2(m_server->createDatabase(u"verify"_s, &error), qPrintable(error));
+        RunWorkbench runs(m_alembic.get(), m_dir.filePath(u"runs.sqlite"_s), nullptr);
+        runs.setProject(m_demo);
+        const QString first = RunPlan::make(m_demo.graph(), {}, u"heads"_s, true).steps.at(0).revision;
+        QSignalSpy verified(&runs, &RunWorkbench::verified);
+        VerificationResult result;
+        connect(&runs, &RunWorkbench::verified, this, [&result](const VerificationResult &r) { result = r; });
+        runs.verifyRevision(destination(u"verify"_s), first);
+        QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 1, kTimeoutMs);
+        QVERIFY2(result.restored(), qPrintable(result.error));
+        QCOMPARE(runs.panel()->model()->record().kind, RunRecord::Kind::Verify);
+        QCOMPARE(runs.journal().run(result.run.id).kind, RunRecord::Kind::Verify);
+
+        QSignalSpy errors(&runs, &RunWorkbench::error);
+        runs.verifyRevision(destination(u"prod"_s, u"staging"_s), first);
+        QCOMPARE(verified.size(), 1);
+        QVERIFY(!errors.isEmpty() && errors.at(0).at(0).toString().contains(u"staging"_s));
     }
 
     void anUnwritableJournalRunsNothing()
