@@ -2,6 +2,127 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DestructiveOperation</name>
+    <message>
+        <source>drops table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drops column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changes the type of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>makes %1 NOT NULL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncates %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drops type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>base</source>
+        <translation type="unfinished">Basis</translation>
+    </message>
+    <message>
+        <source>base (empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunStepModel</name>
+    <message>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation type="unfinished">Revision</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Workbench for Alembic database migrations</source>
@@ -489,6 +610,22 @@
         <source>⚠ %1: login refused</source>
         <translation>⚠ %1: Anmeldung abgelehnt</translation>
     </message>
+    <message>
+        <source>The sandbox has not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a database in the schema pane first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>retort::EditorTabs</name>
@@ -959,6 +1096,10 @@
     <message>
         <source>Schema</source>
         <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1700,473 @@
             <numerusform>%n Treffer</numerusform>
             <numerusform>%n Treffer</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>retort::RunPanel</name>
+    <message>
+        <source>No run yet. Pick a revision in the graph and choose Upgrade or Downgrade Database To Here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the remaining steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run one more step, then pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause After Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause when the running step ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the running statement on the server and stop the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a step to see its statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking the plan with Alembic and taking the run lock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pausing after this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → %2 (%3): %4 of %5 steps done, %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; alembic_version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation type="unfinished">Basis</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation type="unfinished">Upgrade</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <translation type="unfinished">Downgrade</translation>
+    </message>
+    <message>
+        <source>alembic_version after the step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::RunPlanDialog</name>
+    <message>
+        <source>Upgrade Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downgrade Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;span style=&apos;background:%1;color:white&apos;&gt;&amp;nbsp;%2&amp;nbsp;&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%4 from &lt;b&gt;%5&lt;/b&gt; to &lt;b&gt;%6&lt;/b&gt;: %n step(s), one revision each, through the project&apos;s env.py. Alembic&apos;s own plan is compared with this one before the first step.&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation type="unfinished">Upgrade</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <translation type="unfinished">Downgrade</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation type="unfinished">Revision</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alembic_version after it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause after each step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock_timeout for the run: a step that waits longer for a lock fails instead of blocking every query queued behind it (500ms, 5s, 1min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statement_timeout for the run (500ms, 5s, 1min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a production database. Type its name, %1, to run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Downgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- Alembic is writing this step&apos;s SQL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- No offline SQL for this step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 (%2) %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#c62828&apos;&gt;&lt;b&gt;Destructive operations&lt;/b&gt; (data is lost or tables are rewritten under an exclusive lock):&lt;/p&gt;&lt;ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Checking the SQL of %n step(s)…&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>retort::RunRecovery</name>
+    <message>
+        <source>Run %1 (%2 %3 to %4, started %5 by %6@%7) was interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> during step %1 of %2 (%3 %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> before its first step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last alembic_version the journal knows: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database&apos;s alembic_version now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interrupted step&apos;s change is in the database (it committed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interrupted step did not commit: the database is where it was before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 went to %2: choose that database in the schema pane to recover it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1 to recover run %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry from Here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this run as interrupted and plan %1 again from where the database is now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write alembic_version without running any migration (alembic stamp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this run as interrupted, with the database&apos;s real alembic_version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted; retried from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write these revisions into alembic_version of %1 (comma separated):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted; closed by the user with the database at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alembic is not available for this project: nothing was stamped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamping %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamped %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted; stamped to %1 by the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 closed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::RunWorkbench</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade Database to Here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Downgrade Database to Here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade Database to &amp;Heads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify Downgrade of This Revision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a revision in the graph first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade, downgrade and compare the schema before and after on the sandbox (or another local database), to prove the downgrade undoes the upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recover Interrupted Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 on %2 was interrupted. Choose that database and use Run ▸ Recover Interrupted Run… to see where it really is and retry, stamp or close the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade the database shown in the schema pane to the selected revision, one revision per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downgrade the database shown in the schema pane to the selected revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is in progress: let it finish or cancel it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification upgrades and downgrades the database. %1 is tagged %2: verify on the sandbox or another local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification is off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The downgrade of %1 restores the schema on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification of %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no database to run on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs are off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retort records every run in its journal, and the journal cannot be written:
+%1
+
+Nothing was run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading where %1 is…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+
+Step down to one of the merge&apos;s parents instead: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already at %2: nothing to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alembic is not available for this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 succeeded: %2 is at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 %2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
