@@ -5,121 +5,121 @@
     <name>DestructiveOperation</name>
     <message>
         <source>drops table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>löscht Tabelle %1</translation>
     </message>
     <message>
         <source>drops column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>löscht Spalte %1</translation>
     </message>
     <message>
         <source>changes the type of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ändert den Typ von %1</translation>
     </message>
     <message>
         <source>makes %1 NOT NULL</source>
-        <translation type="unfinished"></translation>
+        <translation>setzt %1 auf NOT NULL</translation>
     </message>
     <message>
         <source>truncates %1</source>
-        <translation type="unfinished"></translation>
+        <translation>leert %1</translation>
     </message>
     <message>
         <source>drops type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>löscht Typ %1</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>base</source>
-        <translation type="unfinished">Basis</translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <source>base (empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis (leer)</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
 </context>
 <context>
     <name>RunStepModel</name>
     <message>
         <source>planned</source>
-        <translation type="unfinished"></translation>
+        <translation>geplant</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>pausiert</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>erledigt</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>unterbrochen</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade</translation>
     </message>
     <message>
         <source>downgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Downgrade</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Revision</source>
-        <translation type="unfinished">Revision</translation>
+        <translation>Revision</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Statements</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungen</translation>
     </message>
 </context>
 <context>
@@ -612,19 +612,19 @@
     </message>
     <message>
         <source>The sandbox has not started yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox ist noch nicht gestartet.</translation>
     </message>
     <message>
         <source>Sandbox · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox · %1</translation>
     </message>
     <message>
         <source>Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox</translation>
     </message>
     <message>
         <source>Choose a database in the schema pane first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst eine Datenbank im Schema-Bereich.</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1099,7 @@
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe</translation>
     </message>
 </context>
 <context>
@@ -1706,230 +1706,230 @@
     <name>retort::RunPanel</name>
     <message>
         <source>No run yet. Pick a revision in the graph and choose Upgrade or Downgrade Database To Here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Lauf. Wählen Sie eine Revision im Graphen und dann „Datenbank bis hierher aktualisieren“ oder „Datenbank bis hierher zurückstufen“.</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Run the remaining steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Die restlichen Schritte ausführen</translation>
     </message>
     <message>
         <source>Next Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Schritt</translation>
     </message>
     <message>
         <source>Run one more step, then pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch einen Schritt ausführen, dann pausieren</translation>
     </message>
     <message>
         <source>Pause After Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Schritt pausieren</translation>
     </message>
     <message>
         <source>Pause when the running step ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren, sobald der laufende Schritt endet</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Cancel the running statement on the server and stop the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Die laufende Anweisung auf dem Server abbrechen und den Lauf beenden</translation>
     </message>
     <message>
         <source>Select a step to see its statements</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Schritt, um seine Anweisungen zu sehen</translation>
     </message>
     <message>
         <source>checking the plan with Alembic and taking the run lock…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan wird mit Alembic geprüft und die Sperre für den Lauf gesetzt…</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>pausing after this step</source>
-        <translation type="unfinished"></translation>
+        <translation>pausiert nach diesem Schritt</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>pausiert</translation>
     </message>
     <message>
         <source>cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird abgebrochen…</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschlossen</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; → %2 (%3): %4 of %5 steps done, %6</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → %2 (%3): %4 von %5 Schritten erledigt, %6</translation>
     </message>
     <message>
         <source>upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade</translation>
     </message>
     <message>
         <source>downgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Downgrade</translation>
     </message>
     <message>
         <source>; alembic_version: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; alembic_version: %1</translation>
     </message>
     <message>
         <source>base</source>
-        <translation type="unfinished">Basis</translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished">Upgrade</translation>
+        <translation>Upgrade</translation>
     </message>
     <message>
         <source>Downgrade</source>
-        <translation type="unfinished">Downgrade</translation>
+        <translation>Downgrade</translation>
     </message>
     <message>
         <source>alembic_version after the step: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>alembic_version nach dem Schritt: %1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>running…</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft…</translation>
     </message>
     <message numerus="yes">
         <source>, %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n Zeile</numerusform>
+            <numerusform>, %n Zeilen</numerusform>
         </translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
 </context>
 <context>
     <name>retort::RunPlanDialog</name>
     <message>
         <source>Upgrade Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank aktualisieren</translation>
     </message>
     <message>
         <source>Downgrade Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank zurückstufen</translation>
     </message>
     <message numerus="yes">
         <source>&lt;p&gt;&lt;span style=&apos;background:%1;color:white&apos;&gt;&amp;nbsp;%2&amp;nbsp;&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%4 from &lt;b&gt;%5&lt;/b&gt; to &lt;b&gt;%6&lt;/b&gt;: %n step(s), one revision each, through the project&apos;s env.py. Alembic&apos;s own plan is compared with this one before the first step.&lt;/p&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;span style='background:%1;color:white'&gt;&amp;nbsp;%2&amp;nbsp;&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%4 von &lt;b&gt;%5&lt;/b&gt; auf &lt;b&gt;%6&lt;/b&gt;: %n Schritt mit einer Revision, über die env.py des Projekts. Vor dem ersten Schritt wird Alembics eigener Plan mit diesem verglichen.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;span style='background:%1;color:white'&gt;&amp;nbsp;%2&amp;nbsp;&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%4 von &lt;b&gt;%5&lt;/b&gt; auf &lt;b&gt;%6&lt;/b&gt;: %n Schritte mit je einer Revision, über die env.py des Projekts. Vor dem ersten Schritt wird Alembics eigener Plan mit diesem verglichen.&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished">Upgrade</translation>
+        <translation>Upgrade</translation>
     </message>
     <message>
         <source>Downgrade</source>
-        <translation type="unfinished">Downgrade</translation>
+        <translation>Downgrade</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Revision</source>
-        <translation type="unfinished">Revision</translation>
+        <translation>Revision</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade</translation>
     </message>
     <message>
         <source>downgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Downgrade</translation>
     </message>
     <message>
         <source>alembic_version after it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>alembic_version danach: %1</translation>
     </message>
     <message>
         <source>Pause after each step</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach jedem Schritt pausieren</translation>
     </message>
     <message>
         <source>server default</source>
-        <translation type="unfinished"></translation>
+        <translation>Server-Standard</translation>
     </message>
     <message>
         <source>lock_timeout for the run: a step that waits longer for a lock fails instead of blocking every query queued behind it (500ms, 5s, 1min)</source>
-        <translation type="unfinished"></translation>
+        <translation>lock_timeout für den Lauf: Ein Schritt, der länger auf eine Sperre wartet, schlägt fehl, statt alle dahinter wartenden Abfragen zu blockieren (500ms, 5s, 1min)</translation>
     </message>
     <message>
         <source>statement_timeout for the run (500ms, 5s, 1min)</source>
-        <translation type="unfinished"></translation>
+        <translation>statement_timeout für den Lauf (500ms, 5s, 1min)</translation>
     </message>
     <message>
         <source>Lock timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit für Sperren:</translation>
     </message>
     <message>
         <source>Statement timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit für Anweisungen:</translation>
     </message>
     <message>
         <source>This is a production database. Type its name, %1, to run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist eine Produktionsdatenbank. Geben Sie zum Ausführen ihren Namen (%1) ein:</translation>
     </message>
     <message>
         <source>Run Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade ausführen</translation>
     </message>
     <message>
         <source>Run Downgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Downgrade ausführen</translation>
     </message>
     <message>
         <source>-- Alembic is writing this step&apos;s SQL…</source>
-        <translation type="unfinished"></translation>
+        <translation>-- Alembic schreibt das SQL dieses Schritts…</translation>
     </message>
     <message>
         <source>-- No offline SQL for this step: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>-- Kein Offline-SQL für diesen Schritt: %1</translation>
     </message>
     <message>
         <source>Step %1 (%2) %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 (%2) %3</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:#c62828&apos;&gt;&lt;b&gt;Destructive operations&lt;/b&gt; (data is lost or tables are rewritten under an exclusive lock):&lt;/p&gt;&lt;ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style='color:#c62828'&gt;&lt;b&gt;Destruktive Operationen&lt;/b&gt; (Daten gehen verloren oder Tabellen werden unter einer exklusiven Sperre neu geschrieben):&lt;/p&gt;&lt;ul&gt;</translation>
     </message>
     <message numerus="yes">
         <source>&lt;p&gt;Checking the SQL of %n step(s)…&lt;/p&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;p&gt;Das SQL von %n Schritt wird geprüft…&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;Das SQL von %n Schritten wird geprüft…&lt;/p&gt;</numerusform>
         </translation>
     </message>
 </context>
@@ -1937,236 +1937,242 @@
     <name>retort::RunRecovery</name>
     <message>
         <source>Run %1 (%2 %3 to %4, started %5 by %6@%7) was interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 (%3: %2 auf %4, gestartet am %5 von %6@%7) wurde unterbrochen</translation>
     </message>
     <message>
         <source>upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade</translation>
     </message>
     <message>
         <source>downgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Downgrade</translation>
     </message>
     <message>
         <source> during step %1 of %2 (%3 %4).</source>
-        <translation type="unfinished"></translation>
+        <translation> in Schritt %1 von %2 (%3 %4).</translation>
     </message>
     <message>
         <source> before its first step.</source>
-        <translation type="unfinished"></translation>
+        <translation> vor seinem ersten Schritt.</translation>
     </message>
     <message>
         <source>Last alembic_version the journal knows: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte dem Journal bekannte alembic_version: %1</translation>
     </message>
     <message>
         <source>The database&apos;s alembic_version now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle alembic_version der Datenbank: %1</translation>
     </message>
     <message>
         <source>The interrupted step&apos;s change is in the database (it committed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung des unterbrochenen Schritts ist in der Datenbank (sie wurde committet).</translation>
     </message>
     <message>
         <source>The interrupted step did not commit: the database is where it was before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der unterbrochene Schritt wurde nicht committet: Die Datenbank steht, wo sie vor dem Schritt stand.</translation>
     </message>
     <message>
         <source>Run %1 went to %2: choose that database in the schema pane to recover it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 betraf %2: Wählen Sie diese Datenbank im Schema-Bereich, um den Lauf wiederherzustellen.</translation>
     </message>
     <message>
         <source>Cannot read %1 to recover run %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden, um Lauf %2 wiederherzustellen: %3</translation>
     </message>
     <message>
         <source>Interrupted Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochener Lauf</translation>
     </message>
     <message>
         <source>Retry from Here…</source>
-        <translation type="unfinished"></translation>
+        <translation>Von hier erneut versuchen…</translation>
     </message>
     <message>
         <source>Stamp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Version eintragen (stamp)…</translation>
     </message>
     <message>
         <source>Close Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf schließen</translation>
     </message>
     <message>
         <source>Close this run as interrupted and plan %1 again from where the database is now</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Lauf als unterbrochen schließen und %1 vom aktuellen Stand der Datenbank aus neu planen</translation>
     </message>
     <message>
         <source>Write alembic_version without running any migration (alembic stamp)</source>
-        <translation type="unfinished"></translation>
+        <translation>alembic_version schreiben, ohne eine Migration auszuführen (alembic stamp)</translation>
     </message>
     <message>
         <source>Close this run as interrupted, with the database&apos;s real alembic_version</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Lauf als unterbrochen schließen, mit der tatsächlichen alembic_version der Datenbank</translation>
     </message>
     <message>
         <source>interrupted; retried from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unterbrochen; ab %1 erneut versucht</translation>
     </message>
     <message>
         <source>Stamp</source>
-        <translation type="unfinished"></translation>
+        <translation>Version eintragen (stamp)</translation>
     </message>
     <message>
         <source>Write these revisions into alembic_version of %1 (comma separated):</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Revisionen in die alembic_version von %1 schreiben (durch Kommas getrennt):</translation>
     </message>
     <message>
         <source>interrupted; closed by the user with the database at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unterbrochen; vom Benutzer geschlossen, Datenbank auf %1</translation>
     </message>
     <message>
         <source>Alembic is not available for this project: nothing was stamped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alembic ist für dieses Projekt nicht verfügbar: Es wurde keine Version eingetragen.</translation>
     </message>
     <message>
         <source>Stamping %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Eintragen der Version in %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Stamped %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 wurde die Version %2 eingetragen</translation>
     </message>
     <message>
         <source>interrupted; stamped to %1 by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>unterbrochen; Version %1 vom Benutzer eingetragen</translation>
     </message>
     <message>
         <source>Run %1 closed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 geschlossen: %2</translation>
     </message>
 </context>
 <context>
     <name>retort::RunWorkbench</name>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lauf</translation>
     </message>
     <message>
         <source>&amp;Upgrade Database to Here…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank bis hierher &amp;aktualisieren…</translation>
     </message>
     <message>
         <source>&amp;Downgrade Database to Here…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank bis hierher zu&amp;rückstufen…</translation>
     </message>
     <message>
         <source>Upgrade Database to &amp;Heads…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank auf die &amp;Heads aktualisieren…</translation>
     </message>
     <message>
         <source>&amp;Verify Downgrade of This Revision…</source>
-        <translation type="unfinished"></translation>
+        <translation>Downgrade dieser Revision &amp;prüfen…</translation>
     </message>
     <message>
         <source>Select a revision in the graph first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst eine Revision im Graphen.</translation>
     </message>
     <message>
         <source>Upgrade, downgrade and compare the schema before and after on the sandbox (or another local database), to prove the downgrade undoes the upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Sandbox (oder einer anderen lokalen Datenbank) aktualisieren, zurückstufen und das Schema davor und danach vergleichen, um zu belegen, dass das Downgrade das Upgrade rückgängig macht</translation>
     </message>
     <message>
         <source>&amp;Recover Interrupted Run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochenen Lauf &amp;wiederherstellen…</translation>
     </message>
     <message>
         <source>Run %1 on %2 was interrupted. Choose that database and use Run ▸ Recover Interrupted Run… to see where it really is and retry, stamp or close the run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 auf %2 wurde unterbrochen. Wählen Sie diese Datenbank und dann Lauf ▸ Unterbrochenen Lauf wiederherstellen…, um zu sehen, wo sie wirklich steht, und um den Lauf erneut zu versuchen, die Version einzutragen (stamp) oder den Lauf zu schließen.</translation>
     </message>
     <message>
         <source>Upgrade the database shown in the schema pane to the selected revision, one revision per step</source>
-        <translation type="unfinished"></translation>
+        <translation>Die im Schema-Bereich angezeigte Datenbank auf die gewählte Revision aktualisieren, eine Revision pro Schritt</translation>
     </message>
     <message>
         <source>Downgrade the database shown in the schema pane to the selected revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Die im Schema-Bereich angezeigte Datenbank auf die gewählte Revision zurückstufen</translation>
     </message>
     <message>
         <source>A run is in progress: let it finish or cancel it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Lauf ist im Gange: Lassen Sie ihn erst fertig werden oder brechen Sie ihn ab.</translation>
     </message>
     <message>
         <source>Verification upgrades and downgrades the database. %1 is tagged %2: verify on the sandbox or another local database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung aktualisiert die Datenbank und stuft sie wieder zurück. %1 gehört zur Umgebung „%2“: Prüfen Sie in der Sandbox oder einer anderen lokalen Datenbank.</translation>
     </message>
     <message>
         <source>Verification is off: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>The downgrade of %1 restores the schema on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Downgrade von %1 stellt das Schema auf %2 wieder her.</translation>
     </message>
     <message>
         <source>Verification of %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung von %1 auf %2: %3</translation>
     </message>
     <message>
         <source>There is no database to run on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Datenbank für einen Lauf.</translation>
     </message>
     <message>
         <source>Runs are off: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>Retort records every run in its journal, and the journal cannot be written:
 %1
 
 Nothing was run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retort zeichnet jeden Lauf in seinem Journal auf, und das Journal kann nicht geschrieben werden:
+%1
+
+Es wurde nichts ausgeführt.</translation>
     </message>
     <message>
         <source>Reading where %1 is…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand von %1 wird gelesen…</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Cannot read %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden:
+%2</translation>
     </message>
     <message>
         <source>
 
 Step down to one of the merge&apos;s parents instead: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>
+
+Stufen Sie stattdessen auf eine der Elternrevisionen des Merges zurück: %1</translation>
     </message>
     <message>
         <source>No plan to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Plan für %1: %2</translation>
     </message>
     <message>
         <source>%1 is already at %2: nothing to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 steht bereits auf %2: Es gibt nichts auszuführen.</translation>
     </message>
     <message>
         <source>%1 is already at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 steht bereits auf %2.</translation>
     </message>
     <message>
         <source>Alembic is not available for this project</source>
-        <translation type="unfinished"></translation>
+        <translation>Alembic ist für dieses Projekt nicht verfügbar</translation>
     </message>
     <message>
         <source>Run %1 succeeded: %2 is at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 erfolgreich: %2 steht auf %3</translation>
     </message>
     <message>
         <source>Run %1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 %2: %3</translation>
     </message>
 </context>
 <context>
