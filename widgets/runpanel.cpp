@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -70,7 +71,7 @@ RunPanel::RunPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new RunStepModel(this))
 {
-    m_summary = new QLabel(tr("No run yet. Pick a revision in the graph and choose Upgrade or Downgrade Database To Here."), this);
+    m_summary = new QLabel(tr("No run yet. Select a revision in the graph and choose Run ▸ Upgrade Database to Here… or Downgrade Database to Here…."), this);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_continue = button(tr("Continue"), tr("Run the remaining steps"), this);
@@ -273,7 +274,7 @@ QString RunPanel::stepDetailsHtml(const RunStepRecord &step)
                                                    .arg(step.versionsAfter.isEmpty() ? tr("base")
                                                                                     : escaped(step.versionsAfter.join(QStringLiteral(", ")))));
     for (const StatementRecord &statement : step.statements) {
-        QString meta = statement.durationUs >= 0 ? tr("%1 ms").arg(QString::number(double(statement.durationUs) / 1000.0, 'f', 1))
+        QString meta = statement.durationUs >= 0 ? tr("%1 ms").arg(QLocale().toString(double(statement.durationUs) / 1000.0, 'f', 1))
                                                  : tr("running…");
         if (statement.rowsAffected >= 0)
             meta += tr(", %n row(s)", nullptr, int(statement.rowsAffected));

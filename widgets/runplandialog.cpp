@@ -5,6 +5,7 @@
 #include "sqlview.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -40,7 +41,8 @@ RunPlanDialog::RunPlanDialog(const RunPlan &plan, const Destination &destination
                        "Alembic's own plan is compared with this one before the first step.</p>",
                        nullptr, int(plan.steps.size()))
                         .arg(destination.color.isEmpty() ? QStringLiteral("#616161") : destination.color,
-                             destination.environment.toHtmlEscaped(), destination.label.toHtmlEscaped(),
+                             QCoreApplication::translate("DatabaseWorkbench", destination.environment.toUtf8().constData()).toHtmlEscaped(),
+                             destination.label.toHtmlEscaped(),
                              plan.upgrade ? tr("Upgrade") : tr("Downgrade"), listed(plan.current).toHtmlEscaped(),
                              plan.target.toHtmlEscaped()));
 

@@ -17,7 +17,7 @@ namespace {
 
 QString listed(const QStringList &revisions)
 {
-    return revisions.isEmpty() ? QObject::tr("base (empty)") : revisions.join(QStringLiteral(", "));
+    return revisions.isEmpty() ? QObject::tr("base") : revisions.join(QStringLiteral(", "));
 }
 
 const RunStepRecord *lastStarted(const RunRecord &run)
@@ -49,21 +49,22 @@ QList<RunRecord> RunRecovery::refresh()
 QString RunRecovery::explain(const RunRecord &run, const QStringList &actual)
 {
     const RunStepRecord *step = lastStarted(run);
-    QString text = tr("Run %1 (%2 %3 to %4, started %5 by %6@%7) was interrupted")
+    QString text = tr("Run %1 (%2 %3 to %4, started %5 by %6@%7) was interrupted.")
                        .arg(run.id)
                        .arg(run.upgrade ? tr("upgrade") : tr("downgrade"), run.database, run.target,
                             run.startedAt.toLocalTime().toString(Qt::ISODate), run.user, run.host);
+    text += QLatin1Char(' ');
     if (step)
-        text += tr(" during step %1 of %2 (%3 %4).").arg(step->index + 1).arg(run.steps.size())
+        text += tr("It stopped in step %1 of %2 (%3 %4).").arg(step->index + 1).arg(run.steps.size())
                     .arg(step->upgrade ? tr("upgrade") : tr("downgrade"), step->revision);
     else
-        text += tr(" before its first step.");
+        text += tr("It stopped before its first step.");
     text += QLatin1Char('\n') + tr("Last alembic_version the journal knows: %1").arg(listed(run.versionsAfter));
     text += QLatin1Char('\n') + tr("The database's alembic_version now: %1").arg(listed(actual));
     if (step && actual == step->versionsExpected)
         text += QLatin1Char('\n') + tr("The interrupted step's change is in the database (it committed).");
     else if (step && actual == step->versionsBefore)
-        text += QLatin1Char('\n') + tr("The interrupted step did not commit: the database is where it was before it.");
+        text += QLatin1Char('\n') + tr("The interrupted step did not commit: the database is as it was before that step.");
     return text;
 }
 
@@ -73,7 +74,7 @@ void RunRecovery::recover(const RunDestination &destination)
         return;
     const RunRecord run = m_interrupted.constFirst();
     if (!run.profile.isEmpty() && run.profile != destination.profile) {
-        emit error(tr("Run %1 went to %2: choose that database in the schema pane to recover it.").arg(run.id).arg(run.profile));
+        emit error(tr("Run %1 ran against %2: choose that database in the schema pane to recover it.").arg(run.id).arg(run.profile));
         return;
     }
     const QString url = destination.url;
@@ -121,7 +122,7 @@ void RunRecovery::ask(const RunDestination &destination, const RunRecord &run, c
             auto *input = new QInputDialog(m_dialogParent);
             input->setAttribute(Qt::WA_DeleteOnClose);
             input->setWindowTitle(tr("Stamp"));
-            input->setLabelText(tr("Write these revisions into alembic_version of %1 (comma separated):").arg(destination.label));
+            input->setLabelText(tr("Write these revisions into alembic_version of %1 (comma-separated):").arg(destination.label));
             input->setComboBoxItems(choices);
             input->setComboBoxEditable(true);
             connect(input, &QInputDialog::textValueSelected, this, [this, destination, run](const QString &text) {

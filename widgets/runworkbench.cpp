@@ -10,6 +10,7 @@
 #include "rollbackverifier.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QMenu>
 #include <QMessageBox>
 
@@ -109,13 +110,15 @@ void RunWorkbench::verifyRevision(const RunDestination &destination, const QStri
     }
     if (destination.environment != QLatin1String("local")) {
         const QString text = tr("Verification upgrades and downgrades the database. %1 is tagged %2: verify on the "
-                                "sandbox or another local database.").arg(destination.label, destination.environment);
+                                "sandbox or another local database.")
+                                 .arg(destination.label,
+                                      QCoreApplication::translate("DatabaseWorkbench", destination.environment.toUtf8().constData()));
         emit error(text);
         tell(m_dialogParent, QMessageBox::Information, text);
         return;
     }
     if (!m_journalError.isEmpty()) {
-        emit error(tr("Verification is off: %1").arg(m_journalError));
+        emit error(tr("Cannot verify: the run journal is unavailable: %1").arg(m_journalError));
         return;
     }
     m_verifier = std::make_unique<RollbackVerifier>(m_alembic->bridge(), m_project.graph());
@@ -186,12 +189,12 @@ void RunWorkbench::planRun(const RunDestination &destination, const QString &tar
         return;
     }
     if (!m_journalError.isEmpty()) {
-        emit error(tr("Runs are off: %1").arg(m_journalError));
+        emit error(tr("Cannot run: the run journal is unavailable: %1").arg(m_journalError));
         tell(m_dialogParent, QMessageBox::Warning, tr("Retort records every run in its journal, and the journal cannot be "
                                                            "written:\n%1\n\nNothing was run.").arg(m_journalError));
         return;
     }
-    emit info(tr("Reading where %1 is…").arg(destination.label));
+    emit info(tr("Reading the current revision of %1…").arg(destination.label));
     const QString url = destination.url;
     runInBackground(
         this,
@@ -211,7 +214,7 @@ void RunWorkbench::planRun(const RunDestination &destination, const QString &tar
                 QString text = plan.error;
                 if (!plan.parentChoices.isEmpty())
                     text += tr("\n\nStep down to one of the merge's parents instead: %1").arg(plan.parentChoices.join(QStringLiteral(", ")));
-                emit error(tr("No plan to %1: %2").arg(target, plan.error));
+                emit error(tr("Cannot plan a run to %1: %2").arg(target, plan.error));
                 tell(m_dialogParent, QMessageBox::Warning, text);
                 return;
             }
@@ -253,7 +256,7 @@ void RunWorkbench::showPlan(const RunDestination &destination, const RunPlan &pl
                 emit info(tr("Run %1 succeeded: %2 is at %3").arg(record.id).arg(record.database,
                                                                                record.versionsAfter.join(QStringLiteral(", "))));
             else
-                emit error(tr("Run %1 %2: %3").arg(record.id).arg(statusName(record.status), record.error));
+                emit error(tr("Run %1 %2: %3").arg(record.id).arg(RunStepModel::statusText(record.status), record.error));
             emit runFinished(record);
         });
         m_runner->start(plan, {destination.url, destination.label, destination.profile, destination.environment,

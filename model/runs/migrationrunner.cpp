@@ -72,6 +72,16 @@ MigrationRunner::MigrationRunner(AlembicBridge *bridge, QObject *parent)
             [this](quint64 id, const BridgeError &error) { stepAnswered(id, false, {}, error); });
     connect(bridge, &AlembicBridge::requestEvent, this, &MigrationRunner::handleEvent);
     connect(bridge, &AlembicBridge::logLine, this, &MigrationRunner::handleLog);
+    // The helper replaced under a run (another interpreter chosen): a bridge's destructor answers
+    // nothing, so the request in flight fails here.
+    connect(bridge, &QObject::destroyed, this, [this] {
+        if (m_request)
+            stepAnswered(m_request, false, {},
+                         {QStringLiteral("HelperCrashed"),
+                          QStringLiteral("The Alembic helper was stopped while it worked (the project or its interpreter "
+                                         "changed)"),
+                          {}, {}, {}});
+    });
 }
 
 MigrationRunner::~MigrationRunner()

@@ -64,6 +64,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        qRegisterMetaType<VerificationResult>();
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
         QVERIFY(m_dir.isValid());
         QVERIFY(test::openToServerUser(m_dir.path()));
@@ -93,8 +94,9 @@ private slots:
         const int steps = dialog->stepList()->topLevelItemCount();
         QVERIFY(steps >= 10);
         // The demo drops books.shelf_code and retypes books.price: both are listed once the SQL is in.
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->warnings().join(u'\n').contains(u"drops column books.shelf_code"_s), kTimeoutMs);
-        QVERIFY(dialog->warnings().join(u'\n').contains(u"changes the type of books.price"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->warnings().join(u'\n').contains(u"drops column books.shelf_code"_s)
+                                     && dialog->warnings().join(u'\n').contains(u"changes the type of books.price"_s),
+                                 kTimeoutMs);
         QVERIFY(dialog->runButton()->isEnabled());
         QVERIFY(dialog->confirmation() == nullptr); // not production
 

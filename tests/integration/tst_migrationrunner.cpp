@@ -388,6 +388,25 @@ private slots:
         QCOMPARE(record.versionsAfter, QStringList{u"a1"_s});
     }
 
+    void theHelperReplacedMidStepFailsTheStep()
+    {
+        QTemporaryDir dir;
+        const QString url = freshDatabase();
+        Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
+        QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
+        h.start(h.plan(url, u"heads"_s, true), url);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
+                                             [](const QList<QVariant> &args) {
+                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
+                                             }),
+                                 kRunTimeoutMs);
+        h.bridge.reset(); // as when the user picks another interpreter
+        const RunRecord record = waitForEnd(*h.runner);
+        QCOMPARE(record.status, RunStatus::Failed);
+        QCOMPARE(record.steps.at(1).error.type, u"HelperCrashed"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(versionsOf(url), QStringList{u"a1"_s}, kRunTimeoutMs); // the killed session rolls back
+    }
+
     void theServerDyingMidStepIsReported()
     {
         QTemporaryDir folder;
