@@ -35,10 +35,6 @@
         <translation>Basis</translation>
     </message>
     <message>
-        <source>base (empty)</source>
-        <translation>Basis (leer)</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -230,7 +226,7 @@
     <name>retort::AlembicWorkbench</name>
     <message>
         <source>&amp;Alembic</source>
-        <translation>&amp;Alembic</translation>
+        <translation>Ale&amp;mbic</translation>
     </message>
     <message>
         <source>&amp;New Revision…</source>
@@ -1705,10 +1701,6 @@
 <context>
     <name>retort::RunPanel</name>
     <message>
-        <source>No run yet. Pick a revision in the graph and choose Upgrade or Downgrade Database To Here.</source>
-        <translation>Noch kein Lauf. Wählen Sie eine Revision im Graphen und dann „Datenbank bis hierher aktualisieren“ oder „Datenbank bis hierher zurückstufen“.</translation>
-    </message>
-    <message>
         <source>Continue</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -1819,6 +1811,10 @@
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
+    <message>
+        <source>No run yet. Select a revision in the graph and choose Run ▸ Upgrade Database to Here… or Downgrade Database to Here….</source>
+        <translation>Noch kein Lauf. Wählen Sie eine Revision im Graphen und dann Lauf ▸ Datenbank bis hierher aktualisieren… oder Datenbank bis hierher zurückstufen….</translation>
+    </message>
 </context>
 <context>
     <name>retort::RunPlanDialog</name>
@@ -1833,8 +1829,8 @@
     <message numerus="yes">
         <source>&lt;p&gt;&lt;span style=&apos;background:%1;color:white&apos;&gt;&amp;nbsp;%2&amp;nbsp;&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%4 from &lt;b&gt;%5&lt;/b&gt; to &lt;b&gt;%6&lt;/b&gt;: %n step(s), one revision each, through the project&apos;s env.py. Alembic&apos;s own plan is compared with this one before the first step.&lt;/p&gt;</source>
         <translation>
-            <numerusform>&lt;p&gt;&lt;span style='background:%1;color:white'&gt;&amp;nbsp;%2&amp;nbsp;&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%4 von &lt;b&gt;%5&lt;/b&gt; auf &lt;b&gt;%6&lt;/b&gt;: %n Schritt mit einer Revision, über die env.py des Projekts. Vor dem ersten Schritt wird Alembics eigener Plan mit diesem verglichen.&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;&lt;span style='background:%1;color:white'&gt;&amp;nbsp;%2&amp;nbsp;&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%4 von &lt;b&gt;%5&lt;/b&gt; auf &lt;b&gt;%6&lt;/b&gt;: %n Schritte mit je einer Revision, über die env.py des Projekts. Vor dem ersten Schritt wird Alembics eigener Plan mit diesem verglichen.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;span style=&apos;background:%1;color:white&apos;&gt;&amp;nbsp;%2&amp;nbsp;&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%4 von &lt;b&gt;%5&lt;/b&gt; auf &lt;b&gt;%6&lt;/b&gt;: %n Schritt mit einer Revision, über die env.py des Projekts. Vor dem ersten Schritt wird Alembics eigener Plan mit diesem verglichen.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;span style=&apos;background:%1;color:white&apos;&gt;&amp;nbsp;%2&amp;nbsp;&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%4 von &lt;b&gt;%5&lt;/b&gt; auf &lt;b&gt;%6&lt;/b&gt;: %n Schritte mit je einer Revision, über die env.py des Projekts. Vor dem ersten Schritt wird Alembics eigener Plan mit diesem verglichen.&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -1923,7 +1919,7 @@
     </message>
     <message>
         <source>&lt;p style=&apos;color:#c62828&apos;&gt;&lt;b&gt;Destructive operations&lt;/b&gt; (data is lost or tables are rewritten under an exclusive lock):&lt;/p&gt;&lt;ul&gt;</source>
-        <translation>&lt;p style='color:#c62828'&gt;&lt;b&gt;Destruktive Operationen&lt;/b&gt; (Daten gehen verloren oder Tabellen werden unter einer exklusiven Sperre neu geschrieben):&lt;/p&gt;&lt;ul&gt;</translation>
+        <translation>&lt;p style=&apos;color:#c62828&apos;&gt;&lt;b&gt;Destruktive Operationen&lt;/b&gt; (Daten gehen verloren oder Tabellen werden unter einer exklusiven Sperre neu geschrieben):&lt;/p&gt;&lt;ul&gt;</translation>
     </message>
     <message numerus="yes">
         <source>&lt;p&gt;Checking the SQL of %n step(s)…&lt;/p&gt;</source>
@@ -1936,24 +1932,12 @@
 <context>
     <name>retort::RunRecovery</name>
     <message>
-        <source>Run %1 (%2 %3 to %4, started %5 by %6@%7) was interrupted</source>
-        <translation>Lauf %1 (%3: %2 auf %4, gestartet am %5 von %6@%7) wurde unterbrochen</translation>
-    </message>
-    <message>
         <source>upgrade</source>
         <translation>Upgrade</translation>
     </message>
     <message>
         <source>downgrade</source>
         <translation>Downgrade</translation>
-    </message>
-    <message>
-        <source> during step %1 of %2 (%3 %4).</source>
-        <translation> in Schritt %1 von %2 (%3 %4).</translation>
-    </message>
-    <message>
-        <source> before its first step.</source>
-        <translation> vor seinem ersten Schritt.</translation>
     </message>
     <message>
         <source>Last alembic_version the journal knows: %1</source>
@@ -1966,14 +1950,6 @@
     <message>
         <source>The interrupted step&apos;s change is in the database (it committed).</source>
         <translation>Die Änderung des unterbrochenen Schritts ist in der Datenbank (sie wurde committet).</translation>
-    </message>
-    <message>
-        <source>The interrupted step did not commit: the database is where it was before it.</source>
-        <translation>Der unterbrochene Schritt wurde nicht committet: Die Datenbank steht, wo sie vor dem Schritt stand.</translation>
-    </message>
-    <message>
-        <source>Run %1 went to %2: choose that database in the schema pane to recover it.</source>
-        <translation>Lauf %1 betraf %2: Wählen Sie diese Datenbank im Schema-Bereich, um den Lauf wiederherzustellen.</translation>
     </message>
     <message>
         <source>Cannot read %1 to recover run %2: %3</source>
@@ -2016,10 +1992,6 @@
         <translation>Version eintragen (stamp)</translation>
     </message>
     <message>
-        <source>Write these revisions into alembic_version of %1 (comma separated):</source>
-        <translation>Diese Revisionen in die alembic_version von %1 schreiben (durch Kommas getrennt):</translation>
-    </message>
-    <message>
         <source>interrupted; closed by the user with the database at %1</source>
         <translation>unterbrochen; vom Benutzer geschlossen, Datenbank auf %1</translation>
     </message>
@@ -2042,6 +2014,30 @@
     <message>
         <source>Run %1 closed: %2</source>
         <translation>Lauf %1 geschlossen: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2 %3 to %4, started %5 by %6@%7) was interrupted.</source>
+        <translation>Lauf %1 (%2 von %3 auf %4, gestartet %5 von %6@%7) wurde unterbrochen.</translation>
+    </message>
+    <message>
+        <source>It stopped in step %1 of %2 (%3 %4).</source>
+        <translation>Er blieb in Schritt %1 von %2 stehen (%3 %4).</translation>
+    </message>
+    <message>
+        <source>It stopped before its first step.</source>
+        <translation>Er blieb vor seinem ersten Schritt stehen.</translation>
+    </message>
+    <message>
+        <source>The interrupted step did not commit: the database is as it was before that step.</source>
+        <translation>Der unterbrochene Schritt wurde nicht festgeschrieben: Die Datenbank ist so wie vor diesem Schritt.</translation>
+    </message>
+    <message>
+        <source>Run %1 ran against %2: choose that database in the schema pane to recover it.</source>
+        <translation>Lauf %1 lief gegen %2: Wählen Sie diese Datenbank im Schema-Bereich, um ihn wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>Write these revisions into alembic_version of %1 (comma-separated):</source>
+        <translation>Diese Revisionen in alembic_version von %1 eintragen (durch Kommas getrennt):</translation>
     </message>
 </context>
 <context>
@@ -2099,10 +2095,6 @@
         <translation>Die Prüfung aktualisiert die Datenbank und stuft sie wieder zurück. %1 gehört zur Umgebung „%2“: Prüfen Sie in der Sandbox oder einer anderen lokalen Datenbank.</translation>
     </message>
     <message>
-        <source>Verification is off: %1</source>
-        <translation>Prüfung nicht verfügbar: %1</translation>
-    </message>
-    <message>
         <source>The downgrade of %1 restores the schema on %2.</source>
         <translation>Das Downgrade von %1 stellt das Schema auf %2 wieder her.</translation>
     </message>
@@ -2115,10 +2107,6 @@
         <translation>Es gibt keine Datenbank für einen Lauf.</translation>
     </message>
     <message>
-        <source>Runs are off: %1</source>
-        <translation>Läufe nicht verfügbar: %1</translation>
-    </message>
-    <message>
         <source>Retort records every run in its journal, and the journal cannot be written:
 %1
 
@@ -2127,10 +2115,6 @@ Nothing was run.</source>
 %1
 
 Es wurde nichts ausgeführt.</translation>
-    </message>
-    <message>
-        <source>Reading where %1 is…</source>
-        <translation>Stand von %1 wird gelesen…</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
@@ -2151,10 +2135,6 @@ Step down to one of the merge&apos;s parents instead: %1</source>
 Stufen Sie stattdessen auf eine der Elternrevisionen des Merges zurück: %1</translation>
     </message>
     <message>
-        <source>No plan to %1: %2</source>
-        <translation>Kein Plan für %1: %2</translation>
-    </message>
-    <message>
         <source>%1 is already at %2: nothing to run.</source>
         <translation>%1 steht bereits auf %2: Es gibt nichts auszuführen.</translation>
     </message>
@@ -2173,6 +2153,22 @@ Stufen Sie stattdessen auf eine der Elternrevisionen des Merges zurück: %1</tra
     <message>
         <source>Run %1 %2: %3</source>
         <translation>Lauf %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Cannot verify: the run journal is unavailable: %1</source>
+        <translation>Prüfen nicht möglich: Das Lauf-Journal ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Cannot run: the run journal is unavailable: %1</source>
+        <translation>Lauf nicht möglich: Das Lauf-Journal ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Reading the current revision of %1…</source>
+        <translation>Lese die aktuelle Revision von %1…</translation>
+    </message>
+    <message>
+        <source>Cannot plan a run to %1: %2</source>
+        <translation>Kein Lauf nach %1 planbar: %2</translation>
     </message>
 </context>
 <context>
