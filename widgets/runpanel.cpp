@@ -2,7 +2,9 @@
 
 #include "migrationrunner.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
+#include <QMenu>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -92,7 +94,34 @@ RunPanel::RunPanel(QWidget *parent)
     m_details->setOpenLinks(false);
     m_details->setPlaceholderText(tr("Select a step to see its statements"));
 
+    m_history = new QComboBox(this);
+    m_history->setToolTip(tr("Runs in the journal, newest first"));
+    m_history->setMinimumContentsLength(28);
+    m_history->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_export = button(tr("Export"), tr("Save the shown run as a Markdown or JSON report"), this);
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(m_export);
+    exportMenu->addAction(tr("Markdown Report…"), this, [this] {
+        if (m_model->record().id > 0)
+            emit exportRequested(m_model->record().id, QStringLiteral("markdown"));
+    });
+    exportMenu->addAction(tr("JSON…"), this, [this] {
+        if (m_model->record().id > 0)
+            emit exportRequested(m_model->record().id, QStringLiteral("json"));
+    });
+    m_export->setMenu(exportMenu);
+    m_export->setEnabled(false);
+    connect(m_history, &QComboBox::activated, this, [this](int index) {
+        const qint64 id = m_history->itemData(index).toLongLong();
+        if (id > 0)
+            emit historyRunChosen(id);
+    });
+
     auto *controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("History:"), this));
+    controls->addWidget(m_history);
+    controls->addWidget(m_export);
+    controls->addSpacing(12);
     controls->addWidget(m_summary, 1);
     for (QToolButton *b : {m_continue, m_step, m_pause, m_cancel})
         controls->addWidget(b);
@@ -182,11 +211,32 @@ void RunPanel::showRecord(const RunRecord &record)
 {
     setRunner(nullptr);
     m_model->setRecord(record);
+    m_history->setCurrentIndex(m_history->findData(record.id));
     updateSummary();
+    updateControls();
+}
+
+void RunPanel::setHistory(const QList<RunRecord> &runs)
+{
+    const QSignalBlocker blocker(m_history);
+    m_history->clear();
+    for (const RunRecord &run : runs) {
+        const QString what = run.kind == RunRecord::Kind::Verify ? tr("verify %1").arg(run.target)
+                             : run.upgrade                       ? tr("upgrade to %1").arg(run.target)
+                                                                 : tr("downgrade to %1").arg(run.target);
+        m_history->addItem(tr("#%1 %2 · %3 · %4 · %5")
+                               .arg(run.id)
+                               .arg(run.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), what,
+                                    RunStepModel::statusText(run.status), run.profile),
+                           run.id);
+    }
+    const int shown = m_history->findData(m_model->record().id);
+    m_history->setCurrentIndex(shown);
 }
 
 void RunPanel::updateControls()
 {
+    m_export->setEnabled(m_model->record().id > 0);
     const MigrationRunner::State state = m_runner ? m_runner->state() : MigrationRunner::State::Idle;
     const bool paused = state == MigrationRunner::State::Paused;
     m_continue->setEnabled(paused);

@@ -5,6 +5,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QTableView;
 class QTextBrowser;
@@ -29,6 +30,10 @@ public:
     void setRunner(MigrationRunner *runner);
     /// Shows a run that is not live (from the journal).
     void showRecord(const RunRecord &record);
+    /// The journal's runs (headers, newest first) for the History list.
+    void setHistory(const QList<RunRecord> &runs);
+    QComboBox *history() const { return m_history; }
+    QToolButton *exportButton() const { return m_export; }
     RunStepModel *model() const { return m_model; }
     QTableView *stepTable() const { return m_table; }
     QTextBrowser *details() const { return m_details; }
@@ -44,6 +49,10 @@ public:
 signals:
     /// A frame of a failed step's traceback was clicked.
     void openFileRequested(const QString &path, int line);
+    /// A run was picked in the History list.
+    void historyRunChosen(qint64 runId);
+    /// Export the shown run as "markdown" or "json".
+    void exportRequested(qint64 runId, const QString &format);
 
 private:
     void updateControls();
@@ -59,6 +68,8 @@ private:
     QToolButton *m_step = nullptr;
     QToolButton *m_pause = nullptr;
     QToolButton *m_cancel = nullptr;
+    QComboBox *m_history = nullptr;
+    QToolButton *m_export = nullptr;
 };
 
 } // namespace retort

@@ -7,12 +7,15 @@
 #include "runpanel.h"
 #include "runplandialog.h"
 #include "runrecovery.h"
+#include "runreport.h"
 #include "rollbackverifier.h"
 
 #include <QAction>
 #include <QCoreApplication>
 #include <QMenu>
+#include <QFileDialog>
 #include <QMessageBox>
+#include <QSaveFile>
 
 namespace retort {
 
@@ -70,6 +73,38 @@ RunWorkbench::RunWorkbench(AlembicService *alembic, const QString &journalPath, 
     connect(m_recovery, &RunRecovery::retryRequested, this,
             [this](const RunDestination &destination, const QString &target, bool upgrade) { planRun(destination, target, upgrade); });
     connect(m_recovery, &RunRecovery::interruptedChanged, this, [this](int count) { m_recover->setEnabled(count > 0); });
+    connect(m_panel, &RunPanel::historyRunChosen, this, [this](qint64 id) {
+        if (isRunning()) {
+            emit info(tr("A run is in progress: its step log stays in view until it ends."));
+            refreshHistory();
+            return;
+        }
+        const RunRecord run = m_journal.run(id);
+        if (run.id == 0)
+            emit error(m_journal.lastError());
+        else
+            m_panel->showRecord(run);
+    });
+    connect(m_panel, &RunPanel::exportRequested, this, [this](qint64 id, const QString &format) {
+        const bool json = format == QLatin1String("json");
+        auto *dialog = new QFileDialog(m_dialogParent, tr("Export Run %1").arg(id), QString(),
+                                       json ? tr("JSON (*.json)") : tr("Markdown (*.md)"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setDefaultSuffix(json ? QStringLiteral("json") : QStringLiteral("md"));
+        dialog->selectFile(QStringLiteral("retort-run-%1.%2").arg(id).arg(json ? QStringLiteral("json") : QStringLiteral("md")));
+        connect(dialog, &QFileDialog::fileSelected, this, [this, id, format](const QString &path) {
+            if (const QString failure = exportRun(id, path, format); !failure.isEmpty()) {
+                emit error(failure);
+                tell(m_dialogParent, QMessageBox::Warning, failure);
+            } else {
+                emit info(tr("Run %1 written to %2").arg(id).arg(path));
+            }
+        });
+        dialog->open();
+    });
+    connect(this, &RunWorkbench::runFinished, this, &RunWorkbench::refreshHistory);
+    refreshHistory();
     // A run that a crash interrupted is shown at once, with its last known state.
     if (m_journalError.isEmpty() && !m_recovery->refresh().isEmpty()) {
         const RunRecord &run = m_recovery->interrupted().constFirst();
@@ -169,6 +204,24 @@ void RunWorkbench::runFromMenu(const QString &target, bool upgrade)
         return;
     }
     planRun(*destination, target, upgrade);
+}
+
+void RunWorkbench::refreshHistory()
+{
+    if (m_journal.isOpen())
+        m_panel->setHistory(m_journal.runs(QString(), 200));
+}
+
+QString RunWorkbench::exportRun(qint64 runId, const QString &path, const QString &format)
+{
+    const RunRecord run = m_journal.run(runId);
+    if (run.id == 0)
+        return tr("Run %1 is not in the journal: %2").arg(runId).arg(m_journal.lastError());
+    const QByteArray content = format == QLatin1String("json") ? RunReport::toJson(run) : RunReport::toMarkdown(run).toUtf8();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    return {};
 }
 
 bool RunWorkbench::isRunning() const

@@ -62,6 +62,9 @@ public:
     /// verification changes it): snapshot, upgrade, snapshot, downgrade, snapshot, compare.
     void verifyRevision(const RunDestination &destination, const QString &revision);
     RollbackVerifier *verifier() const { return m_verifier.get(); }
+    /// Writes run \a runId from the journal to \a path as "markdown" or "json"; empty on success,
+    /// else why not (the file is written whole or not at all).
+    QString exportRun(qint64 runId, const QString &path, const QString &format);
 
     /// The Run menu: Upgrade/Downgrade Database to Here (the graph's current revision), Upgrade
     /// Database to Heads, each on the database \a destination names (or why there is none).
@@ -82,6 +85,7 @@ private:
     void showPlan(const RunDestination &destination, const RunPlan &plan);
     void sqlAnswered(quint64 id, const QString &sql, const QString &error);
     void runFromMenu(const QString &target, bool upgrade);
+    void refreshHistory();
 
     AlembicService *m_alembic = nullptr;
     QWidget *m_dialogParent = nullptr;

@@ -12,6 +12,9 @@
 #include "verificationresult.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStandardPaths>
@@ -128,6 +131,21 @@ private slots:
         }
         // The journal has it.
         QCOMPARE(runs.journal().run(record.id).status, RunStatus::Succeeded);
+        // In the history, and exported from the journal as Markdown and JSON, without the password.
+        QVERIFY(panel->history()->count() >= 1);
+        QCOMPARE(panel->history()->currentData().toLongLong(), record.id);
+        QVERIFY(panel->exportButton()->isEnabled());
+        QCOMPARE(runs.exportRun(record.id, m_dir.filePath(u"run.md"_s), u"markdown"_s), QString());
+        QFile markdown(m_dir.filePath(u"run.md"_s));
+        QVERIFY(markdown.open(QIODevice::ReadOnly));
+        const QByteArray report = markdown.readAll();
+        QVERIFY(report.contains("CREATE TABLE users"));
+        QVERIFY(!report.contains(m_server->password().toUtf8()));
+        QCOMPARE(runs.exportRun(record.id, m_dir.filePath(u"run.json"_s), u"json"_s), QString());
+        QFile json(m_dir.filePath(u"run.json"_s));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QVERIFY(QJsonDocument::fromJson(json.readAll()).isObject());
+        QVERIFY(runs.exportRun(record.id, u"/proc/nowhere/run.md"_s, u"markdown"_s).contains(u"/proc/nowhere/run.md"_s));
 
         // Nothing left to do: no dialog.
         QSignalSpy info(&runs, &RunWorkbench::info);
