@@ -1815,6 +1815,46 @@
         <source>No run yet. Select a revision in the graph and choose Run ▸ Upgrade Database to Here… or Downgrade Database to Here….</source>
         <translation>Noch kein Lauf. Wählen Sie eine Revision im Graphen und dann Lauf ▸ Datenbank bis hierher aktualisieren… oder Datenbank bis hierher zurückstufen….</translation>
     </message>
+    <message>
+        <source>Runs in the journal, newest first</source>
+        <translation>Läufe im Journal, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Save the shown run as a Markdown or JSON report</source>
+        <translation>Den angezeigten Lauf als Markdown- oder JSON-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Markdown Report…</source>
+        <translation>Markdown-Bericht…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Verlauf:</translation>
+    </message>
+    <message>
+        <source>verify %1</source>
+        <translation>%1 prüfen</translation>
+    </message>
+    <message>
+        <source>upgrade to %1</source>
+        <translation>Upgrade auf %1</translation>
+    </message>
+    <message>
+        <source>downgrade to %1</source>
+        <translation>Downgrade auf %1</translation>
+    </message>
+    <message>
+        <source>#%1 %2 · %3 · %4 · %5</source>
+        <translation>#%1 %2 · %3 · %4 · %5</translation>
+    </message>
 </context>
 <context>
     <name>retort::RunPlanDialog</name>
@@ -2169,6 +2209,34 @@ Stufen Sie stattdessen auf eine der Elternrevisionen des Merges zurück: %1</tra
     <message>
         <source>Cannot plan a run to %1: %2</source>
         <translation>Kein Lauf nach %1 planbar: %2</translation>
+    </message>
+    <message>
+        <source>A run is in progress: its step log stays in view until it ends.</source>
+        <translation>Ein Lauf ist im Gang: Sein Schrittprotokoll bleibt sichtbar, bis er endet.</translation>
+    </message>
+    <message>
+        <source>Export Run %1</source>
+        <translation>Lauf %1 exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Run %1 written to %2</source>
+        <translation>Lauf %1 nach %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>Run %1 is not in the journal: %2</source>
+        <translation>Lauf %1 ist nicht im Journal: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -334,6 +334,26 @@ private slots:
         QVERIFY2(record.error.contains(u"a1"_s), qPrintable(record.error)); // says where the database is
     }
 
+    void serverNoticesAndRowCountsAreCaptured()
+    {
+        QTemporaryDir dir;
+        const QString url = freshDatabase();
+        Harness h(projectWith(dir, "    op.execute(\"INSERT INTO t_a1 (id) VALUES (1), (2), (3)\")\n"
+                                   "    op.execute(\"DO $$ BEGIN RAISE NOTICE 'backfilled 3 rows'; END $$\")"));
+        h.start(h.plan(url, u"heads"_s, true), url);
+        const RunRecord record = waitForEnd(*h.runner);
+        QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        const QList<StatementRecord> &statements = record.steps.at(1).statements;
+        const auto insert = std::find_if(statements.cbegin(), statements.cend(),
+                                         [](const StatementRecord &s) { return s.sql.startsWith(u"INSERT INTO t_a1"_s); });
+        QVERIFY(insert != statements.cend());
+        QCOMPARE(insert->rowsAffected, 3);
+        const auto notice = std::find_if(statements.cbegin(), statements.cend(),
+                                         [](const StatementRecord &s) { return s.sql.startsWith(u"DO $$"_s); });
+        QVERIFY(notice != statements.cend());
+        QCOMPARE(notice->notices, QStringList{u"NOTICE:  backfilled 3 rows"_s});
+    }
+
     void cancelStopsTheRunningStatement()
     {
         QTemporaryDir dir;
