@@ -2167,14 +2167,6 @@ Es wurde nichts ausgeführt.</translation>
 %2</translation>
     </message>
     <message>
-        <source>
-
-Step down to one of the merge&apos;s parents instead: %1</source>
-        <translation>
-
-Stufen Sie stattdessen auf eine der Elternrevisionen des Merges zurück: %1</translation>
-    </message>
-    <message>
         <source>%1 is already at %2: nothing to run.</source>
         <translation>%1 steht bereits auf %2: Es gibt nichts auszuführen.</translation>
     </message>
@@ -2237,6 +2229,22 @@ Stufen Sie stattdessen auf eine der Elternrevisionen des Merges zurück: %1</tra
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Downgrade Database One &amp;Step…</source>
+        <translation>Datenbank einen &amp;Schritt zurückstufen…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>%1 is at a merge point, where one step down is ambiguous (%2). Which parent should it step down to?</source>
+        <translation>%1 steht auf einem Zusammenführungspunkt, an dem ein Schritt zurück mehrdeutig ist (%2). Auf welche Elternrevision soll zurückgestuft werden?</translation>
+    </message>
+    <message>
+        <source>Down to %1</source>
+        <translation>Zurück auf %1</translation>
     </message>
 </context>
 <context>

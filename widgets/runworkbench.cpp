@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QFileDialog>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSaveFile>
 
 namespace retort {
@@ -44,6 +45,8 @@ RunWorkbench::RunWorkbench(AlembicService *alembic, const QString &journalPath, 
                                       [this] { runFromMenu(m_currentRevision ? m_currentRevision() : QString(), true); });
     m_downgradeHere = m_menu->addAction(tr("&Downgrade Database to Here…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
                                         this, [this] { runFromMenu(m_currentRevision ? m_currentRevision() : QString(), false); });
+    m_downgradeOne = m_menu->addAction(tr("Downgrade Database One &Step…"), this,
+                                       [this] { runFromMenu(QStringLiteral("-1"), false); });
     m_upgradeHeads = m_menu->addAction(tr("Upgrade Database to &Heads…"), this,
                                        [this] { runFromMenu(QStringLiteral("heads"), true); });
     m_menu->addSeparator();
@@ -264,11 +267,23 @@ void RunWorkbench::planRun(const RunDestination &destination, const QString &tar
             }
             const RunPlan plan = RunPlan::make(m_project.graph(), versions.revisions, target, upgrade);
             if (!plan.ok()) {
-                QString text = plan.error;
-                if (!plan.parentChoices.isEmpty())
-                    text += tr("\n\nStep down to one of the merge's parents instead: %1").arg(plan.parentChoices.join(QStringLiteral(", ")));
                 emit error(tr("Cannot plan a run to %1: %2").arg(target, plan.error));
-                tell(m_dialogParent, QMessageBox::Warning, text);
+                if (plan.parentChoices.isEmpty()) {
+                    tell(m_dialogParent, QMessageBox::Warning, plan.error);
+                    return;
+                }
+                // Alembic's -1 is ambiguous at a merge point: the user picks the parent to step down to.
+                auto *box = new QMessageBox(QMessageBox::Question, tr("Run"),
+                                            tr("%1 is at a merge point, where one step down is ambiguous (%2). Which parent "
+                                               "should it step down to?").arg(destination.label, plan.error),
+                                            QMessageBox::Cancel, m_dialogParent);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                for (const QString &parent : plan.parentChoices) {
+                    QPushButton *choice = box->addButton(tr("Down to %1").arg(parent), QMessageBox::AcceptRole);
+                    connect(choice, &QPushButton::clicked, this, [this, destination, parent] { planRun(destination, parent, false); });
+                }
+                m_parentChoice = box;
+                box->open();
                 return;
             }
             if (plan.isEmpty()) {

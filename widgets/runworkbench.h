@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QMessageBox>
 #include <QPointer>
 
 #include <functional>
@@ -17,6 +18,7 @@
 
 class QAction;
 class QMenu;
+
 class QWidget;
 
 namespace retort {
@@ -50,6 +52,8 @@ public:
     MigrationRunner *runner() const { return m_runner.get(); }
     /// Interrupted runs found in the journal and their recovery.
     RunRecovery *recovery() const { return m_recovery; }
+    /// The question which parent to step down to, while it is open.
+    QMessageBox *parentChoice() const { return m_parentChoice; }
     /// The plan dialog while it is open.
     RunPlanDialog *planDialog() const { return m_dialog; }
     bool isRunning() const;
@@ -100,6 +104,8 @@ private:
     QAction *m_upgradeHere = nullptr;
     QAction *m_downgradeHere = nullptr;
     QAction *m_upgradeHeads = nullptr;
+    QAction *m_downgradeOne = nullptr;
+    QPointer<QMessageBox> m_parentChoice;
     QAction *m_recover = nullptr;
     QAction *m_verify = nullptr;
     std::unique_ptr<RollbackVerifier> m_verifier;

@@ -11,7 +11,9 @@
 #include "runworkbench.h"
 #include "verificationresult.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QMessageBox>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
@@ -199,6 +201,38 @@ private slots:
         runs.verifyRevision(destination(u"prod"_s, u"staging"_s), first);
         QCOMPARE(verified.size(), 1);
         QVERIFY(!errors.isEmpty() && errors.at(0).at(0).toString().contains(u"staging"_s));
+    }
+
+    void steppingDownFromAMergeAsksWhichParent()
+    {
+        QString error;
+        QVERIFY2(m_server->createDatabase(u"merge"_s, &error), qPrintable(error));
+        RunWorkbench runs(m_alembic.get(), m_dir.filePath(u"runs.sqlite"_s), nullptr);
+        runs.setProject(m_demo);
+        QString merge;
+        for (const Revision &revision : m_demo.graph().revisions())
+            if (m_demo.graph().isMergePoint(revision.id))
+                merge = revision.id;
+        QVERIFY(!merge.isEmpty());
+        runs.planRun(destination(u"merge"_s), merge, true);
+        QTRY_VERIFY_WITH_TIMEOUT(runs.planDialog() != nullptr, kTimeoutMs);
+        QSignalSpy finished(&runs, &RunWorkbench::runFinished);
+        runs.planDialog()->runButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+
+        runs.planRun(destination(u"merge"_s), u"-1"_s, false);
+        QTRY_VERIFY_WITH_TIMEOUT(runs.parentChoice() != nullptr, kTimeoutMs);
+        QList<QAbstractButton *> choices;
+        for (QAbstractButton *button : runs.parentChoice()->buttons())
+            if (button->text().startsWith(u"Down to "_s))
+                choices.append(button);
+        QCOMPARE(choices.size(), 2);
+        const QString parent = choices.at(0)->text().mid(8);
+        QVERIFY(m_demo.graph().parents(merge).contains(parent));
+        choices.at(0)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(runs.planDialog() != nullptr && runs.planDialog()->isVisible(), kTimeoutMs);
+        QCOMPARE(runs.planDialog()->stepList()->topLevelItem(0)->text(2), merge);
+        runs.planDialog()->reject();
     }
 
     void anUnwritableJournalRunsNothing()
