@@ -332,7 +332,7 @@ QString RunPanel::stepDetailsHtml(const RunStepRecord &step)
                     .arg(statement.sequence)
                     .arg(meta, escaped(statement.sql));
         for (const QString &notice : statement.notices)
-            html += QStringLiteral("<p style='color:#8d6e00'>%1</p>").arg(escaped(notice));
+            html += QStringLiteral("<p style='color:#8d6e00; white-space:pre-wrap'>%1</p>").arg(escaped(notice));
         if (!statement.error.isEmpty())
             html += QStringLiteral("<p style='color:#c62828'>%1</p>").arg(escaped(statement.error));
     }
