@@ -80,11 +80,7 @@ void RunRecovery::recover(const RunDestination &destination)
     const QString url = destination.url;
     runInBackground(
         this,
-        [url] {
-            RunDatabase database;
-            const QString openError = database.open(url, QStringLiteral("Retort (recovering a run)"));
-            return openError.isEmpty() ? database.readVersions() : RunDatabase::Versions{{}, false, openError};
-        },
+        [url] { return RunDatabase::readOnce(url, QStringLiteral("Retort (recovering a run)")); },
         [this, destination, run](const RunDatabase::Versions &versions) {
             if (!versions.ok()) {
                 emit error(tr("Cannot read %1 to recover run %2: %3").arg(destination.label).arg(run.id).arg(versions.error));

@@ -254,11 +254,7 @@ void RunWorkbench::planRun(const RunDestination &destination, const QString &tar
     const QString url = destination.url;
     runInBackground(
         this,
-        [url] {
-            RunDatabase database;
-            const QString openError = database.open(url, QStringLiteral("Retort (planning a run)"));
-            return openError.isEmpty() ? database.readVersions() : RunDatabase::Versions{{}, false, openError};
-        },
+        [url] { return RunDatabase::readOnce(url, QStringLiteral("Retort (planning a run)")); },
         [this, destination, target, upgrade](const RunDatabase::Versions &versions) {
             if (!versions.ok()) {
                 emit error(tr("Cannot read %1: %2").arg(destination.label, versions.error));

@@ -115,14 +115,9 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
         return ExitErrors;
 
     const QString label = databaseLabel(url);
-    RunDatabase database;
-    QString error = database.open(url, QStringLiteral("retort-cli run (reading alembic_version)"));
-    const RunDatabase::Versions versions = error.isEmpty() ? database.readVersions() : RunDatabase::Versions{};
-    database.close();
-    if (error.isEmpty() && !versions.ok())
-        error = versions.error;
-    if (!error.isEmpty()) {
-        streams.err << "retort-cli run: " << label << ": " << error << '\n';
+    const RunDatabase::Versions versions = RunDatabase::readOnce(url, QStringLiteral("retort-cli run (reading alembic_version)"));
+    if (!versions.ok()) {
+        streams.err << "retort-cli run: " << label << ": " << versions.error << '\n';
         return ExitErrors;
     }
     const bool forceDown = parser.isSet(QStringLiteral("down"));

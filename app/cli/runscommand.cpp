@@ -63,12 +63,9 @@ int runRunsCommand(const QStringList &arguments, CliStreams streams)
                                       [](const RunStepRecord &s) { return s.status == RunStatus::Succeeded; }) + 1)
                     << " of " << run.steps.size() << " (" << run.database << ")";
         if (run.database.startsWith(QLatin1String("sqlite:")) || run.database.contains(QLatin1String("://"))) {
-            RunDatabase database;
-            if (database.open(run.database, QStringLiteral("retort-cli runs")).isEmpty()) {
-                const RunDatabase::Versions versions = database.readVersions();
-                if (versions.ok())
-                    streams.out << "; the database is at " << listed(versions.revisions) << " now";
-            }
+            const RunDatabase::Versions versions = RunDatabase::readOnce(run.database, QStringLiteral("retort-cli runs"));
+            if (versions.ok())
+                streams.out << "; the database is at " << listed(versions.revisions) << " now";
         }
         streams.out << '\n';
     }

@@ -211,6 +211,14 @@ RunDatabase::Versions RunDatabase::readSqliteVersions(const QString &table)
     return versions;
 }
 
+RunDatabase::Versions RunDatabase::readOnce(const QString &url, const QString &applicationName)
+{
+    RunDatabase database;
+    if (const QString error = database.open(url, applicationName); !error.isEmpty())
+        return {{}, false, error};
+    return database.readVersions();
+}
+
 QString RunDatabase::cancelBackend(const QString &url, int pid)
 {
     if (pid <= 0)

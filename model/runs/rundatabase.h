@@ -50,6 +50,10 @@ public:
     /// alembic_version's rows, read now (\a table in \a schema; defaults: alembic_version, search path).
     Versions readVersions(const QString &table = QStringLiteral("alembic_version"), const QString &schema = {});
 
+    /// Connects to \a url, reads alembic_version once and disconnects: for planning and recovery.
+    /// A connection failure comes back as the Versions' error.
+    static Versions readOnce(const QString &url, const QString &applicationName);
+
     /// Asks the server to cancel the statement running in backend \a pid (pg_cancel_backend, from a
     /// connection of its own). Empty on success, else why not.
     static QString cancelBackend(const QString &url, int pid);
