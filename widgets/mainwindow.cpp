@@ -421,6 +421,7 @@ void MainWindow::enableSandbox(const QString &folder)
     graphView()->addActions(m_runs->graphActions());
     QDockWidget *runsDock = makeDock(tr("Runs"), QStringLiteral("runsDock"), m_runs->panel(), this);
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("logDock")), runsDock);
+    findChild<QDockWidget *>(QStringLiteral("problemsDock"))->raise(); // Runs comes forward when a run starts
     connect(m_runs, &RunWorkbench::info, this, [this](const QString &line) { m_log->append(LogView::Level::Info, line); });
     connect(m_runs, &RunWorkbench::error, this, [this](const QString &line) {
         m_log->append(LogView::Level::Error, line);

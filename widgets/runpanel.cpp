@@ -117,12 +117,12 @@ RunPanel::RunPanel(QWidget *parent)
             emit historyRunChosen(id);
     });
 
+    // Two rows: the history and the run's controls, then what the run is doing in words.
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("History:"), this));
-    controls->addWidget(m_history);
+    controls->addWidget(m_history, 1);
     controls->addWidget(m_export);
     controls->addSpacing(12);
-    controls->addWidget(m_summary, 1);
     for (QToolButton *b : {m_continue, m_step, m_pause, m_cancel})
         controls->addWidget(b);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -133,6 +133,7 @@ RunPanel::RunPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
+    layout->addWidget(m_summary);
     layout->addWidget(splitter, 1);
 
     connect(m_continue, &QToolButton::clicked, this, [this] {
