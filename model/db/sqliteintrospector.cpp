@@ -144,6 +144,11 @@ private:
                 if (sql.next())
                     index.predicate = indexPredicate(sql.value(0).toString());
             }
+            // SQLite numbers the indexes behind UNIQUE constraints in declaration order
+            // (sqlite_autoindex_books_1, _2, …), so a rebuilt table (Alembic's batch mode) swaps them:
+            // name them after their columns instead, as PostgreSQL would (books_isbn_key).
+            if (index.name.startsWith(QLatin1String("sqlite_autoindex_")))
+                index.name = QStringLiteral("%1_%2_key").arg(table.name, index.columns.join(QLatin1Char('_')));
             if (origin == u"u") {
                 S::Constraint unique;
                 unique.name = index.name;

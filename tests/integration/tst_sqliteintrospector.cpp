@@ -76,7 +76,9 @@ private slots:
         QCOMPARE(authors->columns.at(0).nullable, false); // primary key
         QCOMPARE(authors->constraint(u"pk_authors"_s)->columns, QStringList{u"id"_s});
         QCOMPARE(authors->constraints.size(), 2);
-        const S::Constraint &unique = authors->constraints.at(1);
+        // Named after its columns, not SQLite's numbered sqlite_autoindex_authors_1.
+        QVERIFY(authors->constraint(u"authors_name_key"_s));
+        const S::Constraint &unique = *authors->constraint(u"authors_name_key"_s);
         QCOMPARE(unique.kind, S::ConstraintKind::Unique);
         QCOMPARE(unique.columns, QStringList{u"name"_s});
 
@@ -124,6 +126,25 @@ private slots:
                  u"+ column main.books.pages: INTEGER\n"
                  u"- index main.books.books_title: btree (title)\n"
                  u"~ alembic_version main versions: ae1027a6acf -> b2\n"_s);
+    }
+
+    void aRebuiltTableKeepsItsUniqueConstraints()
+    {
+        // Alembic's batch mode copies a table into a new one; SQLite then numbers the indexes behind
+        // its UNIQUE constraints in the new declaration order. The schema is the same.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"rebuilt.db"_s);
+        QCOMPARE(run(path, {u"CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT UNIQUE, login TEXT UNIQUE)"_s}), QString());
+        const SqliteIntrospector::Result before = SqliteIntrospector::introspect(path);
+        QCOMPARE(run(path, {u"CREATE TABLE _alembic_tmp_users (id INTEGER PRIMARY KEY, login TEXT, email TEXT, "
+                            u"UNIQUE (login), UNIQUE (email))"_s,
+                            u"INSERT INTO _alembic_tmp_users (id, login, email) SELECT id, login, email FROM users"_s,
+                            u"DROP TABLE users"_s, u"ALTER TABLE _alembic_tmp_users RENAME TO users"_s}),
+                 QString());
+        const SqliteIntrospector::Result after = SqliteIntrospector::introspect(path);
+        QVERIFY2(before.ok() && after.ok(), qPrintable(before.error + after.error));
+        // Only the column order differs (the comparison ignores it); no constraint or index does.
+        QCOMPARE(SchemaDiff::compare(before.snapshot, after.snapshot).toText(), QString());
     }
 
     void saysWhatFailed()
