@@ -3,7 +3,6 @@
 #include "alembicservice.h"
 #include "postgresserver.h"
 #include "project.h"
-#include "rundatabase.h"
 #include "runjournal.h"
 #include "runpanel.h"
 #include "runplan.h"
@@ -21,23 +20,17 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include "alembicversions.h"
 #include "serverfolder.h"
 
 using namespace retort;
 using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
 
 namespace {
 
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 constexpr int kTimeoutMs = 120'000;
-
-QStringList versionsOf(const QString &url)
-{
-    RunDatabase database;
-    if (!database.open(url, u"test"_s).isEmpty())
-        return {u"<unreachable>"_s};
-    return database.readVersions().revisions;
-}
 
 QAbstractButton *buttonNamed(QMessageBox *box, const QString &text)
 {

@@ -5,7 +5,6 @@
 #include "migrationrunner.h"
 #include "postgresserver.h"
 #include "project.h"
-#include "rundatabase.h"
 #include "runpanel.h"
 #include "runplandialog.h"
 #include "runworkbench.h"
@@ -30,23 +29,17 @@
 #include <QTextBrowser>
 #include <QTreeWidget>
 
+#include "alembicversions.h"
 #include "serverfolder.h"
 
 using namespace retort;
 using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
 
 namespace {
 
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 constexpr int kTimeoutMs = 120'000;
-
-QStringList versionsOf(const QString &url)
-{
-    RunDatabase database;
-    if (!database.open(url, u"test"_s).isEmpty())
-        return {u"<unreachable>"_s};
-    return database.readVersions().revisions;
-}
 
 } // namespace
 

@@ -2,7 +2,6 @@
 // its heads and back down step by step, and the exit codes a CI job acts on.
 #include "postgresserver.h"
 #include "project.h"
-#include "rundatabase.h"
 #include "runplan.h"
 
 #include <QProcess>
@@ -11,10 +10,12 @@
 #include <QTest>
 
 #include "alembicprojectwriter.h"
+#include "alembicversions.h"
 #include "serverfolder.h"
 
 using namespace retort;
 using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
 
 namespace {
 
@@ -64,14 +65,6 @@ Run cli(const QStringList &arguments, const QByteArray &input = {}, const QStrin
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
-}
-
-QStringList versionsOf(const QString &url)
-{
-    RunDatabase database;
-    if (!database.open(url, u"test"_s).isEmpty())
-        return {u"<unreachable>"_s};
-    return database.readVersions().revisions;
 }
 
 } // namespace
@@ -171,9 +164,7 @@ private slots:
         QTemporaryDir dir;
         const QString root = test::makeProject(
             dir, {{u"a1.py"_s, test::revisionSource("a1", {}, "    raise ValueError('no backfill yet')")}},
-            "from alembic import context\nfrom sqlalchemy import create_engine\n"
-            "with create_engine(context.config.get_main_option('sqlalchemy.url')).connect() as c:\n"
-            "    context.configure(connection=c)\n    with context.begin_transaction():\n        context.run_migrations()\n");
+            test::onlineEnvPy);
         run = cli({root, u"--db"_s, url, u"--to"_s, u"heads"_s});
         QVERIFY2(run.exitCode == 3, qPrintable(run.describe()));
         QVERIFY2(run.err.contains(u"a1.py:"_s) && run.err.contains(u"no backfill yet"_s), qPrintable(run.describe()));

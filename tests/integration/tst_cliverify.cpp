@@ -2,9 +2,9 @@
 // downgrades verified one revision at a time and as a range, and projects whose downgrade leaves a
 // column behind or raises, with the exit codes a CI job acts on and the journal's reports.
 #include "alembicprojectwriter.h"
+#include "alembicversions.h"
 #include "postgresserver.h"
 #include "project.h"
-#include "rundatabase.h"
 #include "runplan.h"
 #include "serverfolder.h"
 
@@ -15,20 +15,12 @@
 
 using namespace retort;
 using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
 
 namespace {
 
 const QString kCli = QStringLiteral(RETORT_CLI_PATH);
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
-
-const QByteArray kOnlineEnv = "from alembic import context\n"
-                              "from sqlalchemy import create_engine, pool\n"
-                              "engine = create_engine(context.config.get_main_option('sqlalchemy.url'), "
-                              "poolclass=pool.NullPool)\n"
-                              "with engine.connect() as connection:\n"
-                              "    context.configure(connection=connection)\n"
-                              "    with context.begin_transaction():\n"
-                              "        context.run_migrations()\n";
 
 struct Run
 {
@@ -65,34 +57,12 @@ Run cli(const QString &command, QStringList arguments, const QString &journal)
     return result;
 }
 
-QStringList versionsOf(const QString &url)
-{
-    RunDatabase database;
-    if (!database.open(url, u"test"_s).isEmpty())
-        return {u"<unreachable>"_s};
-    return database.readVersions().revisions;
-}
-
-QByteArray revision(const QByteArray &id, const QByteArray &down, const QByteArray &upgrade,
-                    const QByteArray &downgrade)
-{
-    return "\"\"\"revision " + id + "\"\"\"\nfrom alembic import op\nimport sqlalchemy as sa\nrevision = '" + id +
-           "'\ndown_revision = " + (down.isEmpty() ? QByteArray("None") : "'" + down + "'") +
-           "\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n" + upgrade + "\n\n\ndef downgrade():\n" +
-           downgrade + "\n";
-}
-
 /// a1 creates t_a1, a2 runs \a upgrade and \a downgrade, a3 creates t_a3.
 QString projectWith(const QTemporaryDir &dir, const QByteArray &upgrade, const QByteArray &downgrade)
 {
-    return test::makeProject(
-        dir,
-        {{u"a1.py"_s, revision("a1", {}, "    op.create_table('t_a1', sa.Column('id', sa.Integer, primary_key=True))",
-                               "    op.drop_table('t_a1')")},
-         {u"a2.py"_s, revision("a2", "a1", upgrade, downgrade)},
-         {u"a3.py"_s, revision("a3", "a2", "    op.create_table('t_a3', sa.Column('id', sa.Integer))",
-                               "    op.drop_table('t_a3')")}},
-        kOnlineEnv);
+    const QByteArray a3 = test::reversibleRevision(
+        "a3", "a2", "    op.create_table('t_a3', sa.Column('id', sa.Integer))", "    op.drop_table('t_a3')");
+    return test::reversibleProject(dir, upgrade, downgrade, {{u"a3.py"_s, a3}});
 }
 
 /// The lines of \a text that start with \a prefix.

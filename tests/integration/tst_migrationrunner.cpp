@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include "alembicprojectwriter.h"
+#include "alembicversions.h"
 #include "serverfolder.h"
 
 #include <pqxx/pqxx>
@@ -22,6 +23,7 @@
 
 using namespace retort;
 using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
 
 namespace {
 
@@ -29,27 +31,9 @@ const QString kPython = u"/usr/bin/python3"_s;
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 constexpr int kRunTimeoutMs = 120'000;
 
-/// env.py for the test projects: online, on the URL Retort injects.
-const QByteArray kOnlineEnv = "from alembic import context\n"
-                              "from sqlalchemy import create_engine, pool\n"
-                              "engine = create_engine(context.config.get_main_option('sqlalchemy.url'), "
-                              "poolclass=pool.NullPool)\n"
-                              "with engine.connect() as connection:\n"
-                              "    context.configure(connection=connection)\n"
-                              "    with context.begin_transaction():\n"
-                              "        context.run_migrations()\n";
-
 QByteArray revision(const QByteArray &id, const QByteArray &down, const QByteArray &body)
 {
     return test::revisionSource(id, down, body);
-}
-
-QStringList versionsOf(const QString &url)
-{
-    RunDatabase database;
-    if (!database.open(url, u"test"_s).isEmpty())
-        return {u"<unreachable>"_s};
-    return database.readVersions().revisions;
 }
 
 bool tableExists(const QString &connection, const char *table)
@@ -115,7 +99,7 @@ class TestMigrationRunner : public QObject
         return test::makeProject(dir,
                                  {{u"a1.py"_s, revision("a1", {}, test::createTable("a1"))},
                                   {u"a2.py"_s, revision("a2", "a1", body)}},
-                                 kOnlineEnv);
+                                 test::onlineEnvPy);
     }
 
     static RunRecord waitForEnd(MigrationRunner &runner)

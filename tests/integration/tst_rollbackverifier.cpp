@@ -5,11 +5,11 @@
 // run with its steps and VerificationRecord, and the Markdown report says the verdict.
 #include "alembicbridge.h"
 #include "alembicprojectwriter.h"
+#include "alembicversions.h"
 #include "migrationrunner.h"
 #include "postgresserver.h"
 #include "project.h"
 #include "rollbackverifier.h"
-#include "rundatabase.h"
 #include "runjournal.h"
 #include "runreport.h"
 #include "serverfolder.h"
@@ -22,50 +22,13 @@
 
 using namespace retort;
 using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
 
 namespace {
 
 const QString kPython = u"/usr/bin/python3"_s;
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 constexpr int kTimeoutMs = 180'000;
-
-const QByteArray kOnlineEnv = "from alembic import context\n"
-                              "from sqlalchemy import create_engine, pool\n"
-                              "engine = create_engine(context.config.get_main_option('sqlalchemy.url'), "
-                              "poolclass=pool.NullPool)\n"
-                              "with engine.connect() as connection:\n"
-                              "    context.configure(connection=connection)\n"
-                              "    with context.begin_transaction():\n"
-                              "        context.run_migrations()\n";
-
-/// A revision file with its own upgrade() and downgrade() bodies.
-QByteArray revision(const QByteArray &id, const QByteArray &down, const QByteArray &upgrade,
-                    const QByteArray &downgrade)
-{
-    return "\"\"\"revision " + id + "\"\"\"\nfrom alembic import op\nimport sqlalchemy as sa\nrevision = '" + id +
-           "'\ndown_revision = " + (down.isEmpty() ? QByteArray("None") : "'" + down + "'") +
-           "\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n" + upgrade + "\n\n\ndef downgrade():\n" +
-           downgrade + "\n";
-}
-
-/// a1 creates t_a1; a2 runs \a upgrade and \a downgrade.
-QString projectWith(const QTemporaryDir &dir, const QByteArray &upgrade, const QByteArray &downgrade)
-{
-    return test::makeProject(
-        dir,
-        {{u"a1.py"_s, revision("a1", {}, "    op.create_table('t_a1', sa.Column('id', sa.Integer, primary_key=True))",
-                               "    op.drop_table('t_a1')")},
-         {u"a2.py"_s, revision("a2", "a1", upgrade, downgrade)}},
-        kOnlineEnv);
-}
-
-QStringList versionsOf(const QString &url)
-{
-    RunDatabase database;
-    if (!database.open(url, u"test"_s).isEmpty())
-        return {u"<unreachable>"_s};
-    return database.readVersions().revisions;
-}
 
 struct Harness
 {
@@ -275,10 +238,10 @@ private slots:
     {
         QTemporaryDir dir;
         const QString url = freshDatabase();
-        Harness h(projectWith(dir,
-                              "    op.add_column('t_a1', sa.Column('note', sa.Text))\n"
-                              "    op.add_column('t_a1', sa.Column('rating', sa.SmallInteger))",
-                              "    op.drop_column('t_a1', 'note')"));
+        Harness h(test::reversibleProject(dir,
+                                          "    op.add_column('t_a1', sa.Column('note', sa.Text))\n"
+                                          "    op.add_column('t_a1', sa.Column('rating', sa.SmallInteger))",
+                                          "    op.drop_column('t_a1', 'note')"));
         const VerificationResult result = h.verify(url, u"a2"_s, u"a2"_s, true);
         QCOMPARE(result.outcome, VerificationResult::Outcome::Differs);
         QCOMPARE(result.differences.size(), 1);
@@ -310,7 +273,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString url = freshDatabase();
-        Harness h(projectWith(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))", "    pass"));
+        Harness h(test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))", "    pass"));
         const VerificationResult result = h.verify(url, {}, u"a2"_s);
         QCOMPARE(result.outcome, VerificationResult::Outcome::Differs);
         QCOMPARE(result.differences.size(), 1);
@@ -321,9 +284,9 @@ private slots:
     {
         QTemporaryDir dir;
         const QString url = freshDatabase();
-        const QString root = projectWith(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
-                                         "    op.drop_column('t_a1', 'note')\n"
-                                         "    raise RuntimeError('no way back')");
+        const QString root = test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
+                                                     "    op.drop_column('t_a1', 'note')\n"
+                                                     "    raise RuntimeError('no way back')");
         Harness h(root);
         const VerificationResult result = h.verify(url, {}, u"a2"_s);
         QCOMPARE(result.outcome, VerificationResult::Outcome::StepFailed);
@@ -350,8 +313,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString url = freshDatabase();
-        Harness h(projectWith(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
-                              "    op.drop_column('t_a1', 'note')"));
+        Harness h(test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
+                                          "    op.drop_column('t_a1', 'note')"));
         QVERIFY(h.upgrade(url, u"a2"_s));
         const VerificationResult result = h.verify(url, {}, u"a2"_s);
         QCOMPARE(result.outcome, VerificationResult::Outcome::Failed);
@@ -365,8 +328,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString url = freshDatabase();
-        Harness h(projectWith(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
-                              "    op.drop_column('t_a1', 'note')"));
+        Harness h(test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
+                                          "    op.drop_column('t_a1', 'note')"));
         QVERIFY(h.upgrade(url, u"a1"_s));
         QObject::connect(h.verifier.get(), &RollbackVerifier::phaseChanged, h.verifier.get(),
                          [&h](RollbackVerifier::Phase phase) {
