@@ -21,7 +21,7 @@
 #include <QTreeWidget>
 
 #include "alembicversions.h"
-#include "serverfolder.h"
+#include "scratchserver.h"
 
 using namespace retort;
 using namespace Qt::StringLiterals;
@@ -46,22 +46,17 @@ class TestRunRecovery : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
+    test::ScratchServer m_server{u"rec"_s};
     std::unique_ptr<AlembicService> m_alembic;
     Project m_demo;
     RunPlan m_plan; // base -> heads on the demo
-    int m_databases = 0;
 
     /// A database at the demo's first revision, and a journal whose run to heads died in step 2.
     std::pair<RunDestination, QString> interruptedRun()
     {
-        const QString name = u"rec%1"_s.arg(++m_databases);
-        QString error;
-        if (!m_server->createDatabase(name, &error))
-            qFatal("%s", qPrintable(error));
+        const QString name = m_server.freshDatabaseName();
         const RunDestination destination{m_server->sqlalchemyUrl(name), u"db "_s + name, name, u"Sandbox"_s, u"local"_s, {}};
-        RunWorkbench setup(m_alembic.get(), m_dir.filePath(u"setup.sqlite"_s), nullptr);
+        RunWorkbench setup(m_alembic.get(), m_server.filePath(u"setup.sqlite"_s), nullptr);
         setup.setProject(m_demo);
         setup.planRun(destination, m_plan.steps.at(0).revision, true);
         if (!QTest::qWaitFor([&] { return setup.planDialog() != nullptr; }, kTimeoutMs))
@@ -71,7 +66,7 @@ class TestRunRecovery : public QObject
         if (!finished.wait(kTimeoutMs))
             qFatal("the setup run did not finish");
 
-        const QString journalPath = m_dir.filePath(name + u".sqlite"_s);
+        const QString journalPath = m_server.filePath(name + u".sqlite"_s);
         RunJournal dying;
         dying.open(journalPath);
         RunRecord header;
@@ -100,10 +95,8 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
-        QVERIFY(test::openToServerUser(m_dir.path()));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
         m_demo = Project::load(kDemo);
         m_plan = RunPlan::make(m_demo.graph(), {}, u"heads"_s, true);
         m_alembic = std::make_unique<AlembicService>();
@@ -113,7 +106,7 @@ private slots:
     void cleanupTestCase()
     {
         m_alembic.reset();
-        m_server.reset();
+        m_server.stop();
     }
 
     void anInterruptedRunIsShownAndClosedWithTheRealVersion()

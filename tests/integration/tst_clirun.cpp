@@ -11,7 +11,7 @@
 
 #include "alembicprojectwriter.h"
 #include "alembicversions.h"
-#include "serverfolder.h"
+#include "scratchserver.h"
 
 using namespace retort;
 using namespace Qt::StringLiterals;
@@ -73,35 +73,21 @@ class TestCliRun : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
-    int m_databases = 0;
-
-    QString freshDatabase()
-    {
-        const QString name = u"cli%1"_s.arg(++m_databases);
-        QString error;
-        if (!m_server->createDatabase(name, &error))
-            qFatal("cannot create %s: %s", qPrintable(name), qPrintable(error));
-        return m_server->sqlalchemyUrl(name);
-    }
+    test::ScratchServer m_server{u"cli"_s};
 
 private slots:
     void initTestCase()
     {
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
-        QVERIFY(m_dir.isValid());
-        QVERIFY(test::openToServerUser(m_dir.path()));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_server.stop(); }
 
     void upgradesTheDemoToItsHeadsAndStepsBackDown()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const Project demo = Project::load(kDemo);
         const RunPlan plan = RunPlan::make(demo.graph(), {}, u"heads"_s, true);
         Run run = cli({kDemo, u"--db"_s, url, u"--to"_s, u"heads"_s, u"--lock-timeout"_s, u"5s"_s});
@@ -143,7 +129,7 @@ private slots:
 
     void exitCodesSayWhatWentWrong()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Run run = cli({kDemo, u"--db"_s, url, u"--to"_s, u"nosuchrevision"_s});
         QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
         QVERIFY(run.err.contains(u"nosuchrevision"_s));

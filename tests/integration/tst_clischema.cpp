@@ -3,6 +3,7 @@
 #include "postgresserver.h"
 #include "projectcopy.h"
 #include "schemasnapshot.h"
+#include "scratchserver.h"
 
 #include <QFile>
 #include <QProcess>
@@ -70,8 +71,7 @@ class TestCliSchema : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
+    test::ScratchServer m_server;
     QString m_project; // a copy of examples/demo, upgraded to heads on database "demo"
     QString m_url;
 
@@ -81,22 +81,18 @@ private slots:
         QVERIFY2(QFile::exists(u"/usr/bin/alembic"_s), "Debian's alembic is required (package alembic)");
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(),
                  "PostgreSQL's server binaries are required (package postgresql-15)");
-        QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
-                                                        QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
-                                                        QFile::ExeOther));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
         QVERIFY2(m_server->createDatabase(u"demo"_s, &error), qPrintable(error));
         QVERIFY2(m_server->createDatabase(u"empty"_s, &error), qPrintable(error));
-        m_project = m_dir.filePath(u"demo"_s);
+        m_project = m_server.filePath(u"demo"_s);
         QVERIFY(test::copyTree(kDemo, m_project));
         m_url = m_server->sqlalchemyUrl(u"demo"_s);
         const Run upgrade = run(u"/usr/bin/alembic"_s, {u"upgrade"_s, u"heads"_s}, m_project, m_url);
         QVERIFY2(upgrade.exitCode == 0, qPrintable(upgrade.describe()));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_server.stop(); }
 
     void currentMatchesAlembicCurrent()
     {
@@ -154,7 +150,7 @@ private slots:
     {
         QCOMPARE(run(kCli, {u"schema"_s}).exitCode, 64);
         QCOMPARE(run(kCli, {u"current"_s, m_project}).exitCode, 64);
-        const Run notAProject = run(kCli, {u"current"_s, m_dir.filePath(u"nothing-here"_s), u"--db"_s, m_url});
+        const Run notAProject = run(kCli, {u"current"_s, m_server.filePath(u"nothing-here"_s), u"--db"_s, m_url});
         QCOMPARE(notAProject.exitCode, 1);
         QVERIFY(notAProject.err.contains("is not an Alembic project"));
         QVERIFY(run(kCli, {u"help"_s}).out.contains("schema --db URL [--json]"));
@@ -187,7 +183,7 @@ private slots:
 
     void sqliteDatabase()
     {
-        const QString file = m_dir.filePath(u"demo.db"_s);
+        const QString file = m_server.filePath(u"demo.db"_s);
         const Run upgrade = run(u"/usr/bin/alembic"_s, {u"upgrade"_s, u"heads"_s}, m_project, u"sqlite:///"_s + file);
         QVERIFY2(upgrade.exitCode == 0, qPrintable(upgrade.describe()));
         const Run current = run(kCli, {u"current"_s, m_project, u"--db"_s, u"sqlite:///"_s + file});
@@ -197,7 +193,7 @@ private slots:
         QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
         QVERIFY2(text.out.contains("\nschema main\n  table alembic_version\n    version_num VARCHAR(32) not null\n"),
                  text.out.constData());
-        const Run missing = run(kCli, {u"schema"_s, u"--db"_s, u"sqlite:///"_s + m_dir.filePath(u"nope.db"_s)});
+        const Run missing = run(kCli, {u"schema"_s, u"--db"_s, u"sqlite:///"_s + m_server.filePath(u"nope.db"_s)});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains("no SQLite database at"));
     }

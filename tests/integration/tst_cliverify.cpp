@@ -6,7 +6,7 @@
 #include "postgresserver.h"
 #include "project.h"
 #include "runplan.h"
-#include "serverfolder.h"
+#include "scratchserver.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -81,37 +81,23 @@ class TestCliVerify : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
-    int m_databases = 0;
+    test::ScratchServer m_server{u"cliverify"_s};
 
-    QString freshDatabase()
-    {
-        const QString name = u"cliverify%1"_s.arg(++m_databases);
-        QString error;
-        if (!m_server->createDatabase(name, &error))
-            qFatal("cannot create %s: %s", qPrintable(name), qPrintable(error));
-        return m_server->sqlalchemyUrl(name);
-    }
-
-    QString journal(const QString &name) const { return m_dir.filePath(name + u".sqlite"_s); }
+    QString journal(const QString &name) const { return m_server.filePath(name + u".sqlite"_s); }
 
 private slots:
     void initTestCase()
     {
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
-        QVERIFY(m_dir.isValid());
-        QVERIFY(test::openToServerUser(m_dir.path()));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_server.stop(); }
 
     void theDemosDowngradesAreVerifiedOneAtATime()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const QString runs = journal(u"demo"_s);
         const Run run = cli(u"verify"_s, {kDemo, u"--db"_s, url}, runs);
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
@@ -146,7 +132,7 @@ private slots:
 
     void aRangeIsVerifiedTogetherAndUpgradedAgain()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const Run run =
             cli(u"verify"_s, {kDemo, u"--db"_s, url, u"--range"_s, u"3394463073c0:b8e2d94c17a5"_s, u"--reupgrade"_s},
                 journal(u"range"_s));
@@ -162,7 +148,7 @@ private slots:
     void aDowngradeThatLeavesAColumnExitsFive()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const QString root = projectWith(dir,
                                          "    op.add_column('t_a1', sa.Column('note', sa.Text))\n"
                                          "    op.add_column('t_a1', sa.Column('rating', sa.SmallInteger))",
@@ -189,7 +175,7 @@ private slots:
     void aDowngradeThatRaisesExitsThree()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const QString root = projectWith(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
                                          "    raise RuntimeError('no way back')");
         const Run run = cli(u"verify"_s, {root, u"--db"_s, url, u"--revision"_s, u"a2"_s}, journal(u"raise"_s));
@@ -205,7 +191,7 @@ private slots:
         QTemporaryDir dir;
         const QString root = projectWith(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
                                          "    op.drop_column('t_a1', 'note')");
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const QString runs = journal(u"codes"_s);
         Run run = cli(u"verify"_s, {root, u"--db"_s, url, u"--revision"_s, u"nosuch"_s}, runs);
         QVERIFY2(run.exitCode == 2 && run.err.contains(u"nosuch"_s), qPrintable(run.describe()));

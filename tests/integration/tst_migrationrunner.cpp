@@ -14,6 +14,7 @@
 
 #include "alembicprojectwriter.h"
 #include "alembicversions.h"
+#include "scratchserver.h"
 #include "serverfolder.h"
 
 #include <pqxx/pqxx>
@@ -74,24 +75,7 @@ class TestMigrationRunner : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
-    int m_databases = 0;
-
-    /// A new empty database on the server: its SQLAlchemy URL.
-    QString freshDatabase()
-    {
-        const QString name = u"run%1"_s.arg(++m_databases);
-        QString error;
-        if (!m_server->createDatabase(name, &error))
-            qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(error));
-        return m_server->sqlalchemyUrl(name);
-    }
-
-    QString libpq(const QString &url) const
-    {
-        return m_server->connectionString(url.section(QLatin1Char('/'), -1));
-    }
+    test::ScratchServer m_server{u"run"_s};
 
     /// A project whose second revision runs \a body (the first creates table t_a1).
     QString projectWith(const QTemporaryDir &dir, const QByteArray &body)
@@ -117,18 +101,15 @@ private slots:
     {
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
         QVERIFY2(QFile::exists(kPython), "Debian's python3 with python3-alembic is required");
-        QVERIFY(m_dir.isValid());
-        QVERIFY(test::openToServerUser(m_dir.path()));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_server.stop(); }
 
     void demoGoesUpStepByStepAndBackToBase()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         const RunPlan up = h.plan(url, u"heads"_s, true);
         QVERIFY2(up.ok(), qPrintable(up.error));
@@ -171,7 +152,7 @@ private slots:
                 QVERIFY2(statement.finished() && statement.error.isEmpty(), qPrintable(statement.sql));
         }
         QVERIFY(statements.size() > up.steps.size());
-        QVERIFY(tableExists(libpq(url), "users"));
+        QVERIFY(tableExists(m_server.connectionStringOf(url), "users"));
 
         const RunPlan down = h.plan(url, u"base"_s, false);
         QVERIFY2(down.ok(), qPrintable(down.error));
@@ -180,13 +161,13 @@ private slots:
         record = waitForEnd(*h.runner);
         QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
         QCOMPARE(versionsOf(url), QStringList());
-        QVERIFY(!tableExists(libpq(url), "users"));
+        QVERIFY(!tableExists(m_server.connectionStringOf(url), "users"));
     }
 
     void aRevisionThatDependsOnAHeadTakesItsRow()
     {
         // audit_0001 has no down revision but depends on 0c0b52f6f7f0: Alembic replaces that row.
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         h.start(h.plan(url, u"0c0b52f6f7f0"_s, true), url);
         QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
@@ -204,7 +185,7 @@ private slots:
 
     void stepModePausesAfterEachStep()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         const RunPlan up = h.plan(url, u"heads"_s, true);
         QSignalSpy paused(h.runner.get(), &MigrationRunner::paused);
@@ -227,7 +208,7 @@ private slots:
 
     void cancelWhilePausedEndsTheRun()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         MigrationRunner::Options options;
         options.pauseAfterEachStep = true;
@@ -243,7 +224,7 @@ private slots:
 
     void aPlanForAnotherStateIsRefusedBeforeAnythingRuns()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         const RunPlan stale = RunPlan::make(h.project.graph(), {}, u"heads"_s, true);
         // Someone else upgrades the database after the plan was made.
@@ -259,8 +240,8 @@ private slots:
 
     void anotherRunHoldingTheLockIsNamed()
     {
-        const QString url = freshDatabase();
-        pqxx::connection other(libpq(url).toStdString());
+        const QString url = m_server.freshDatabase();
+        pqxx::connection other(m_server.connectionStringOf(url).toStdString());
         pqxx::nontransaction work(other);
         work.exec("SET application_name = 'nightly deploy'");
         work.exec_params("SELECT pg_advisory_lock($1)", RunDatabase::kLockKey);
@@ -275,12 +256,12 @@ private slots:
     void aLockedTableFailsOnLockTimeout()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(projectWith(dir, "    op.add_column('t_a1', sa.Column('x', sa.Integer))"));
         h.start(h.plan(url, u"a1"_s, true), url);
         QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
 
-        pqxx::connection other(libpq(url).toStdString());
+        pqxx::connection other(m_server.connectionStringOf(url).toStdString());
         pqxx::work holding(other);
         holding.exec("LOCK TABLE t_a1 IN ACCESS SHARE MODE");
         MigrationRunner::Options options;
@@ -301,7 +282,7 @@ private slots:
     void aRevisionThatRaisesFailsWithItsFrame()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const QString root = projectWith(dir, "    op.create_table('t_a2', sa.Column('id', sa.Integer))\n"
                                               "    raise RuntimeError('the data is not ready')");
         Harness h(root);
@@ -314,14 +295,14 @@ private slots:
         QCOMPARE(failed.error.type, u"RuntimeError"_s);
         QVERIFY(failed.error.userFrame(root).file.endsWith(u"a2.py"_s));
         QCOMPARE(failed.versionsAfter, QStringList{u"a1"_s});
-        QVERIFY(!tableExists(libpq(url), "t_a2")); // the step's transaction rolled back
+        QVERIFY(!tableExists(m_server.connectionStringOf(url), "t_a2")); // the step's transaction rolled back
         QVERIFY2(record.error.contains(u"a1"_s), qPrintable(record.error)); // says where the database is
     }
 
     void serverNoticesAndRowCountsAreCaptured()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(projectWith(dir, "    op.execute(\"INSERT INTO t_a1 (id) VALUES (1), (2), (3)\")\n"
                                    "    op.execute(\"DO $$ BEGIN RAISE NOTICE 'backfilled 3 rows'; END $$\")"));
         h.start(h.plan(url, u"heads"_s, true), url);
@@ -341,7 +322,7 @@ private slots:
     void cancelStopsTheRunningStatement()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
         h.start(h.plan(url, u"a1"_s, true), url);
         QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
@@ -364,7 +345,7 @@ private slots:
     void theHelperDyingMidStepFailsTheStep()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
         RunJournal journal;
         QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
@@ -395,7 +376,7 @@ private slots:
     void theHelperReplacedMidStepFailsTheStep()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
         h.start(h.plan(url, u"heads"_s, true), url);

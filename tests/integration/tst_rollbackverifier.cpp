@@ -12,7 +12,7 @@
 #include "rollbackverifier.h"
 #include "runjournal.h"
 #include "runreport.h"
-#include "serverfolder.h"
+#include "scratchserver.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -85,22 +85,11 @@ class TestRollbackVerifier : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
-    int m_databases = 0;
-
-    QString freshDatabase()
-    {
-        const QString name = u"verify%1"_s.arg(++m_databases);
-        QString error;
-        if (!m_server->createDatabase(name, &error))
-            qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(error));
-        return m_server->sqlalchemyUrl(name);
-    }
+    test::ScratchServer m_server{u"verify"_s};
 
     bool columnExists(const QString &url, const char *table, const char *column)
     {
-        pqxx::connection c(m_server->connectionString(url.section(u'/', -1)).toStdString());
+        pqxx::connection c(m_server.connectionStringOf(url).toStdString());
         pqxx::nontransaction work(c);
         return work.exec_params1("SELECT count(*) FROM information_schema.columns WHERE table_name = $1 AND "
                                  "column_name = $2",
@@ -113,14 +102,11 @@ private slots:
     {
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
         QVERIFY2(QFile::exists(kPython), "Debian's python3 with python3-alembic is required");
-        QVERIFY(m_dir.isValid());
-        QVERIFY(test::openToServerUser(m_dir.path()));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_server.stop(); }
 
     void rangesResolveToTheirStartAndUpgrade()
     {
@@ -144,7 +130,7 @@ private slots:
 
     void theDemosMainLineVerifiesCleanAndUpgradesAgain()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         QSignalSpy progress(h.verifier.get(), &RollbackVerifier::progress);
         const VerificationResult result = h.verify(url, u"0c0b52f6f7f0"_s, u"09360dc33310"_s, true);
@@ -198,7 +184,7 @@ private slots:
     void aDatabaseBelowTheStartIsUpgradedThereFirst()
     {
         // 72162e8679fa drops books.shelf_code; its downgrade adds it back, at the end of the table.
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         const VerificationResult result = h.verify(url, {}, u"72162e8679fa"_s);
         QVERIFY2(result.restored(), qPrintable(result.error));
@@ -222,7 +208,7 @@ private slots:
     void aRevisionBesideAnotherBranchIsUndoneAlone()
     {
         // With the reviews branch applied, no Alembic downgrade target removes the shop branch alone.
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         QVERIFY(h.upgrade(url, u"dd3913d2ad1e"_s));
         const VerificationResult result = h.verify(url, u"3394463073c0"_s, u"b8e2d94c17a5"_s);
@@ -237,7 +223,7 @@ private slots:
     void aDowngradeThatLeavesAColumnIsCaught()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(test::reversibleProject(dir,
                                           "    op.add_column('t_a1', sa.Column('note', sa.Text))\n"
                                           "    op.add_column('t_a1', sa.Column('rating', sa.SmallInteger))",
@@ -272,7 +258,7 @@ private slots:
     void aDowngradeThatDoesNothingIsCaught()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))", "    pass"));
         const VerificationResult result = h.verify(url, {}, u"a2"_s);
         QCOMPARE(result.outcome, VerificationResult::Outcome::Differs);
@@ -283,7 +269,7 @@ private slots:
     void aDowngradeThatRaisesIsAFailedStep()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const QString root = test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
                                                      "    op.drop_column('t_a1', 'note')\n"
                                                      "    raise RuntimeError('no way back')");
@@ -312,7 +298,7 @@ private slots:
     void aDatabaseAboveTheStartIsRefused()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
                                           "    op.drop_column('t_a1', 'note')"));
         QVERIFY(h.upgrade(url, u"a2"_s));
@@ -327,7 +313,7 @@ private slots:
     void cancelStopsBeforeTheNextPhase()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
                                           "    op.drop_column('t_a1', 'note')"));
         QVERIFY(h.upgrade(url, u"a1"_s));
