@@ -4,13 +4,13 @@
 #include "project.h"
 #include "runplan.h"
 
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "alembicprojectwriter.h"
 #include "alembicversions.h"
+#include "processrun.h"
 #include "scratchserver.h"
 
 using namespace retort;
@@ -19,16 +19,9 @@ using retort::test::versionsOf;
 
 namespace {
 
-const QString kCli = QStringLiteral(RETORT_CLI_PATH);
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe() const { return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(out.left(4000), err.left(4000)); }
-};
+using Run = test::ProcessRun<QString>;
 
 QTemporaryDir &journalFolder()
 {
@@ -43,28 +36,7 @@ QString journalPath()
 
 Run cli(const QStringList &arguments, const QByteArray &input = {}, const QString &command = u"run"_s)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"DATABASE_URL"_s);
-    env.remove(u"RETORT_DATABASE_URL"_s);
-    process.setProcessEnvironment(env);
-    QStringList all = QStringList{command} + arguments;
-    if (!arguments.contains(u"--journal"_s))
-        all += QStringList{u"--journal"_s, journalPath()};
-    if (command == u"run"_s)
-        all += QStringList{u"--python"_s, u"/usr/bin/python3"_s};
-    process.start(kCli, all);
-    Run result;
-    if (!process.waitForStarted(30'000))
-        return result;
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(240'000))
-        process.kill();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return test::runJournalledCli(command, arguments, journalPath(), input);
 }
 
 } // namespace

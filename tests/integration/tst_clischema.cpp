@@ -1,12 +1,12 @@
 // retort-cli schema and current, end to end: a real PostgreSQL (PostgresServer) migrated by real
 // Alembic (/usr/bin/alembic upgrade heads on a copy of examples/demo), and an SQLite file.
 #include "postgresserver.h"
+#include "processrun.h"
 #include "projectcopy.h"
 #include "schemasnapshot.h"
 #include "scratchserver.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,42 +18,18 @@ namespace {
 const QString kCli = QStringLiteral(RETORT_CLI_PATH);
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(QString::fromUtf8(out.left(3000)),
-                                                                              QString::fromUtf8(err.left(3000)));
-    }
-};
+using Run = test::ProcessRun<QByteArray>;
 
 Run run(const QString &program, const QStringList &arguments, const QString &directory = {},
         const QString &databaseUrl = {})
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
     env.remove(u"DATABASE_URL"_s);
     if (!databaseUrl.isEmpty())
         env.insert(u"RETORT_DATABASE_URL"_s, databaseUrl);
-    process.setProcessEnvironment(env);
-    if (!directory.isEmpty())
-        process.setWorkingDirectory(directory);
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForStarted(30'000))
-        return result;
-    process.closeWriteChannel();
-    if (!process.waitForFinished(180'000))
-        process.kill();
-    process.waitForFinished();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return test::runProcess(program, arguments,
+                            {.workingDirectory = directory, .environment = env, .timeoutMs = 180'000});
 }
 
 QStringList firstWords(const QByteArray &output)

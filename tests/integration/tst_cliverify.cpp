@@ -3,12 +3,12 @@
 // column behind or raises, with the exit codes a CI job acts on and the journal's reports.
 #include "alembicprojectwriter.h"
 #include "alembicversions.h"
+#include "processrun.h"
 #include "postgresserver.h"
 #include "project.h"
 #include "runplan.h"
 #include "scratchserver.h"
 
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,42 +19,13 @@ using retort::test::versionsOf;
 
 namespace {
 
-const QString kCli = QStringLiteral(RETORT_CLI_PATH);
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(out.left(6000), err.left(4000));
-    }
-};
+using Run = test::ProcessRun<QString>;
 
-Run cli(const QString &command, QStringList arguments, const QString &journal)
+Run cli(const QString &command, const QStringList &arguments, const QString &journal)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"DATABASE_URL"_s);
-    env.remove(u"RETORT_DATABASE_URL"_s);
-    process.setProcessEnvironment(env);
-    if (!arguments.contains(u"--journal"_s))
-        arguments += QStringList{u"--journal"_s, journal};
-    if (command == u"verify"_s)
-        arguments += QStringList{u"--python"_s, u"/usr/bin/python3"_s};
-    process.start(kCli, QStringList{command} + arguments);
-    Run result;
-    if (!process.waitForStarted(30'000))
-        return result;
-    process.closeWriteChannel();
-    if (!process.waitForFinished(240'000))
-        process.kill();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return test::runJournalledCli(command, arguments, journal);
 }
 
 /// a1 creates t_a1, a2 runs \a upgrade and \a downgrade, a3 creates t_a3.
