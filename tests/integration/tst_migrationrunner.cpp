@@ -44,6 +44,15 @@ bool tableExists(const QString &connection, const char *table)
     return !work.exec_params1("SELECT to_regclass($1) IS NULL", table)[0].as<bool>();
 }
 
+/// Whether \a started, a spy on MigrationRunner::statementStarted, has seen a statement whose SQL
+/// contains \a text.
+bool sawStatement(const QSignalSpy &started, const QString &text)
+{
+    return std::any_of(started.cbegin(), started.cend(), [&text](const QList<QVariant> &args) {
+        return args.at(1).value<StatementRecord>().sql.contains(text);
+    });
+}
+
 /// A runner on a project, with the helpers the tests use.
 struct Harness
 {
@@ -328,11 +337,7 @@ private slots:
         QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
         h.start(h.plan(url, u"a2"_s, true), url);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
-                                             [](const QList<QVariant> &args) {
-                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
-                                             }),
-                                 kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(sawStatement(started, u"pg_sleep"_s), kRunTimeoutMs);
         h.runner->cancel();
         const RunRecord record = waitForEnd(*h.runner);
         QCOMPARE(record.status, RunStatus::Cancelled);
@@ -354,11 +359,7 @@ private slots:
         QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
         h.start(h.plan(url, u"a2"_s, true), url);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
-                                             [](const QList<QVariant> &args) {
-                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
-                                             }),
-                                 kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(sawStatement(started, u"pg_sleep"_s), kRunTimeoutMs);
         QVERIFY(h.bridge->processId() > 0);
         ::kill(pid_t(h.bridge->processId()), SIGKILL);
         const RunRecord record = waitForEnd(*h.runner);
@@ -380,11 +381,7 @@ private slots:
         Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
         h.start(h.plan(url, u"heads"_s, true), url);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
-                                             [](const QList<QVariant> &args) {
-                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
-                                             }),
-                                 kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(sawStatement(started, u"pg_sleep"_s), kRunTimeoutMs);
         h.bridge.reset(); // as when the user picks another interpreter
         const RunRecord record = waitForEnd(*h.runner);
         QCOMPARE(record.status, RunStatus::Failed);
@@ -405,11 +402,7 @@ private slots:
         Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
         h.start(h.plan(url, u"heads"_s, true), url);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
-                                             [](const QList<QVariant> &args) {
-                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
-                                             }),
-                                 kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(sawStatement(started, u"pg_sleep"_s), kRunTimeoutMs);
         server.stop();
         const RunRecord record = waitForEnd(*h.runner);
         QCOMPARE(record.status, RunStatus::Failed);
