@@ -3,7 +3,6 @@
 #include "alembicservice.h"
 #include "postgresserver.h"
 #include "project.h"
-#include "rundatabase.h"
 #include "runjournal.h"
 #include "runpanel.h"
 #include "runplan.h"
@@ -21,23 +20,17 @@
 #include <QTest>
 #include <QTreeWidget>
 
-#include "serverfolder.h"
+#include "alembicversions.h"
+#include "scratchserver.h"
 
 using namespace retort;
 using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
 
 namespace {
 
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 constexpr int kTimeoutMs = 120'000;
-
-QStringList versionsOf(const QString &url)
-{
-    RunDatabase database;
-    if (!database.open(url, u"test"_s).isEmpty())
-        return {u"<unreachable>"_s};
-    return database.readVersions().revisions;
-}
 
 QAbstractButton *buttonNamed(QMessageBox *box, const QString &text)
 {
@@ -53,22 +46,17 @@ class TestRunRecovery : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
+    test::ScratchServer m_server{u"rec"_s};
     std::unique_ptr<AlembicService> m_alembic;
     Project m_demo;
     RunPlan m_plan; // base -> heads on the demo
-    int m_databases = 0;
 
     /// A database at the demo's first revision, and a journal whose run to heads died in step 2.
     std::pair<RunDestination, QString> interruptedRun()
     {
-        const QString name = u"rec%1"_s.arg(++m_databases);
-        QString error;
-        if (!m_server->createDatabase(name, &error))
-            qFatal("%s", qPrintable(error));
+        const QString name = m_server.freshDatabaseName();
         const RunDestination destination{m_server->sqlalchemyUrl(name), u"db "_s + name, name, u"Sandbox"_s, u"local"_s, {}};
-        RunWorkbench setup(m_alembic.get(), m_dir.filePath(u"setup.sqlite"_s), nullptr);
+        RunWorkbench setup(m_alembic.get(), m_server.filePath(u"setup.sqlite"_s), nullptr);
         setup.setProject(m_demo);
         setup.planRun(destination, m_plan.steps.at(0).revision, true);
         if (!QTest::qWaitFor([&] { return setup.planDialog() != nullptr; }, kTimeoutMs))
@@ -78,7 +66,7 @@ class TestRunRecovery : public QObject
         if (!finished.wait(kTimeoutMs))
             qFatal("the setup run did not finish");
 
-        const QString journalPath = m_dir.filePath(name + u".sqlite"_s);
+        const QString journalPath = m_server.filePath(name + u".sqlite"_s);
         RunJournal dying;
         dying.open(journalPath);
         RunRecord header;
@@ -107,10 +95,8 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
-        QVERIFY(test::openToServerUser(m_dir.path()));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
         m_demo = Project::load(kDemo);
         m_plan = RunPlan::make(m_demo.graph(), {}, u"heads"_s, true);
         m_alembic = std::make_unique<AlembicService>();
@@ -120,7 +106,7 @@ private slots:
     void cleanupTestCase()
     {
         m_alembic.reset();
-        m_server.reset();
+        m_server.stop();
     }
 
     void anInterruptedRunIsShownAndClosedWithTheRealVersion()

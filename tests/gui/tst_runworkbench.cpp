@@ -5,7 +5,6 @@
 #include "migrationrunner.h"
 #include "postgresserver.h"
 #include "project.h"
-#include "rundatabase.h"
 #include "runpanel.h"
 #include "runplandialog.h"
 #include "runworkbench.h"
@@ -30,23 +29,17 @@
 #include <QTextBrowser>
 #include <QTreeWidget>
 
-#include "serverfolder.h"
+#include "alembicversions.h"
+#include "scratchserver.h"
 
 using namespace retort;
 using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
 
 namespace {
 
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 constexpr int kTimeoutMs = 120'000;
-
-QStringList versionsOf(const QString &url)
-{
-    RunDatabase database;
-    if (!database.open(url, u"test"_s).isEmpty())
-        return {u"<unreachable>"_s};
-    return database.readVersions().revisions;
-}
 
 } // namespace
 
@@ -54,8 +47,7 @@ class TestRunWorkbench : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
+    test::ScratchServer m_server;
     std::unique_ptr<AlembicService> m_alembic;
     Project m_demo;
 
@@ -71,11 +63,8 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         qRegisterMetaType<VerificationResult>();
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
-        QVERIFY(m_dir.isValid());
-        QVERIFY(test::openToServerUser(m_dir.path()));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
         QVERIFY2(m_server->createDatabase(u"shop"_s, &error), qPrintable(error));
         QVERIFY2(m_server->createDatabase(u"prod"_s, &error), qPrintable(error));
         m_demo = Project::load(kDemo);
@@ -86,12 +75,12 @@ private slots:
     void cleanupTestCase()
     {
         m_alembic.reset();
-        m_server.reset();
+        m_server.stop();
     }
 
     void planShowsSqlAndWarningsThenRunsIntoTheStepLog()
     {
-        RunWorkbench runs(m_alembic.get(), m_dir.filePath(u"runs.sqlite"_s), nullptr);
+        RunWorkbench runs(m_alembic.get(), m_server.filePath(u"runs.sqlite"_s), nullptr);
         runs.setProject(m_demo);
         runs.planRun(destination(u"shop"_s), u"heads"_s, true);
         QTRY_VERIFY_WITH_TIMEOUT(runs.planDialog() != nullptr, kTimeoutMs);
@@ -137,14 +126,14 @@ private slots:
         QVERIFY(panel->history()->count() >= 1);
         QCOMPARE(panel->history()->currentData().toLongLong(), record.id);
         QVERIFY(panel->exportButton()->isEnabled());
-        QCOMPARE(runs.exportRun(record.id, m_dir.filePath(u"run.md"_s), u"markdown"_s), QString());
-        QFile markdown(m_dir.filePath(u"run.md"_s));
+        QCOMPARE(runs.exportRun(record.id, m_server.filePath(u"run.md"_s), u"markdown"_s), QString());
+        QFile markdown(m_server.filePath(u"run.md"_s));
         QVERIFY(markdown.open(QIODevice::ReadOnly));
         const QByteArray report = markdown.readAll();
         QVERIFY(report.contains("CREATE TABLE users"));
         QVERIFY(!report.contains(m_server->password().toUtf8()));
-        QCOMPARE(runs.exportRun(record.id, m_dir.filePath(u"run.json"_s), u"json"_s), QString());
-        QFile json(m_dir.filePath(u"run.json"_s));
+        QCOMPARE(runs.exportRun(record.id, m_server.filePath(u"run.json"_s), u"json"_s), QString());
+        QFile json(m_server.filePath(u"run.json"_s));
         QVERIFY(json.open(QIODevice::ReadOnly));
         QVERIFY(QJsonDocument::fromJson(json.readAll()).isObject());
         QVERIFY(runs.exportRun(record.id, u"/proc/nowhere/run.md"_s, u"markdown"_s).contains(u"/proc/nowhere/run.md"_s));
@@ -159,7 +148,7 @@ private slots:
 
     void productionAsksForTheDatabaseName()
     {
-        RunWorkbench runs(m_alembic.get(), m_dir.filePath(u"runs.sqlite"_s), nullptr);
+        RunWorkbench runs(m_alembic.get(), m_server.filePath(u"runs.sqlite"_s), nullptr);
         runs.setProject(m_demo);
         const QString first = RunPlan::make(m_demo.graph(), {}, u"heads"_s, true).steps.at(0).revision;
         runs.planRun(destination(u"prod"_s, u"production"_s), first, true);
@@ -185,7 +174,7 @@ private slots:
     {
         QString error;
         QVERIFY2(m_server->createDatabase(u"verify"_s, &error), qPrintable(error));
-        RunWorkbench runs(m_alembic.get(), m_dir.filePath(u"runs.sqlite"_s), nullptr);
+        RunWorkbench runs(m_alembic.get(), m_server.filePath(u"runs.sqlite"_s), nullptr);
         runs.setProject(m_demo);
         const QString first = RunPlan::make(m_demo.graph(), {}, u"heads"_s, true).steps.at(0).revision;
         QSignalSpy verified(&runs, &RunWorkbench::verified);
@@ -207,7 +196,7 @@ private slots:
     {
         QString error;
         QVERIFY2(m_server->createDatabase(u"merge"_s, &error), qPrintable(error));
-        RunWorkbench runs(m_alembic.get(), m_dir.filePath(u"runs.sqlite"_s), nullptr);
+        RunWorkbench runs(m_alembic.get(), m_server.filePath(u"runs.sqlite"_s), nullptr);
         runs.setProject(m_demo);
         QString merge;
         for (const Revision &revision : m_demo.graph().revisions())

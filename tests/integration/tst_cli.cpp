@@ -24,6 +24,8 @@
 
 #include <sys/stat.h>
 
+#include "processrun.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -51,43 +53,13 @@ const QString kMultipleHeads = u"Multiple head revisions are present for given a
                                u"specific target revision, '<branchname>@head' to narrow to a specific head, or "
                                u"'heads' for all heads"_s;
 
-struct Run
-{
-    bool started = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(QString::fromUtf8(out.left(3000)),
-                                                                          QString::fromUtf8(err.left(3000)));
-    }
-};
+using Run = retort::test::ProcessRun<QByteArray>;
 
 Run run(const QString &program, const QStringList &arguments, const QString &workingDirectory = QString(),
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProgram(program);
-    process.setArguments(arguments);
-    process.setProcessEnvironment(environment);
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
-    process.start();
-    Run result;
-    result.started = process.waitForStarted(30000);
-    if (!result.started)
-        return result;
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return retort::test::runProcess(program, arguments,
+                                    {.workingDirectory = workingDirectory, .environment = environment});
 }
 
 Run cli(const QStringList &arguments, const QString &workingDirectory = QString())
@@ -98,14 +70,11 @@ Run cli(const QStringList &arguments, const QString &workingDirectory = QString(
 /// Environment for Alembic: never write bytecode into the source tree, SQLite database in `db`.
 QProcessEnvironment alembicEnvironment(const QString &databaseFile = QString())
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = retort::test::environmentWithoutDatabaseUrl();
     env.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
     env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    env.remove(u"DATABASE_URL"_s);
     if (!databaseFile.isEmpty())
         env.insert(u"RETORT_DATABASE_URL"_s, u"sqlite:///"_s + databaseFile);
-    else
-        env.remove(u"RETORT_DATABASE_URL"_s);
     return env;
 }
 

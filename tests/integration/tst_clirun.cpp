@@ -2,32 +2,26 @@
 // its heads and back down step by step, and the exit codes a CI job acts on.
 #include "postgresserver.h"
 #include "project.h"
-#include "rundatabase.h"
 #include "runplan.h"
 
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "alembicprojectwriter.h"
-#include "serverfolder.h"
+#include "alembicversions.h"
+#include "processrun.h"
+#include "scratchserver.h"
 
 using namespace retort;
 using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
 
 namespace {
 
-const QString kCli = QStringLiteral(RETORT_CLI_PATH);
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe() const { return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(out.left(4000), err.left(4000)); }
-};
+using Run = test::ProcessRun<QString>;
 
 QTemporaryDir &journalFolder()
 {
@@ -42,36 +36,7 @@ QString journalPath()
 
 Run cli(const QStringList &arguments, const QByteArray &input = {}, const QString &command = u"run"_s)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"DATABASE_URL"_s);
-    env.remove(u"RETORT_DATABASE_URL"_s);
-    process.setProcessEnvironment(env);
-    QStringList all = QStringList{command} + arguments;
-    if (!arguments.contains(u"--journal"_s))
-        all += QStringList{u"--journal"_s, journalPath()};
-    if (command == u"run"_s)
-        all += QStringList{u"--python"_s, u"/usr/bin/python3"_s};
-    process.start(kCli, all);
-    Run result;
-    if (!process.waitForStarted(30'000))
-        return result;
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(240'000))
-        process.kill();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
-QStringList versionsOf(const QString &url)
-{
-    RunDatabase database;
-    if (!database.open(url, u"test"_s).isEmpty())
-        return {u"<unreachable>"_s};
-    return database.readVersions().revisions;
+    return test::runJournalledCli(command, arguments, journalPath(), input);
 }
 
 } // namespace
@@ -80,35 +45,21 @@ class TestCliRun : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
-    int m_databases = 0;
-
-    QString freshDatabase()
-    {
-        const QString name = u"cli%1"_s.arg(++m_databases);
-        QString error;
-        if (!m_server->createDatabase(name, &error))
-            qFatal("cannot create %s: %s", qPrintable(name), qPrintable(error));
-        return m_server->sqlalchemyUrl(name);
-    }
+    test::ScratchServer m_server{u"cli"_s};
 
 private slots:
     void initTestCase()
     {
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
-        QVERIFY(m_dir.isValid());
-        QVERIFY(test::openToServerUser(m_dir.path()));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_server.stop(); }
 
     void upgradesTheDemoToItsHeadsAndStepsBackDown()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const Project demo = Project::load(kDemo);
         const RunPlan plan = RunPlan::make(demo.graph(), {}, u"heads"_s, true);
         Run run = cli({kDemo, u"--db"_s, url, u"--to"_s, u"heads"_s, u"--lock-timeout"_s, u"5s"_s});
@@ -150,7 +101,7 @@ private slots:
 
     void exitCodesSayWhatWentWrong()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Run run = cli({kDemo, u"--db"_s, url, u"--to"_s, u"nosuchrevision"_s});
         QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
         QVERIFY(run.err.contains(u"nosuchrevision"_s));
@@ -171,9 +122,7 @@ private slots:
         QTemporaryDir dir;
         const QString root = test::makeProject(
             dir, {{u"a1.py"_s, test::revisionSource("a1", {}, "    raise ValueError('no backfill yet')")}},
-            "from alembic import context\nfrom sqlalchemy import create_engine\n"
-            "with create_engine(context.config.get_main_option('sqlalchemy.url')).connect() as c:\n"
-            "    context.configure(connection=c)\n    with context.begin_transaction():\n        context.run_migrations()\n");
+            test::onlineEnvPy);
         run = cli({root, u"--db"_s, url, u"--to"_s, u"heads"_s});
         QVERIFY2(run.exitCode == 3, qPrintable(run.describe()));
         QVERIFY2(run.err.contains(u"a1.py:"_s) && run.err.contains(u"no backfill yet"_s), qPrintable(run.describe()));

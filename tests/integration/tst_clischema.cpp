@@ -1,11 +1,12 @@
 // retort-cli schema and current, end to end: a real PostgreSQL (PostgresServer) migrated by real
 // Alembic (/usr/bin/alembic upgrade heads on a copy of examples/demo), and an SQLite file.
 #include "postgresserver.h"
+#include "processrun.h"
 #include "projectcopy.h"
 #include "schemasnapshot.h"
+#include "scratchserver.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,42 +18,18 @@ namespace {
 const QString kCli = QStringLiteral(RETORT_CLI_PATH);
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(QString::fromUtf8(out.left(3000)),
-                                                                              QString::fromUtf8(err.left(3000)));
-    }
-};
+using Run = test::ProcessRun<QByteArray>;
 
 Run run(const QString &program, const QStringList &arguments, const QString &directory = {},
         const QString &databaseUrl = {})
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
     env.remove(u"DATABASE_URL"_s);
     if (!databaseUrl.isEmpty())
         env.insert(u"RETORT_DATABASE_URL"_s, databaseUrl);
-    process.setProcessEnvironment(env);
-    if (!directory.isEmpty())
-        process.setWorkingDirectory(directory);
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForStarted(30'000))
-        return result;
-    process.closeWriteChannel();
-    if (!process.waitForFinished(180'000))
-        process.kill();
-    process.waitForFinished();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return test::runProcess(program, arguments,
+                            {.workingDirectory = directory, .environment = env, .timeoutMs = 180'000});
 }
 
 QStringList firstWords(const QByteArray &output)
@@ -70,8 +47,7 @@ class TestCliSchema : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
+    test::ScratchServer m_server;
     QString m_project; // a copy of examples/demo, upgraded to heads on database "demo"
     QString m_url;
 
@@ -81,22 +57,18 @@ private slots:
         QVERIFY2(QFile::exists(u"/usr/bin/alembic"_s), "Debian's alembic is required (package alembic)");
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(),
                  "PostgreSQL's server binaries are required (package postgresql-15)");
-        QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
-                                                        QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
-                                                        QFile::ExeOther));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
         QVERIFY2(m_server->createDatabase(u"demo"_s, &error), qPrintable(error));
         QVERIFY2(m_server->createDatabase(u"empty"_s, &error), qPrintable(error));
-        m_project = m_dir.filePath(u"demo"_s);
+        m_project = m_server.filePath(u"demo"_s);
         QVERIFY(test::copyTree(kDemo, m_project));
         m_url = m_server->sqlalchemyUrl(u"demo"_s);
         const Run upgrade = run(u"/usr/bin/alembic"_s, {u"upgrade"_s, u"heads"_s}, m_project, m_url);
         QVERIFY2(upgrade.exitCode == 0, qPrintable(upgrade.describe()));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_server.stop(); }
 
     void currentMatchesAlembicCurrent()
     {
@@ -154,7 +126,7 @@ private slots:
     {
         QCOMPARE(run(kCli, {u"schema"_s}).exitCode, 64);
         QCOMPARE(run(kCli, {u"current"_s, m_project}).exitCode, 64);
-        const Run notAProject = run(kCli, {u"current"_s, m_dir.filePath(u"nothing-here"_s), u"--db"_s, m_url});
+        const Run notAProject = run(kCli, {u"current"_s, m_server.filePath(u"nothing-here"_s), u"--db"_s, m_url});
         QCOMPARE(notAProject.exitCode, 1);
         QVERIFY(notAProject.err.contains("is not an Alembic project"));
         QVERIFY(run(kCli, {u"help"_s}).out.contains("schema --db URL [--json]"));
@@ -187,7 +159,7 @@ private slots:
 
     void sqliteDatabase()
     {
-        const QString file = m_dir.filePath(u"demo.db"_s);
+        const QString file = m_server.filePath(u"demo.db"_s);
         const Run upgrade = run(u"/usr/bin/alembic"_s, {u"upgrade"_s, u"heads"_s}, m_project, u"sqlite:///"_s + file);
         QVERIFY2(upgrade.exitCode == 0, qPrintable(upgrade.describe()));
         const Run current = run(kCli, {u"current"_s, m_project, u"--db"_s, u"sqlite:///"_s + file});
@@ -197,7 +169,7 @@ private slots:
         QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
         QVERIFY2(text.out.contains("\nschema main\n  table alembic_version\n    version_num VARCHAR(32) not null\n"),
                  text.out.constData());
-        const Run missing = run(kCli, {u"schema"_s, u"--db"_s, u"sqlite:///"_s + m_dir.filePath(u"nope.db"_s)});
+        const Run missing = run(kCli, {u"schema"_s, u"--db"_s, u"sqlite:///"_s + m_server.filePath(u"nope.db"_s)});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains("no SQLite database at"));
     }

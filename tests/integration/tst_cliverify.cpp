@@ -2,97 +2,38 @@
 // downgrades verified one revision at a time and as a range, and projects whose downgrade leaves a
 // column behind or raises, with the exit codes a CI job acts on and the journal's reports.
 #include "alembicprojectwriter.h"
+#include "alembicversions.h"
+#include "processrun.h"
 #include "postgresserver.h"
 #include "project.h"
-#include "rundatabase.h"
 #include "runplan.h"
-#include "serverfolder.h"
+#include "scratchserver.h"
 
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace retort;
 using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
 
 namespace {
 
-const QString kCli = QStringLiteral(RETORT_CLI_PATH);
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 
-const QByteArray kOnlineEnv = "from alembic import context\n"
-                              "from sqlalchemy import create_engine, pool\n"
-                              "engine = create_engine(context.config.get_main_option('sqlalchemy.url'), "
-                              "poolclass=pool.NullPool)\n"
-                              "with engine.connect() as connection:\n"
-                              "    context.configure(connection=connection)\n"
-                              "    with context.begin_transaction():\n"
-                              "        context.run_migrations()\n";
+using Run = test::ProcessRun<QString>;
 
-struct Run
+Run cli(const QString &command, const QStringList &arguments, const QString &journal)
 {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(out.left(6000), err.left(4000));
-    }
-};
-
-Run cli(const QString &command, QStringList arguments, const QString &journal)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"DATABASE_URL"_s);
-    env.remove(u"RETORT_DATABASE_URL"_s);
-    process.setProcessEnvironment(env);
-    if (!arguments.contains(u"--journal"_s))
-        arguments += QStringList{u"--journal"_s, journal};
-    if (command == u"verify"_s)
-        arguments += QStringList{u"--python"_s, u"/usr/bin/python3"_s};
-    process.start(kCli, QStringList{command} + arguments);
-    Run result;
-    if (!process.waitForStarted(30'000))
-        return result;
-    process.closeWriteChannel();
-    if (!process.waitForFinished(240'000))
-        process.kill();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
-QStringList versionsOf(const QString &url)
-{
-    RunDatabase database;
-    if (!database.open(url, u"test"_s).isEmpty())
-        return {u"<unreachable>"_s};
-    return database.readVersions().revisions;
-}
-
-QByteArray revision(const QByteArray &id, const QByteArray &down, const QByteArray &upgrade,
-                    const QByteArray &downgrade)
-{
-    return "\"\"\"revision " + id + "\"\"\"\nfrom alembic import op\nimport sqlalchemy as sa\nrevision = '" + id +
-           "'\ndown_revision = " + (down.isEmpty() ? QByteArray("None") : "'" + down + "'") +
-           "\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n" + upgrade + "\n\n\ndef downgrade():\n" +
-           downgrade + "\n";
+    return test::runJournalledCli(command, arguments, journal);
 }
 
 /// a1 creates t_a1, a2 runs \a upgrade and \a downgrade, a3 creates t_a3.
 QString projectWith(const QTemporaryDir &dir, const QByteArray &upgrade, const QByteArray &downgrade)
 {
-    return test::makeProject(
-        dir,
-        {{u"a1.py"_s, revision("a1", {}, "    op.create_table('t_a1', sa.Column('id', sa.Integer, primary_key=True))",
-                               "    op.drop_table('t_a1')")},
-         {u"a2.py"_s, revision("a2", "a1", upgrade, downgrade)},
-         {u"a3.py"_s, revision("a3", "a2", "    op.create_table('t_a3', sa.Column('id', sa.Integer))",
-                               "    op.drop_table('t_a3')")}},
-        kOnlineEnv);
+    const QByteArray a3 = test::reversibleRevision(
+        "a3", "a2", "    op.create_table('t_a3', sa.Column('id', sa.Integer))", "    op.drop_table('t_a3')");
+    return test::reversibleProject(dir, upgrade, downgrade, {{u"a3.py"_s, a3}});
 }
 
 /// The lines of \a text that start with \a prefix.
@@ -111,37 +52,23 @@ class TestCliVerify : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
-    int m_databases = 0;
+    test::ScratchServer m_server{u"cliverify"_s};
 
-    QString freshDatabase()
-    {
-        const QString name = u"cliverify%1"_s.arg(++m_databases);
-        QString error;
-        if (!m_server->createDatabase(name, &error))
-            qFatal("cannot create %s: %s", qPrintable(name), qPrintable(error));
-        return m_server->sqlalchemyUrl(name);
-    }
-
-    QString journal(const QString &name) const { return m_dir.filePath(name + u".sqlite"_s); }
+    QString journal(const QString &name) const { return m_server.filePath(name + u".sqlite"_s); }
 
 private slots:
     void initTestCase()
     {
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
-        QVERIFY(m_dir.isValid());
-        QVERIFY(test::openToServerUser(m_dir.path()));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_server.stop(); }
 
     void theDemosDowngradesAreVerifiedOneAtATime()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const QString runs = journal(u"demo"_s);
         const Run run = cli(u"verify"_s, {kDemo, u"--db"_s, url}, runs);
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
@@ -176,7 +103,7 @@ private slots:
 
     void aRangeIsVerifiedTogetherAndUpgradedAgain()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const Run run =
             cli(u"verify"_s, {kDemo, u"--db"_s, url, u"--range"_s, u"3394463073c0:b8e2d94c17a5"_s, u"--reupgrade"_s},
                 journal(u"range"_s));
@@ -192,7 +119,7 @@ private slots:
     void aDowngradeThatLeavesAColumnExitsFive()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const QString root = projectWith(dir,
                                          "    op.add_column('t_a1', sa.Column('note', sa.Text))\n"
                                          "    op.add_column('t_a1', sa.Column('rating', sa.SmallInteger))",
@@ -219,7 +146,7 @@ private slots:
     void aDowngradeThatRaisesExitsThree()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const QString root = projectWith(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
                                          "    raise RuntimeError('no way back')");
         const Run run = cli(u"verify"_s, {root, u"--db"_s, url, u"--revision"_s, u"a2"_s}, journal(u"raise"_s));
@@ -235,7 +162,7 @@ private slots:
         QTemporaryDir dir;
         const QString root = projectWith(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
                                          "    op.drop_column('t_a1', 'note')");
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const QString runs = journal(u"codes"_s);
         Run run = cli(u"verify"_s, {root, u"--db"_s, url, u"--revision"_s, u"nosuch"_s}, runs);
         QVERIFY2(run.exitCode == 2 && run.err.contains(u"nosuch"_s), qPrintable(run.describe()));

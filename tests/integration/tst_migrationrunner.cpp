@@ -13,6 +13,8 @@
 #include <QTest>
 
 #include "alembicprojectwriter.h"
+#include "alembicversions.h"
+#include "scratchserver.h"
 #include "serverfolder.h"
 
 #include <pqxx/pqxx>
@@ -22,6 +24,7 @@
 
 using namespace retort;
 using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
 
 namespace {
 
@@ -29,27 +32,9 @@ const QString kPython = u"/usr/bin/python3"_s;
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 constexpr int kRunTimeoutMs = 120'000;
 
-/// env.py for the test projects: online, on the URL Retort injects.
-const QByteArray kOnlineEnv = "from alembic import context\n"
-                              "from sqlalchemy import create_engine, pool\n"
-                              "engine = create_engine(context.config.get_main_option('sqlalchemy.url'), "
-                              "poolclass=pool.NullPool)\n"
-                              "with engine.connect() as connection:\n"
-                              "    context.configure(connection=connection)\n"
-                              "    with context.begin_transaction():\n"
-                              "        context.run_migrations()\n";
-
 QByteArray revision(const QByteArray &id, const QByteArray &down, const QByteArray &body)
 {
     return test::revisionSource(id, down, body);
-}
-
-QStringList versionsOf(const QString &url)
-{
-    RunDatabase database;
-    if (!database.open(url, u"test"_s).isEmpty())
-        return {u"<unreachable>"_s};
-    return database.readVersions().revisions;
 }
 
 bool tableExists(const QString &connection, const char *table)
@@ -57,6 +42,15 @@ bool tableExists(const QString &connection, const char *table)
     pqxx::connection c(connection.toStdString());
     pqxx::nontransaction work(c);
     return !work.exec_params1("SELECT to_regclass($1) IS NULL", table)[0].as<bool>();
+}
+
+/// Whether \a started, a spy on MigrationRunner::statementStarted, has seen a statement whose SQL
+/// contains \a text.
+bool sawStatement(const QSignalSpy &started, const QString &text)
+{
+    return std::any_of(started.cbegin(), started.cend(), [&text](const QList<QVariant> &args) {
+        return args.at(1).value<StatementRecord>().sql.contains(text);
+    });
 }
 
 /// A runner on a project, with the helpers the tests use.
@@ -90,24 +84,7 @@ class TestMigrationRunner : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
-    int m_databases = 0;
-
-    /// A new empty database on the server: its SQLAlchemy URL.
-    QString freshDatabase()
-    {
-        const QString name = u"run%1"_s.arg(++m_databases);
-        QString error;
-        if (!m_server->createDatabase(name, &error))
-            qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(error));
-        return m_server->sqlalchemyUrl(name);
-    }
-
-    QString libpq(const QString &url) const
-    {
-        return m_server->connectionString(url.section(QLatin1Char('/'), -1));
-    }
+    test::ScratchServer m_server{u"run"_s};
 
     /// A project whose second revision runs \a body (the first creates table t_a1).
     QString projectWith(const QTemporaryDir &dir, const QByteArray &body)
@@ -115,7 +92,7 @@ class TestMigrationRunner : public QObject
         return test::makeProject(dir,
                                  {{u"a1.py"_s, revision("a1", {}, test::createTable("a1"))},
                                   {u"a2.py"_s, revision("a2", "a1", body)}},
-                                 kOnlineEnv);
+                                 test::onlineEnvPy);
     }
 
     static RunRecord waitForEnd(MigrationRunner &runner)
@@ -133,18 +110,15 @@ private slots:
     {
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
         QVERIFY2(QFile::exists(kPython), "Debian's python3 with python3-alembic is required");
-        QVERIFY(m_dir.isValid());
-        QVERIFY(test::openToServerUser(m_dir.path()));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_server.stop(); }
 
     void demoGoesUpStepByStepAndBackToBase()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         const RunPlan up = h.plan(url, u"heads"_s, true);
         QVERIFY2(up.ok(), qPrintable(up.error));
@@ -187,7 +161,7 @@ private slots:
                 QVERIFY2(statement.finished() && statement.error.isEmpty(), qPrintable(statement.sql));
         }
         QVERIFY(statements.size() > up.steps.size());
-        QVERIFY(tableExists(libpq(url), "users"));
+        QVERIFY(tableExists(m_server.connectionStringOf(url), "users"));
 
         const RunPlan down = h.plan(url, u"base"_s, false);
         QVERIFY2(down.ok(), qPrintable(down.error));
@@ -196,13 +170,13 @@ private slots:
         record = waitForEnd(*h.runner);
         QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
         QCOMPARE(versionsOf(url), QStringList());
-        QVERIFY(!tableExists(libpq(url), "users"));
+        QVERIFY(!tableExists(m_server.connectionStringOf(url), "users"));
     }
 
     void aRevisionThatDependsOnAHeadTakesItsRow()
     {
         // audit_0001 has no down revision but depends on 0c0b52f6f7f0: Alembic replaces that row.
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         h.start(h.plan(url, u"0c0b52f6f7f0"_s, true), url);
         QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
@@ -220,7 +194,7 @@ private slots:
 
     void stepModePausesAfterEachStep()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         const RunPlan up = h.plan(url, u"heads"_s, true);
         QSignalSpy paused(h.runner.get(), &MigrationRunner::paused);
@@ -243,7 +217,7 @@ private slots:
 
     void cancelWhilePausedEndsTheRun()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         MigrationRunner::Options options;
         options.pauseAfterEachStep = true;
@@ -259,7 +233,7 @@ private slots:
 
     void aPlanForAnotherStateIsRefusedBeforeAnythingRuns()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         const RunPlan stale = RunPlan::make(h.project.graph(), {}, u"heads"_s, true);
         // Someone else upgrades the database after the plan was made.
@@ -275,8 +249,8 @@ private slots:
 
     void anotherRunHoldingTheLockIsNamed()
     {
-        const QString url = freshDatabase();
-        pqxx::connection other(libpq(url).toStdString());
+        const QString url = m_server.freshDatabase();
+        pqxx::connection other(m_server.connectionStringOf(url).toStdString());
         pqxx::nontransaction work(other);
         work.exec("SET application_name = 'nightly deploy'");
         work.exec_params("SELECT pg_advisory_lock($1)", RunDatabase::kLockKey);
@@ -291,12 +265,12 @@ private slots:
     void aLockedTableFailsOnLockTimeout()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(projectWith(dir, "    op.add_column('t_a1', sa.Column('x', sa.Integer))"));
         h.start(h.plan(url, u"a1"_s, true), url);
         QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
 
-        pqxx::connection other(libpq(url).toStdString());
+        pqxx::connection other(m_server.connectionStringOf(url).toStdString());
         pqxx::work holding(other);
         holding.exec("LOCK TABLE t_a1 IN ACCESS SHARE MODE");
         MigrationRunner::Options options;
@@ -317,7 +291,7 @@ private slots:
     void aRevisionThatRaisesFailsWithItsFrame()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         const QString root = projectWith(dir, "    op.create_table('t_a2', sa.Column('id', sa.Integer))\n"
                                               "    raise RuntimeError('the data is not ready')");
         Harness h(root);
@@ -330,14 +304,14 @@ private slots:
         QCOMPARE(failed.error.type, u"RuntimeError"_s);
         QVERIFY(failed.error.userFrame(root).file.endsWith(u"a2.py"_s));
         QCOMPARE(failed.versionsAfter, QStringList{u"a1"_s});
-        QVERIFY(!tableExists(libpq(url), "t_a2")); // the step's transaction rolled back
+        QVERIFY(!tableExists(m_server.connectionStringOf(url), "t_a2")); // the step's transaction rolled back
         QVERIFY2(record.error.contains(u"a1"_s), qPrintable(record.error)); // says where the database is
     }
 
     void serverNoticesAndRowCountsAreCaptured()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(projectWith(dir, "    op.execute(\"INSERT INTO t_a1 (id) VALUES (1), (2), (3)\")\n"
                                    "    op.execute(\"DO $$ BEGIN RAISE NOTICE 'backfilled 3 rows'; END $$\")"));
         h.start(h.plan(url, u"heads"_s, true), url);
@@ -357,17 +331,13 @@ private slots:
     void cancelStopsTheRunningStatement()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
         h.start(h.plan(url, u"a1"_s, true), url);
         QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
         h.start(h.plan(url, u"a2"_s, true), url);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
-                                             [](const QList<QVariant> &args) {
-                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
-                                             }),
-                                 kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(sawStatement(started, u"pg_sleep"_s), kRunTimeoutMs);
         h.runner->cancel();
         const RunRecord record = waitForEnd(*h.runner);
         QCOMPARE(record.status, RunStatus::Cancelled);
@@ -380,7 +350,7 @@ private slots:
     void theHelperDyingMidStepFailsTheStep()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
         RunJournal journal;
         QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
@@ -389,11 +359,7 @@ private slots:
         QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
         h.start(h.plan(url, u"a2"_s, true), url);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
-                                             [](const QList<QVariant> &args) {
-                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
-                                             }),
-                                 kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(sawStatement(started, u"pg_sleep"_s), kRunTimeoutMs);
         QVERIFY(h.bridge->processId() > 0);
         ::kill(pid_t(h.bridge->processId()), SIGKILL);
         const RunRecord record = waitForEnd(*h.runner);
@@ -411,15 +377,11 @@ private slots:
     void theHelperReplacedMidStepFailsTheStep()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
         h.start(h.plan(url, u"heads"_s, true), url);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
-                                             [](const QList<QVariant> &args) {
-                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
-                                             }),
-                                 kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(sawStatement(started, u"pg_sleep"_s), kRunTimeoutMs);
         h.bridge.reset(); // as when the user picks another interpreter
         const RunRecord record = waitForEnd(*h.runner);
         QCOMPARE(record.status, RunStatus::Failed);
@@ -440,11 +402,7 @@ private slots:
         Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
         h.start(h.plan(url, u"heads"_s, true), url);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
-                                             [](const QList<QVariant> &args) {
-                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
-                                             }),
-                                 kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(sawStatement(started, u"pg_sleep"_s), kRunTimeoutMs);
         server.stop();
         const RunRecord record = waitForEnd(*h.runner);
         QCOMPARE(record.status, RunStatus::Failed);

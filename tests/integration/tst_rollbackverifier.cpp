@@ -5,14 +5,14 @@
 // run with its steps and VerificationRecord, and the Markdown report says the verdict.
 #include "alembicbridge.h"
 #include "alembicprojectwriter.h"
+#include "alembicversions.h"
 #include "migrationrunner.h"
 #include "postgresserver.h"
 #include "project.h"
 #include "rollbackverifier.h"
-#include "rundatabase.h"
 #include "runjournal.h"
 #include "runreport.h"
-#include "serverfolder.h"
+#include "scratchserver.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -22,50 +22,13 @@
 
 using namespace retort;
 using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
 
 namespace {
 
 const QString kPython = u"/usr/bin/python3"_s;
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 constexpr int kTimeoutMs = 180'000;
-
-const QByteArray kOnlineEnv = "from alembic import context\n"
-                              "from sqlalchemy import create_engine, pool\n"
-                              "engine = create_engine(context.config.get_main_option('sqlalchemy.url'), "
-                              "poolclass=pool.NullPool)\n"
-                              "with engine.connect() as connection:\n"
-                              "    context.configure(connection=connection)\n"
-                              "    with context.begin_transaction():\n"
-                              "        context.run_migrations()\n";
-
-/// A revision file with its own upgrade() and downgrade() bodies.
-QByteArray revision(const QByteArray &id, const QByteArray &down, const QByteArray &upgrade,
-                    const QByteArray &downgrade)
-{
-    return "\"\"\"revision " + id + "\"\"\"\nfrom alembic import op\nimport sqlalchemy as sa\nrevision = '" + id +
-           "'\ndown_revision = " + (down.isEmpty() ? QByteArray("None") : "'" + down + "'") +
-           "\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n" + upgrade + "\n\n\ndef downgrade():\n" +
-           downgrade + "\n";
-}
-
-/// a1 creates t_a1; a2 runs \a upgrade and \a downgrade.
-QString projectWith(const QTemporaryDir &dir, const QByteArray &upgrade, const QByteArray &downgrade)
-{
-    return test::makeProject(
-        dir,
-        {{u"a1.py"_s, revision("a1", {}, "    op.create_table('t_a1', sa.Column('id', sa.Integer, primary_key=True))",
-                               "    op.drop_table('t_a1')")},
-         {u"a2.py"_s, revision("a2", "a1", upgrade, downgrade)}},
-        kOnlineEnv);
-}
-
-QStringList versionsOf(const QString &url)
-{
-    RunDatabase database;
-    if (!database.open(url, u"test"_s).isEmpty())
-        return {u"<unreachable>"_s};
-    return database.readVersions().revisions;
-}
 
 struct Harness
 {
@@ -122,22 +85,11 @@ class TestRollbackVerifier : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PostgresServer> m_server;
-    int m_databases = 0;
-
-    QString freshDatabase()
-    {
-        const QString name = u"verify%1"_s.arg(++m_databases);
-        QString error;
-        if (!m_server->createDatabase(name, &error))
-            qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(error));
-        return m_server->sqlalchemyUrl(name);
-    }
+    test::ScratchServer m_server{u"verify"_s};
 
     bool columnExists(const QString &url, const char *table, const char *column)
     {
-        pqxx::connection c(m_server->connectionString(url.section(u'/', -1)).toStdString());
+        pqxx::connection c(m_server.connectionStringOf(url).toStdString());
         pqxx::nontransaction work(c);
         return work.exec_params1("SELECT count(*) FROM information_schema.columns WHERE table_name = $1 AND "
                                  "column_name = $2",
@@ -150,14 +102,11 @@ private slots:
     {
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
         QVERIFY2(QFile::exists(kPython), "Debian's python3 with python3-alembic is required");
-        QVERIFY(m_dir.isValid());
-        QVERIFY(test::openToServerUser(m_dir.path()));
-        m_server = std::make_unique<PostgresServer>(m_dir.filePath(u"pg"_s));
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QVERIFY2(m_server.start(&error), qPrintable(error));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_server.stop(); }
 
     void rangesResolveToTheirStartAndUpgrade()
     {
@@ -181,7 +130,7 @@ private slots:
 
     void theDemosMainLineVerifiesCleanAndUpgradesAgain()
     {
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         QSignalSpy progress(h.verifier.get(), &RollbackVerifier::progress);
         const VerificationResult result = h.verify(url, u"0c0b52f6f7f0"_s, u"09360dc33310"_s, true);
@@ -235,7 +184,7 @@ private slots:
     void aDatabaseBelowTheStartIsUpgradedThereFirst()
     {
         // 72162e8679fa drops books.shelf_code; its downgrade adds it back, at the end of the table.
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         const VerificationResult result = h.verify(url, {}, u"72162e8679fa"_s);
         QVERIFY2(result.restored(), qPrintable(result.error));
@@ -259,7 +208,7 @@ private slots:
     void aRevisionBesideAnotherBranchIsUndoneAlone()
     {
         // With the reviews branch applied, no Alembic downgrade target removes the shop branch alone.
-        const QString url = freshDatabase();
+        const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         QVERIFY(h.upgrade(url, u"dd3913d2ad1e"_s));
         const VerificationResult result = h.verify(url, u"3394463073c0"_s, u"b8e2d94c17a5"_s);
@@ -274,11 +223,11 @@ private slots:
     void aDowngradeThatLeavesAColumnIsCaught()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
-        Harness h(projectWith(dir,
-                              "    op.add_column('t_a1', sa.Column('note', sa.Text))\n"
-                              "    op.add_column('t_a1', sa.Column('rating', sa.SmallInteger))",
-                              "    op.drop_column('t_a1', 'note')"));
+        const QString url = m_server.freshDatabase();
+        Harness h(test::reversibleProject(dir,
+                                          "    op.add_column('t_a1', sa.Column('note', sa.Text))\n"
+                                          "    op.add_column('t_a1', sa.Column('rating', sa.SmallInteger))",
+                                          "    op.drop_column('t_a1', 'note')"));
         const VerificationResult result = h.verify(url, u"a2"_s, u"a2"_s, true);
         QCOMPARE(result.outcome, VerificationResult::Outcome::Differs);
         QCOMPARE(result.differences.size(), 1);
@@ -309,8 +258,8 @@ private slots:
     void aDowngradeThatDoesNothingIsCaught()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
-        Harness h(projectWith(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))", "    pass"));
+        const QString url = m_server.freshDatabase();
+        Harness h(test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))", "    pass"));
         const VerificationResult result = h.verify(url, {}, u"a2"_s);
         QCOMPARE(result.outcome, VerificationResult::Outcome::Differs);
         QCOMPARE(result.differences.size(), 1);
@@ -320,10 +269,10 @@ private slots:
     void aDowngradeThatRaisesIsAFailedStep()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
-        const QString root = projectWith(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
-                                         "    op.drop_column('t_a1', 'note')\n"
-                                         "    raise RuntimeError('no way back')");
+        const QString url = m_server.freshDatabase();
+        const QString root = test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
+                                                     "    op.drop_column('t_a1', 'note')\n"
+                                                     "    raise RuntimeError('no way back')");
         Harness h(root);
         const VerificationResult result = h.verify(url, {}, u"a2"_s);
         QCOMPARE(result.outcome, VerificationResult::Outcome::StepFailed);
@@ -349,9 +298,9 @@ private slots:
     void aDatabaseAboveTheStartIsRefused()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
-        Harness h(projectWith(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
-                              "    op.drop_column('t_a1', 'note')"));
+        const QString url = m_server.freshDatabase();
+        Harness h(test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
+                                          "    op.drop_column('t_a1', 'note')"));
         QVERIFY(h.upgrade(url, u"a2"_s));
         const VerificationResult result = h.verify(url, {}, u"a2"_s);
         QCOMPARE(result.outcome, VerificationResult::Outcome::Failed);
@@ -364,9 +313,9 @@ private slots:
     void cancelStopsBeforeTheNextPhase()
     {
         QTemporaryDir dir;
-        const QString url = freshDatabase();
-        Harness h(projectWith(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
-                              "    op.drop_column('t_a1', 'note')"));
+        const QString url = m_server.freshDatabase();
+        Harness h(test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
+                                          "    op.drop_column('t_a1', 'note')"));
         QVERIFY(h.upgrade(url, u"a1"_s));
         QObject::connect(h.verifier.get(), &RollbackVerifier::phaseChanged, h.verifier.get(),
                          [&h](RollbackVerifier::Phase phase) {
