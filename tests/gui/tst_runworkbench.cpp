@@ -27,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QCheckBox>
 #include <QTreeWidget>
 
 #include "alembicversions.h"
@@ -144,6 +145,43 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(info.cbegin(), info.cend(),
                                              [](const QList<QVariant> &a) { return a.at(0).toString().contains(u"already at"_s); }),
                                  kTimeoutMs);
+    }
+
+    void theStepLogsButtonsStepThroughARun()
+    {
+        QString error;
+        QVERIFY2(m_server->createDatabase(u"stepwise"_s, &error), qPrintable(error));
+        RunWorkbench runs(m_alembic.get(), m_server.filePath(u"runs.sqlite"_s), nullptr);
+        runs.setProject(m_demo);
+        runs.planRun(destination(u"stepwise"_s), u"heads"_s, true);
+        QTRY_VERIFY_WITH_TIMEOUT(runs.planDialog() != nullptr, kTimeoutMs);
+        const int steps = runs.planDialog()->stepList()->topLevelItemCount();
+        runs.planDialog()->oneStepAtATime()->setChecked(true);
+        QSignalSpy finished(&runs, &RunWorkbench::runFinished);
+        runs.planDialog()->runButton()->click();
+
+        RunPanel *panel = runs.panel();
+        const auto doneRows = [panel] {
+            int done = 0;
+            for (int row = 0; row < panel->model()->rowCount(); ++row)
+                done += panel->model()->index(row, RunStepModel::StatusColumn).data().toString() == u"done"_s;
+            return done;
+        };
+        // Paused after the first step: Next Step and Continue are offered, Pause is not.
+        QTRY_VERIFY_WITH_TIMEOUT(panel->stepButton()->isEnabled(), kTimeoutMs);
+        QCOMPARE(doneRows(), 1);
+        QVERIFY(panel->continueButton()->isEnabled());
+        QVERIFY(!panel->pauseButton()->isEnabled());
+        QVERIFY(panel->cancelButton()->isEnabled());
+        panel->stepButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(doneRows(), 2, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->continueButton()->isEnabled(), kTimeoutMs);
+        panel->continueButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+        QCOMPARE(doneRows(), steps);
+        QVERIFY(!panel->continueButton()->isEnabled());
+        QVERIFY(!panel->cancelButton()->isEnabled());
+        QCOMPARE(versionsOf(m_server->sqlalchemyUrl(u"stepwise"_s)), runs.runner()->record().versionsAfter);
     }
 
     void productionAsksForTheDatabaseName()
