@@ -48,6 +48,12 @@ QString describeHolder(pqxx::work &work)
 
 } // namespace
 
+void RunDatabase::ConnectionDeleter::operator()(pqxx::connection_base *connection) const
+{
+    // Through the type it was made as: deleting a connection_base would not close it.
+    delete static_cast<pqxx::connection *>(connection);
+}
+
 RunDatabase::RunDatabase() = default;
 
 RunDatabase::~RunDatabase()
@@ -67,7 +73,7 @@ QString RunDatabase::open(const QString &url, const QString &applicationName)
             conninfo += conninfo.contains(QLatin1String("://"))
                 ? (conninfo.contains(QLatin1Char('?')) ? QStringLiteral("&connect_timeout=10") : QStringLiteral("?connect_timeout=10"))
                 : QStringLiteral(" connect_timeout=10");
-        m_connection = std::make_unique<pqxx::connection>(conninfo.toStdString());
+        m_connection.reset(new pqxx::connection(conninfo.toStdString()));
         pqxx::nontransaction work(*m_connection);
         work.exec("SET application_name = " + work.quote(applicationName.left(63).toStdString()));
         work.exec("SET statement_timeout = 30000");

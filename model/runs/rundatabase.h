@@ -62,7 +62,12 @@ private:
 
     bool m_postgres = false;
     bool m_locked = false;
-    std::unique_ptr<pqxx::connection_base> m_connection;
+    /// Deletes the pqxx::connection it holds (connection_base's destructor is not virtual).
+    struct ConnectionDeleter
+    {
+        void operator()(pqxx::connection_base *connection) const;
+    };
+    std::unique_ptr<pqxx::connection_base, ConnectionDeleter> m_connection;
     QString m_sqliteName; ///< the QSqlDatabase connection name, when SQLite
 };
 
