@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <string>
 
 namespace pqxx {
 class connection_base;
@@ -62,6 +63,7 @@ private:
 
     bool m_postgres = false;
     bool m_locked = false;
+    std::string m_versionTable; ///< the version table as last read (quoted, qualified): known to exist
     /// Deletes the pqxx::connection it holds (connection_base's destructor is not virtual).
     struct ConnectionDeleter
     {
