@@ -54,6 +54,7 @@ void RunJournal::close()
     if (!m_db.isValid())
         return;
     WriterIdentity::setInstanceAlive(m_writer.token, false);
+    m_prepared.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -123,14 +124,24 @@ QString RunJournal::failure(const QString &what, const QString &cause)
 
 QString RunJournal::exec(const QString &sql, const QVariantList &values, const QString &whenNoRow)
 {
-    QSqlQuery query(m_db);
-    if (!query.prepare(sql))
-        return S::describe(query.lastError());
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return S::describe(query.lastError());
-    if (!whenNoRow.isEmpty() && query.numRowsAffected() < 1)
+    // Each statement is prepared once per connection: a run makes the same few writes many times.
+    auto prepared = m_prepared.find(sql);
+    if (prepared == m_prepared.end()) {
+        QSqlQuery query(m_db);
+        if (!query.prepare(sql))
+            return S::describe(query.lastError());
+        prepared = m_prepared.emplace(sql, std::move(query)).first;
+    }
+    QSqlQuery &query = prepared->second;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values.at(i));
+    const bool done = query.exec();
+    const QString error = done ? QString() : S::describe(query.lastError());
+    const int rows = done ? query.numRowsAffected() : 0;
+    query.finish();
+    if (!error.isEmpty())
+        return error;
+    if (!whenNoRow.isEmpty() && rows < 1)
         return whenNoRow;
     return {};
 }

@@ -9,9 +9,11 @@
 #include <QList>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <unordered_map>
 #include <utility>
 
 namespace retort {
@@ -109,6 +111,7 @@ private:
     QString m_groupError;        ///< the first write of the open group that failed
     QSet<qint64> m_groupWritable; ///< runs the open group has found writable
     QSet<std::pair<qint64, int>> m_groupSteps; ///< (run, step) the open group has found
+    std::unordered_map<QString, QSqlQuery> m_prepared; ///< exec()'s statements, by their SQL
 };
 
 } // namespace retort
