@@ -126,6 +126,7 @@ void MigrationRunner::start(const RunPlan &plan, const Target &target, const Opt
     m_backendPid = 0;
     m_pauseRequested = false;
     m_cancelRequested = false;
+    m_sessionOpen = false;
     m_preparationError.clear();
     m_journalError.clear();
 
@@ -313,6 +314,12 @@ void MigrationRunner::runStep()
         params.insert(QStringLiteral("lock_timeout_ms"), m_options.lockTimeoutMs);
     if (m_options.statementTimeoutMs > 0)
         params.insert(QStringLiteral("statement_timeout_ms"), m_options.statementTimeoutMs);
+    // The next step follows at once unless something stops the run: the helper may then keep env.py
+    // (and its connection) open for it, until the next step or release().
+    const bool more = !m_options.pauseAfterEachStep && !m_pauseRequested && !m_cancelRequested
+                      && m_step + 1 < m_record.steps.size();
+    params.insert(QStringLiteral("more"), more);
+    m_sessionOpen = more;
     m_request = m_bridge ? m_bridge->request(QStringLiteral("step"), params, m_options.stepTimeoutMs) : 0;
     if (!m_request) {
         current.error = {QStringLiteral("HelperCrashed"), QStringLiteral("The Alembic helper is gone"), {}, {}, {}};
@@ -398,6 +405,7 @@ void MigrationRunner::stepVerified(const QStringList &versions)
         finishRun(RunStatus::Succeeded, {});
     } else if (m_pauseRequested || m_options.pauseAfterEachStep) {
         m_pauseRequested = false;
+        releaseSession();
         m_record.status = RunStatus::Paused;
         journalLater([id = m_record.id](RunJournal &journal) { return journal.setStatus(id, RunStatus::Paused); });
         flushJournal();
@@ -422,10 +430,19 @@ void MigrationRunner::finishStep(RunStatus status)
     emit stepFinished(m_step, current);
 }
 
+void MigrationRunner::releaseSession()
+{
+    // Its answer is not waited for: whatever the helper does next starts with ending the session.
+    if (m_sessionOpen && m_bridge)
+        m_bridge->request(QStringLiteral("release"), {});
+    m_sessionOpen = false;
+}
+
 void MigrationRunner::finishRun(RunStatus status, const QString &error)
 {
     m_cancelTimer.stop();
     m_request = 0;
+    releaseSession();
     m_record.status = status;
     m_record.error = error;
     m_record.finishedAt = QDateTime::currentDateTimeUtc();

@@ -123,6 +123,8 @@ private:
     void handleLog(const QString &line);
     void finishRun(RunStatus status, const QString &error);
     void finishStep(RunStatus status);
+    /// Tells the helper that no next step follows the last one asked for with "more".
+    void releaseSession();
     /// Runs \a work with the runner's database session on its thread; \a done gets its result back here.
     void onDatabase(std::function<QJsonObject(RunDatabase &)> work, std::function<void(const QJsonObject &)> done);
     RunStepRecord &step() { return m_record.steps[m_step]; }
@@ -145,6 +147,7 @@ private:
     int m_backendPid = 0;
     bool m_pauseRequested = false;
     bool m_cancelRequested = false;
+    bool m_sessionOpen = false; ///< the last step was asked for with "more": env.py may still be open
     int m_pendingPreparations = 0;
     QString m_preparationError;
     QTimer m_cancelTimer;
