@@ -10,6 +10,8 @@
 #include <QSysInfo>
 #include <QThread>
 
+#include <utility>
+
 namespace retort {
 
 namespace {
@@ -60,6 +62,9 @@ MigrationRunner::MigrationRunner(AlembicBridge *bridge, QObject *parent)
     m_threadContext->moveToThread(m_thread);
     m_thread->start();
 
+    m_journalTimer.setSingleShot(true);
+    m_journalTimer.setInterval(kJournalDelayMs);
+    connect(&m_journalTimer, &QTimer::timeout, this, &MigrationRunner::flushJournal);
     m_cancelTimer.setSingleShot(true);
     connect(&m_cancelTimer, &QTimer::timeout, this, [this] {
         // The statement did not end on cancel (the helper is stuck outside SQL): stop the helper.
@@ -86,6 +91,7 @@ MigrationRunner::MigrationRunner(AlembicBridge *bridge, QObject *parent)
 
 MigrationRunner::~MigrationRunner()
 {
+    flushJournal(); // nothing it was told is lost
     // The session closes (and its lock goes) on its own thread; then the thread ends.
     std::shared_ptr<RunDatabase> database = m_database;
     QThread *thread = m_thread;
@@ -130,6 +136,7 @@ void MigrationRunner::start(const RunPlan &plan, const Target &target, const Opt
     m_backendPid = 0;
     m_pauseRequested = false;
     m_cancelRequested = false;
+    m_sessionOpen = false;
     m_preparationError.clear();
     m_journalError.clear();
 
@@ -242,6 +249,39 @@ void MigrationRunner::journalled(const QString &error)
         m_journalError = error;
 }
 
+void MigrationRunner::journalLater(std::function<QString(RunJournal &)> write)
+{
+    if (!m_journal || !m_record.id)
+        return;
+    m_journalQueue.append(std::move(write));
+    // What else arrives in the meantime goes into the same transaction: one sync to disk.
+    if (!m_journalTimer.isActive())
+        m_journalTimer.start();
+}
+
+void MigrationRunner::flushJournal()
+{
+    m_journalTimer.stop();
+    if (m_journalQueue.isEmpty() || !m_journal)
+        return;
+    const QList<std::function<QString(RunJournal &)>> writes = std::exchange(m_journalQueue, {});
+    RunJournal &journal = *m_journal;
+    QString error = journal.group([&] {
+        for (const auto &write : writes)
+            write(journal);
+    });
+    if (!error.isEmpty()) {
+        // Nothing of the group was written: write what can be, each on its own, as ungrouped writes.
+        error.clear();
+        for (const auto &write : writes) {
+            const QString failed = write(journal);
+            if (error.isEmpty())
+                error = failed;
+        }
+    }
+    journalled(error);
+}
+
 void MigrationRunner::runStep()
 {
     if (m_step >= m_record.steps.size()) {
@@ -259,7 +299,12 @@ void MigrationRunner::runStep()
     current.versionsBefore = m_record.versionsAfter;
     m_backendPid = 0;
     if (m_journal && m_record.id) {
-        journalled(m_journal->stepStarted(m_record.id, m_step, current.versionsBefore, current.startedAt));
+        // Recorded (with whatever is still pending, the previous step's end say) before it is sent.
+        journalLater([id = m_record.id, index = m_step, before = current.versionsBefore,
+                      at = current.startedAt](RunJournal &journal) {
+            return journal.stepStarted(id, index, before, at);
+        });
+        flushJournal();
         if (!m_journalError.isEmpty()) {
             current.status = RunStatus::Planned;
             current.startedAt = {};
@@ -279,6 +324,12 @@ void MigrationRunner::runStep()
         params.insert(QStringLiteral("lock_timeout_ms"), m_options.lockTimeoutMs);
     if (m_options.statementTimeoutMs > 0)
         params.insert(QStringLiteral("statement_timeout_ms"), m_options.statementTimeoutMs);
+    // The next step follows at once unless something stops the run: the helper may then keep env.py
+    // (and its connection) open for it, until the next step or release().
+    const bool more = !m_options.pauseAfterEachStep && !m_pauseRequested && !m_cancelRequested
+                      && m_step + 1 < m_record.steps.size();
+    params.insert(QStringLiteral("more"), more);
+    m_sessionOpen = more;
     m_request = m_bridge ? m_bridge->request(QStringLiteral("step"), params, m_options.stepTimeoutMs) : 0;
     if (!m_request) {
         current.error = {QStringLiteral("HelperCrashed"), QStringLiteral("The Alembic helper is gone"), {}, {}, {}};
@@ -364,9 +415,10 @@ void MigrationRunner::stepVerified(const QStringList &versions)
         finishRun(RunStatus::Succeeded, {});
     } else if (m_pauseRequested || m_options.pauseAfterEachStep) {
         m_pauseRequested = false;
+        releaseSession();
         m_record.status = RunStatus::Paused;
-        if (m_journal && m_record.id)
-            journalled(m_journal->setStatus(m_record.id, RunStatus::Paused));
+        journalLater([id = m_record.id](RunJournal &journal) { return journal.setStatus(id, RunStatus::Paused); });
+        flushJournal();
         setState(State::Paused);
         emit paused(m_step);
     } else {
@@ -380,19 +432,31 @@ void MigrationRunner::finishStep(RunStatus status)
     current.status = status;
     if (current.durationMs < 0 && current.startedAt.isValid())
         current.durationMs = current.startedAt.msecsTo(QDateTime::currentDateTimeUtc());
-    if (m_journal && m_record.id)
-        journalled(m_journal->stepFinished(m_record.id, m_step, status, current.versionsAfter, current.durationMs,
-                                           current.error));
+    // Written with the next step's start, or as the run pauses or ends.
+    journalLater([id = m_record.id, index = m_step, status, after = current.versionsAfter,
+                  duration = current.durationMs, error = current.error](RunJournal &journal) {
+        return journal.stepFinished(id, index, status, after, duration, error);
+    });
     emit stepFinished(m_step, current);
+}
+
+void MigrationRunner::releaseSession()
+{
+    // Its answer is not waited for: whatever the helper does next starts with ending the session.
+    if (m_sessionOpen && m_bridge)
+        m_bridge->request(QStringLiteral("release"), {});
+    m_sessionOpen = false;
 }
 
 void MigrationRunner::finishRun(RunStatus status, const QString &error)
 {
     m_cancelTimer.stop();
     m_request = 0;
+    releaseSession();
     m_record.status = status;
     m_record.error = error;
     m_record.finishedAt = QDateTime::currentDateTimeUtc();
+    flushJournal();
     if (m_journal && m_record.id) {
         const QString journalError = m_journal->finishRun(m_record.id, status, m_record.versionsAfter,
                                                           m_record.fingerprintAfter, error);
@@ -415,8 +479,7 @@ void MigrationRunner::resume()
     if (m_state != State::Paused)
         return;
     m_record.status = RunStatus::Running;
-    if (m_journal && m_record.id)
-        journalled(m_journal->setStatus(m_record.id, RunStatus::Running));
+    journalLater([id = m_record.id](RunJournal &journal) { return journal.setStatus(id, RunStatus::Running); });
     setState(State::Running);
     runStep();
 }
@@ -485,8 +548,9 @@ void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonOb
         statement.startedAt = at > 0 ? QDateTime::fromMSecsSinceEpoch(qint64(at * 1000), Qt::UTC)
                                      : QDateTime::currentDateTimeUtc();
         current.statements.append(statement);
-        if (m_journal && m_record.id)
-            journalled(m_journal->statementStarted(m_record.id, m_step, statement));
+        journalLater([id = m_record.id, index = m_step, statement](RunJournal &journal) {
+            return journal.statementStarted(id, index, statement);
+        });
         emit statementStarted(m_step, statement);
         return;
     }
@@ -497,9 +561,10 @@ void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonOb
         statement.rowsAffected = data.value(QLatin1String("rows")).toInteger(-1);
         statement.notices = toStringList(data.value(QLatin1String("notices")));
         statement.error = data.value(QLatin1String("error")).toString();
-        if (m_journal && m_record.id)
-            journalled(m_journal->statementFinished(m_record.id, m_step, statement.sequence, statement.durationUs,
-                                                    statement.rowsAffected, statement.notices, statement.error));
+        journalLater([id = m_record.id, index = m_step, statement](RunJournal &journal) {
+            return journal.statementFinished(id, index, statement.sequence, statement.durationUs,
+                                             statement.rowsAffected, statement.notices, statement.error);
+        });
         emit statementFinished(m_step, statement);
         return;
     }
@@ -513,8 +578,9 @@ void MigrationRunner::handleLog(const QString &line)
     if (!current.output.isEmpty())
         current.output += QLatin1Char('\n');
     current.output += line;
-    if (m_journal && m_record.id)
-        journalled(m_journal->stepOutput(m_record.id, m_step, line + QLatin1Char('\n')));
+    journalLater([id = m_record.id, index = m_step, text = line + QLatin1Char('\n')](RunJournal &journal) {
+        return journal.stepOutput(id, index, text);
+    });
     emit stepOutput(m_step, line);
 }
 

@@ -38,6 +38,9 @@ public:
     enum class State { Idle, Preparing, Running, Pausing, Paused, Cancelling, Finished };
     Q_ENUM(State)
 
+    /// How long what a running step reports may wait to be written to the journal, with what follows.
+    static constexpr int kJournalDelayMs = 50;
+
     struct Options
     {
         int lockTimeoutMs = 0;          ///< 0: the server's default
@@ -71,10 +74,14 @@ public:
     const RunPlan &plan() const { return m_plan; }
     /// Index of the step that runs (or runs next when paused).
     int currentStep() const { return m_step; }
-    /// Records the runs that start from now on in \a journal (may be null; not owned): the run before
-    /// its first step, every step before and after it, every statement before and after it. A run
-    /// whose journal cannot be written stops (before the first step, or after the running one) with
-    /// the journal's message.
+    /// Records the runs that start from now on in \a journal (may be null; not owned; must outlive the
+    /// runner): the run before its first step, every step before and after it, every statement as it
+    /// starts and as it ends. A step's start is on disk before the step is sent, its end (with
+    /// everything else it recorded) before the next step is sent or the run pauses or ends. What
+    /// arrives while a step runs (statements, output) is on disk about kJournalDelayMs after it
+    /// arrived, what arrived in that time in one transaction: a statement that runs longer is on record
+    /// as running. A run whose journal cannot be written stops (before the first step, or after the
+    /// running one) with the journal's message.
     void setJournal(RunJournal *journal) { m_journal = journal; }
 
     /// Starts \a plan (which must be ok()) against \a target. Ignored unless Idle or Finished.
@@ -117,11 +124,18 @@ private:
     void handleLog(const QString &line);
     void finishRun(RunStatus status, const QString &error);
     void finishStep(RunStatus status);
+    /// Tells the helper that no next step follows the last one asked for with "more".
+    void releaseSession();
     /// Runs \a work with the runner's database session on its thread; \a done gets its result back here.
     void onDatabase(std::function<QJsonObject(RunDatabase &)> work, std::function<void(const QJsonObject &)> done);
     RunStepRecord &step() { return m_record.steps[m_step]; }
     /// Remembers the first journal failure; the run stops at the next step boundary.
     void journalled(const QString &error);
+    /// Queues a write to the journal (if any) for flushJournal(): at the latest kJournalDelayMs later,
+    /// and before a step is sent or the run pauses or ends.
+    void journalLater(std::function<QString(RunJournal &)> write);
+    /// Writes the queued writes in one transaction (one sync to disk).
+    void flushJournal();
 
     QPointer<AlembicBridge> m_bridge;
     RunPlan m_plan;
@@ -134,11 +148,14 @@ private:
     int m_backendPid = 0;
     bool m_pauseRequested = false;
     bool m_cancelRequested = false;
+    bool m_sessionOpen = false; ///< the last step was asked for with "more": env.py may still be open
     int m_pendingPreparations = 0;
     QString m_preparationError;
     QTimer m_cancelTimer;
     RunJournal *m_journal = nullptr;
     QString m_journalError; ///< the first write that failed in this run
+    QList<std::function<QString(RunJournal &)>> m_journalQueue;
+    QTimer m_journalTimer;
 
     QThread *m_thread = nullptr;
     QObject *m_threadContext = nullptr; ///< lives on m_thread; database work runs in its slots

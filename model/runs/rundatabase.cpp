@@ -48,6 +48,12 @@ QString describeHolder(pqxx::work &work)
 
 } // namespace
 
+void RunDatabase::ConnectionDeleter::operator()(pqxx::connection_base *connection) const
+{
+    // Through the type it was made as: deleting a connection_base would not close it.
+    delete static_cast<pqxx::connection *>(connection);
+}
+
 RunDatabase::RunDatabase() = default;
 
 RunDatabase::~RunDatabase()
@@ -67,7 +73,7 @@ QString RunDatabase::open(const QString &url, const QString &applicationName)
             conninfo += conninfo.contains(QLatin1String("://"))
                 ? (conninfo.contains(QLatin1Char('?')) ? QStringLiteral("&connect_timeout=10") : QStringLiteral("?connect_timeout=10"))
                 : QStringLiteral(" connect_timeout=10");
-        m_connection = std::make_unique<pqxx::connection>(conninfo.toStdString());
+        m_connection.reset(new pqxx::connection(conninfo.toStdString()));
         pqxx::nontransaction work(*m_connection);
         work.exec("SET application_name = " + work.quote(applicationName.left(63).toStdString()));
         work.exec("SET statement_timeout = 30000");
@@ -104,6 +110,7 @@ void RunDatabase::close()
 {
     unlock();
     m_connection.reset();
+    m_versionTable.clear();
     if (!m_sqliteName.isEmpty()) {
         QSqlDatabase::database(m_sqliteName, false).close();
         QSqlDatabase::removeDatabase(m_sqliteName);
@@ -160,20 +167,28 @@ RunDatabase::Versions RunDatabase::readVersions(const QString &table, const QStr
         versions.error = QStringLiteral("not connected");
         return versions;
     }
+    // In autocommit: one round trip once the table has been seen (the runner reads after every step).
     try {
-        pqxx::work work(*m_connection);
+        pqxx::nontransaction work(*m_connection);
         const std::string qualified =
             schema.isEmpty() ? work.quote_name(quoted(table))
                              : work.quote_name(quoted(schema)) + "." + work.quote_name(quoted(table));
-        const bool exists =
-            !work.exec_params1("SELECT to_regclass($1) IS NULL", qualified)[0].as<bool>();
-        versions.tableExists = exists;
-        if (exists) {
+        if (m_versionTable != qualified
+            && work.exec_params1("SELECT to_regclass($1) IS NULL", qualified)[0].as<bool>())
+            return versions; // no such table (yet)
+        try {
             for (const pqxx::row &row : work.exec("SELECT version_num FROM " + qualified))
                 versions.revisions.append(QString::fromStdString(row[0].as<std::string>()));
+            versions.tableExists = true;
+            m_versionTable = qualified;
+        } catch (const pqxx::sql_error &e) {
+            // Gone since it was seen: undefined_table (or invalid_schema_name, the schema too).
+            if (m_versionTable != qualified || (e.sqlstate() != "42P01" && e.sqlstate() != "3F000"))
+                throw;
+            m_versionTable.clear();
         }
-        work.commit();
     } catch (const std::exception &e) {
+        versions.revisions.clear();
         versions.error = QStringLiteral("cannot read %1: %2").arg(table, oneLine(e.what()));
     }
     std::sort(versions.revisions.begin(), versions.revisions.end());

@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <string>
 
 namespace pqxx {
 class connection_base;
@@ -66,7 +67,13 @@ private:
 
     bool m_postgres = false;
     bool m_locked = false;
-    std::unique_ptr<pqxx::connection_base> m_connection;
+    std::string m_versionTable; ///< the version table as last read (quoted, qualified): known to exist
+    /// Deletes the pqxx::connection it holds (connection_base's destructor is not virtual).
+    struct ConnectionDeleter
+    {
+        void operator()(pqxx::connection_base *connection) const;
+    };
+    std::unique_ptr<pqxx::connection_base, ConnectionDeleter> m_connection;
     QString m_sqliteName; ///< the QSqlDatabase connection name, when SQLite
 };
 

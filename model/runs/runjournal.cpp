@@ -15,6 +15,8 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <utility>
+
 namespace retort {
 
 namespace {
@@ -52,6 +54,7 @@ void RunJournal::close()
     if (!m_db.isValid())
         return;
     WriterIdentity::setInstanceAlive(m_writer.token, false);
+    m_prepared.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -114,25 +117,46 @@ void RunJournal::setBusyTimeout(int milliseconds)
 QString RunJournal::failure(const QString &what, const QString &cause)
 {
     m_lastError = QStringLiteral("Run journal %1: cannot %2: %3").arg(m_path, what, cause);
+    if (m_inGroup && m_groupError.isEmpty())
+        m_groupError = m_lastError; // a write refused inside a group fails the group
     return m_lastError;
 }
 
 QString RunJournal::exec(const QString &sql, const QVariantList &values, const QString &whenNoRow)
 {
-    QSqlQuery query(m_db);
-    if (!query.prepare(sql))
-        return S::describe(query.lastError());
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return S::describe(query.lastError());
-    if (!whenNoRow.isEmpty() && query.numRowsAffected() < 1)
+    // Each statement is prepared once per connection: a run makes the same few writes many times.
+    auto prepared = m_prepared.find(sql);
+    if (prepared == m_prepared.end()) {
+        QSqlQuery query(m_db);
+        if (!query.prepare(sql))
+            return S::describe(query.lastError());
+        prepared = m_prepared.emplace(sql, std::move(query)).first;
+    }
+    QSqlQuery &query = prepared->second;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values.at(i));
+    const bool done = query.exec();
+    const QString error = done ? QString() : S::describe(query.lastError());
+    const int rows = done ? query.numRowsAffected() : 0;
+    query.finish();
+    if (!error.isEmpty())
+        return error;
+    if (!whenNoRow.isEmpty() && rows < 1)
         return whenNoRow;
     return {};
 }
 
 QString RunJournal::transaction(const QString &begin, const QString &what, const std::function<QString()> &body)
 {
+    if (m_inGroup) {
+        // Inside group(): the group's transaction is this one's; a failure undoes the whole group.
+        if (!m_groupError.isEmpty())
+            return m_lastError = m_groupError;
+        m_lastError.clear();
+        if (const QString error = body(); !error.isEmpty())
+            return failure(what, error);
+        return {};
+    }
     m_lastError.clear();
     if (!isOpen())
         return m_lastError = QStringLiteral("Run journal %1: cannot %2: it is not open")
@@ -148,12 +172,59 @@ QString RunJournal::transaction(const QString &begin, const QString &what, const
     return failure(what, error);
 }
 
+QString RunJournal::group(const std::function<void()> &writes)
+{
+    if (m_inGroup) {
+        writes();
+        return m_groupError;
+    }
+    const QString what = QStringLiteral("record a group of writes");
+    m_lastError.clear();
+    if (!isOpen())
+        return m_lastError = QStringLiteral("Run journal %1: cannot %2: it is not open")
+                                 .arg(m_path.isEmpty() ? QStringLiteral("(none)") : m_path, what);
+    if (const QString error = exec(QStringLiteral("BEGIN IMMEDIATE"), {}); !error.isEmpty())
+        return failure(what, error);
+    m_inGroup = true;
+    m_groupError.clear();
+    writes();
+    m_inGroup = false;
+    m_groupWritable.clear();
+    m_groupSteps.clear();
+    QString error = std::exchange(m_groupError, QString());
+    if (error.isEmpty()) {
+        if (const QString commit = exec(QStringLiteral("COMMIT"), {}); !commit.isEmpty())
+            error = failure(what, commit);
+    }
+    if (!error.isEmpty())
+        exec(QStringLiteral("ROLLBACK"), {});
+    return m_lastError = error;
+}
+
 QString RunJournal::write(const QString &what, qint64 runId, const std::function<QString()> &body)
 {
     return transaction(QStringLiteral("BEGIN IMMEDIATE"), what, [&] {
-        const QString error = checkWritable(runId);
-        return error.isEmpty() ? body() : error;
+        // In a group the transaction holds the write lock: once checked, a run stays writable until
+        // the group itself ends it (endRun).
+        if (!m_inGroup || !m_groupWritable.contains(runId)) {
+            if (const QString error = checkWritable(runId); !error.isEmpty())
+                return error;
+            if (m_inGroup)
+                m_groupWritable.insert(runId);
+        }
+        return body();
     });
+}
+
+QString RunJournal::hasStep(qint64 runId, int stepIndex)
+{
+    // Steps are never deleted: once found, found for the rest of the group.
+    if (m_inGroup && m_groupSteps.contains({runId, stepIndex}))
+        return {};
+    const QString error = RunJournalReader(m_db).hasStep(runId, stepIndex);
+    if (error.isEmpty() && m_inGroup)
+        m_groupSteps.insert({runId, stepIndex});
+    return error;
 }
 
 QString RunJournal::checkWritable(qint64 runId)
@@ -242,8 +313,7 @@ QString RunJournal::statementStarted(qint64 runId, int stepIndex, const Statemen
     const QString what =
         QStringLiteral("record statement %1 of step %2 of run %3").arg(statement.sequence).arg(stepIndex).arg(runId);
     return write(what, runId, [&] {
-        const QString error = RunJournalReader(m_db).hasStep(runId, stepIndex);
-        if (!error.isEmpty())
+        if (const QString error = hasStep(runId, stepIndex); !error.isEmpty())
             return error;
         return exec(
             QStringLiteral("INSERT INTO statements (run_id, step_index, sequence, sql, started_at, "
@@ -271,8 +341,7 @@ QString RunJournal::stepOutput(qint64 runId, int stepIndex, const QString &text)
     if (text.isEmpty())
         return m_lastError = QString();
     return write(QStringLiteral("record the output of step %1 of run %2").arg(stepIndex).arg(runId), runId, [&] {
-        const QString error = RunJournalReader(m_db).hasStep(runId, stepIndex);
-        if (!error.isEmpty())
+        if (const QString error = hasStep(runId, stepIndex); !error.isEmpty())
             return error;
         return exec(QStringLiteral("INSERT INTO step_output (run_id, step_index, text) VALUES (?, ?, ?)"),
                     {runId, stepIndex, text});
@@ -313,6 +382,7 @@ QString RunJournal::setStatus(qint64 runId, RunStatus status)
 QString RunJournal::endRun(qint64 runId, RunStatus status, const QStringList &versionsAfter, const QString &error,
                            const QString *fingerprintAfter)
 {
+    m_groupWritable.remove(runId);
     QVariantList values{statusName(status), S::timeText(QDateTime::currentDateTimeUtc()), S::listText(versionsAfter),
                         error};
     if (fingerprintAfter)

@@ -7,16 +7,21 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <unordered_map>
+#include <utility>
 
 namespace retort {
 
 /// The run journal: an SQLite file (WAL, synchronous=FULL) that records every run before and
-/// after each step and each statement, each write its own short transaction, so whatever dies
-/// (Retort, the helper, the server, the machine) the file holds a consistent last known state.
+/// after each step and each statement, each write its own short transaction (or writes made
+/// together one transaction, see group()), so whatever dies (Retort, the helper, the server, the
+/// machine) the file holds a consistent last known state.
 ///
 /// Interrupted runs: each run carries its writer's identity (host, boot, pid and start time, the
 /// RunJournal instance). A run still running or paused whose writer is gone — its process died,
@@ -70,6 +75,11 @@ public:
     /// The outcome of a rollback verification, for a run of Kind::Verify, before finishRun().
     QString recordVerification(qint64 runId, const VerificationRecord &verification);
 
+    /// Makes the writes that \a writes does through this journal one transaction, synced to disk once:
+    /// all of them are recorded, or, when one fails, none (that write and every later one in the
+    /// group return the failure). Returns the first failure; empty when all were recorded.
+    QString group(const std::function<void()> &writes);
+
     /// Run headers (no steps), newest first; all profiles when \a profile is empty.
     QList<RunRecord> runs(const QString &profile = {}, int limit = -1);
     /// The whole run with steps and statements; id 0 when there is none (see lastError()).
@@ -86,6 +96,7 @@ private:
     QString exec(const QString &sql, const QVariantList &values, const QString &whenNoRow = {});
     QString failure(const QString &what, const QString &cause);
     QString checkWritable(qint64 runId);
+    QString hasStep(qint64 runId, int stepIndex);
     QString endRun(qint64 runId, RunStatus status, const QStringList &versionsAfter, const QString &error,
                    const QString *fingerprintAfter);
     void close();
@@ -96,6 +107,11 @@ private:
     QString m_lastError;
     int m_busyTimeoutMs = 5000;
     WriterIdentity m_writer;
+    bool m_inGroup = false;
+    QString m_groupError;        ///< the first write of the open group that failed
+    QSet<qint64> m_groupWritable; ///< runs the open group has found writable
+    QSet<std::pair<qint64, int>> m_groupSteps; ///< (run, step) the open group has found
+    std::unordered_map<QString, QSqlQuery> m_prepared; ///< exec()'s statements, by their SQL
 };
 
 } // namespace retort

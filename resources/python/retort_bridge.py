@@ -15,7 +15,7 @@ The process runs in the project's folder (Alembic 1.8 resolves a relative script
 the current directory, as the `alembic` command does).
 
 Methods: hello, script, sql, revision, merge, reload, shutdown (see the handlers below), and from
-retort_runs.py beside it: plan, step, stamp, upgrade. While working on a request the helper may send
+retort_runs.py beside it: plan, step, stamp, upgrade, release. While working on a request the helper may send
 events for it, {"id": 7, "event": "statement_started", "data": {...}}, before the one answer.
 Written for Python 3.6+ and Alembic 1.5+; the first thing it does is answer `hello`, even when
 Alembic cannot be imported, so that Retort can say what is missing.
@@ -132,6 +132,8 @@ class Project(object):
     def __init__(self, args):
         self.args = args
         self._script = None
+        # What retort_runs learnt about env.py: it ran context.run_migrations() once (for this URL).
+        self.env_runs_once = None
 
     def config(self, output_buffer=None):
         if self.args.ini:
@@ -154,6 +156,7 @@ class Project(object):
 
     def reload(self):
         self._script = None
+        self.env_runs_once = None
         # Modules env.py imported from the project (its models, say) are read again next time.
         root = os.path.join(os.path.abspath(os.getcwd()), "")
         for name, module in list(sys.modules.items()):
@@ -392,6 +395,8 @@ HANDLERS = {
 }
 
 _current_request = None
+# A request line a handler read ahead and gave back (see Requests.next): served before stdin's next line.
+_pending_line = None
 
 
 def answer(payload):
@@ -405,22 +410,70 @@ def emit(name, data):
         answer({"id": _current_request, "event": name, "data": data})
 
 
+class Requests(object):
+    """For a handler that goes on working across requests (a run's steps in one env.py session): it
+    answers the current request itself, then takes the next one if it is what it can continue with.
+    A request it does not take is kept and served as usual once the handler has returned."""
+
+    # What a handler returns when it has answered its last request itself.
+    ANSWERED = object()
+
+    @staticmethod
+    def answer(result):
+        answer({"id": _current_request, "result": result})
+
+    @staticmethod
+    def next(accept):
+        """Blocks for the next request. When accept(method, params) is true it becomes the current
+        request (its events and its answer carry its id) and its params are returned; otherwise it
+        is kept for serve() and None is returned (also at the end of input)."""
+        global _pending_line, _current_request
+        line = ""
+        while not line:
+            raw = _requests.readline()
+            if not raw:
+                return None
+            line = raw.decode("utf-8", "replace").strip()
+        try:
+            request = json.loads(line)
+            request_id, method, params = request["id"], request["method"], request.get("params") or {}
+            taken = method != "shutdown" and accept(method, params)
+        except Exception:  # noqa: BLE001 - a bad line (or one accept cannot read) is serve()'s to answer
+            taken = False
+        if not taken:
+            _pending_line = line
+            return None
+        _current_request = request_id
+        return params
+
+
 if _IMPORT_ERROR is None:
-    # The online methods (plan, step, stamp, upgrade) live beside this file.
+    # The online methods (plan, step, stamp, upgrade, release) live beside this file.
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     try:
         import retort_runs
-        HANDLERS.update(retort_runs.handlers(BridgeError, _InjectedUrl, emit))
+        HANDLERS.update(retort_runs.handlers(BridgeError, _InjectedUrl, emit, Requests))
     finally:
         del sys.path[0]
 
 
+def _lines():
+    global _pending_line
+    while True:
+        if _pending_line is not None:
+            line, _pending_line = _pending_line, None
+        else:
+            raw = _requests.readline()
+            if not raw:
+                return
+            line = raw.decode("utf-8", "replace").strip()
+        if line:
+            yield line
+
+
 def serve(project):
     global _current_request
-    for raw in _requests:
-        line = raw.decode("utf-8", "replace").strip()
-        if not line:
-            continue
+    for line in _lines():
         try:
             request = json.loads(line)
             request_id = request["id"]
@@ -433,17 +486,21 @@ def serve(project):
             return
         handler = HANDLERS.get(method)
         _current_request = request_id
+        # A handler may answer requests itself and take further ones (Requests): whatever it returns
+        # or raises answers the request that is current when it ends.
         try:
             if handler is None:
                 raise BridgeError("BadRequest", "unknown method %r" % method)
             if method != "hello" and _IMPORT_ERROR is not None:
                 raise BridgeError("AlembicMissing", "%s cannot import Alembic: %s" % (sys.executable, _IMPORT_ERROR))
-            answer({"id": request_id, "result": handler(project, request.get("params") or {})})
+            result = handler(project, request.get("params") or {})
+            if result is not Requests.ANSWERED:
+                answer({"id": _current_request, "result": result})
         except SystemExit as exc:
             # Alembic's command layer exits on some errors; keep serving.
-            answer({"id": request_id, "error": _error_payload(BridgeError("SystemExit", "exit %s" % exc.code))})
+            answer({"id": _current_request, "error": _error_payload(BridgeError("SystemExit", "exit %s" % exc.code))})
         except Exception as exc:  # noqa: BLE001 - every failure is an answer, never a dead helper
-            answer({"id": request_id, "error": _error_payload(exc)})
+            answer({"id": _current_request, "error": _error_payload(exc)})
         finally:
             _current_request = None
             # ScriptDirectory.from_config prepends prepend_sys_path on every call: keep each entry once.

@@ -6,10 +6,13 @@ Retort chose injected (the `sqlalchemy.url` option and an environment variable),
 env.py configures is checked against that URL first: an env.py that connects somewhere else is
 refused before anything runs.
 
-A step runs exactly one revision, from the alembic_version the plan expects; the statements it
-sends go out as events while it runs ({"id": N, "event": "statement_started", "data": {...}}), before the one answer.
+A step runs exactly one revision, from the alembic_version the plan expects (several steps in a row
+may share one env.py session: see Runs.step); the statements it sends go out as events while it runs
+({"id": N, "event": "statement_started", "data": {...}}), before the one answer.
 """
 
+import os
+import sys
 import time
 
 from alembic import command
@@ -19,11 +22,12 @@ from sqlalchemy.engine import Engine, make_url
 
 
 class Runs(object):
-    def __init__(self, project, bridge_error, injected_url, emit):
+    def __init__(self, project, bridge_error, injected_url, emit, requests=None):
         self.project = project
         self.BridgeError = bridge_error
         self.InjectedUrl = injected_url
         self.emit = emit
+        self.requests = requests
 
     # ---- plans ----
 
@@ -62,9 +66,10 @@ class Runs(object):
             url = wanted.render_as_string(hide_password=False)
         return url, wanted
 
-    def _guarded(self, config, url, wanted, variable, work, on_version_apply=None):
+    def _guarded(self, config, url, wanted, variable, work, on_version_apply=None, per_migration=False):
         """Runs `work()` with `url` injected and env.py's connection checked against it; the
-        callable `on_version_apply` is added to whatever env.py gives to configure()."""
+        callable `on_version_apply` is added to whatever env.py gives to configure(), and with
+        `per_migration` each migration runs in a transaction of its own (transaction_per_migration)."""
         original = EnvironmentContext.configure
         BridgeError = self.BridgeError
 
@@ -88,6 +93,8 @@ class Runs(object):
                 if callable(given_callbacks):
                     given_callbacks = (given_callbacks,)
                 kwargs["on_version_apply"] = tuple(given_callbacks) + (on_version_apply,)
+            if per_migration:
+                kwargs["transaction_per_migration"] = True
             return original(context_self, *args, **kwargs)
 
         EnvironmentContext.configure = guarded
@@ -117,59 +124,168 @@ class Runs(object):
                                             purge=bool(params.get("purge", False))))
         return {"revisions": revisions}
 
+    def release(self, params):
+        """Ends a run's env.py session the helper kept open after a step asked with `more` (see
+        step()); any request other than the next step does too. Nothing to do by the time it is served."""
+        return {}
+
     def step(self, params):
         """One revision's upgrade() or downgrade() with Alembic's own RevisionStep (which keeps
         alembic_version as `alembic upgrade` would), after checking that alembic_version holds
         `expect` (sorted revisions; the plan's idea of the database before this step; Retort
-        compared the whole plan with Alembic's before the first step)."""
-        from alembic.runtime.migration import MigrationStep
+        compared the whole plan with Alembic's before the first step).
+
+        `more`: Retort will ask for the next step as soon as it has checked this one. Once env.py is
+        known to call context.run_migrations() once (learnt from a previous step on the same URL,
+        env.py unchanged since),
+        such a step runs in an env.py session that stays open: it runs in its own transaction
+        (transaction_per_migration), is committed and answered from inside the session, and the next
+        request, if it is the next step on the same URL, runs there too, from a fresh read of
+        alembic_version. Any other request (`release`, say) ends the session first, as env.py ends.
+        A step whose transaction is still open when it is done (env.py began one of its own) is
+        answered after env.py has ended, as without `more`."""
         script = self.project.script()
-        revision = params.get("revision") or ""
-        direction = params.get("direction", "up")
-        expected = sorted(params.get("expect") or [])
-        if direction not in ("up", "down"):
-            raise self.BridgeError("BadRequest", "direction must be 'up' or 'down', not %r" % direction)
-        found = script.get_revision(revision) if revision else None
-        if found is None:
-            raise self.BridgeError("UnknownRevision", "No revision %r" % revision)
+        found = self._revision(script, params)
         url, wanted = self._url(params)
         config = self.project.config()
-        outcome = {"revision": found.revision, "direction": direction}
         BridgeError = self.BridgeError
+        session_key = (url, params.get("url_variable") or "", params.get("direction", "up"), _env_py_stamp(script))
+        session = (self.requests is not None and bool(params.get("more")) and
+                   self.project.env_runs_once == session_key)
+        current = {"params": params, "found": found, "outcome": self._outcome(found, params)}
+        recorder = StatementRecorder(self.emit)
+        calls = [0]
+        answered = [False]
 
-        def this_step(heads, context):
+        def check_heads(heads):
             heads = sorted(heads or ())
+            step_params, outcome = current["params"], current["outcome"]
             outcome["heads_before"] = heads
-            if "expect" in params and heads != expected:
+            expected = sorted(step_params.get("expect") or [])
+            if "expect" in step_params and heads != expected:
                 raise BridgeError("UnexpectedVersion",
                                   "alembic_version holds %s, but the plan expected %s before %s" % (
-                                      _listed(heads), _listed(expected), revision),
+                                      _listed(heads), _listed(expected), current["found"].revision),
                                   "Something else changed the database since the plan was made. Read its "
                                   "current revision again and make a new plan.")
-            if direction == "up":
-                return [MigrationStep.upgrade_from_script(script.revision_map, found)]
-            return [MigrationStep.downgrade_from_script(script.revision_map, found)]
+
+        def migration_step():
+            from alembic.runtime.migration import MigrationStep
+            if current["params"].get("direction", "up") == "up":
+                return MigrationStep.upgrade_from_script(script.revision_map, current["found"])
+            return MigrationStep.downgrade_from_script(script.revision_map, current["found"])
+
+        def this_step(heads, context):
+            calls[0] += 1
+            check_heads(heads)
+            return [migration_step()]
+
+        def accept(method, next_params):
+            if method != "step" or (self._url(next_params)[0], next_params.get("url_variable") or "",
+                                    next_params.get("direction", "up"), session_key[3]) != session_key:
+                return False
+            return script.get_revision(next_params.get("revision") or "") is not None
+
+        def session_steps(heads, context):
+            calls[0] += 1
+            if calls[0] > 1:
+                raise BridgeError("EnvRunsMigrationsTwice",
+                                  "env.py called context.run_migrations() again in a run's session",
+                                  "Retort runs several steps in one env.py only when env.py migrates once per "
+                                  "run; send `reload` if env.py changed.")
+            while True:
+                check_heads(heads)
+                environment.context_opts["destination_rev"] = current["found"].revision
+                yield migration_step()
+                # Alembic asks for the next step once this one's transaction has ended.
+                if not current["params"].get("more") or not _committed(context):
+                    return  # answered when env.py has ended
+                self.requests.answer(self._finished(current["outcome"], recorder))
+                answered[0] = True
+                next_params = self.requests.next(accept)
+                if next_params is None:
+                    return  # served once env.py has ended
+                answered[0] = False
+                found_next = script.get_revision(next_params["revision"])
+                current.update(params=next_params, found=found_next,
+                               outcome=self._outcome(found_next, next_params))
+                recorder.next_step()
+                heads = _current_heads(context)
 
         def after_step(ctx, step, heads, run_args):
-            outcome["heads_after"] = sorted(heads)
+            current["outcome"]["heads_after"] = sorted(heads)
 
-        recorder = StatementRecorder(self.emit)
+        environment = EnvironmentContext(config, script, fn=session_steps if session else this_step,
+                                         destination_rev=found.revision)
 
         def work():
-            with EnvironmentContext(config, script, fn=this_step, destination_rev=found.revision):
+            with environment:
                 recorder.start()
                 try:
                     script.run_env()
                 finally:
                     recorder.stop()
 
-        self._guarded(config, url, wanted, params.get("url_variable"), work, on_version_apply=after_step)
+        try:
+            self._guarded(config, url, wanted, params.get("url_variable"), work, on_version_apply=after_step,
+                          per_migration=session)
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - see below
+            if not answered[0]:
+                raise
+            # env.py failed as it ended, after its last step was committed and answered: no request
+            # is left to carry the error.
+            sys.stderr.write("[retort-bridge] env.py failed after the run's last step in it: %s: %s\n"
+                             % (type(exc).__name__, exc))
+        if answered[0]:
+            return self.requests.ANSWERED
+        if not session:
+            self.project.env_runs_once = session_key if calls[0] == 1 else None
+        return self._finished(current["outcome"], recorder)
+
+    def _revision(self, script, params):
+        revision = params.get("revision") or ""
+        direction = params.get("direction", "up")
+        if direction not in ("up", "down"):
+            raise self.BridgeError("BadRequest", "direction must be 'up' or 'down', not %r" % direction)
+        found = script.get_revision(revision) if revision else None
+        if found is None:
+            raise self.BridgeError("UnknownRevision", "No revision %r" % revision)
+        return found
+
+    @staticmethod
+    def _outcome(found, params):
+        return {"revision": found.revision, "direction": params.get("direction", "up")}
+
+    def _finished(self, outcome, recorder):
         if "heads_after" not in outcome:
-            raise BridgeError("NothingRan", "env.py finished without running %s; does it call "
-                                            "context.run_migrations()?" % revision)
+            raise self.BridgeError("NothingRan", "env.py finished without running %s; does it call "
+                                                 "context.run_migrations()?" % outcome["revision"])
         outcome["backend_pid"] = recorder.backend_pid
         outcome["statements"] = recorder.sequence
         return outcome
+
+
+def _env_py_stamp(script):
+    """env.py's modification time and size: what was learnt about it holds while they do."""
+    try:
+        info = os.stat(script.env_py_location)
+        return (info.st_mtime_ns, info.st_size)
+    except (AttributeError, OSError):
+        return None
+
+
+def _committed(context):
+    """Whether nothing is left open on the migration's connection (its last step was committed)."""
+    return (not context._in_external_transaction and context._transaction is None and
+            not context._in_connection_transaction())
+
+
+def _current_heads(context):
+    """alembic_version as it is now, read on the migration's connection."""
+    version = getattr(context, "_version", None)
+    if version is None:
+        return context.get_current_heads()
+    return tuple(row[0] for row in context.connection.execute(version.select()))
 
 
 class StatementRecorder(object):
@@ -178,6 +294,12 @@ class StatementRecorder(object):
 
     def __init__(self, emit):
         self.emit = emit
+        self.sequence = 0
+        self.backend_pid = 0
+        self._started = {}
+
+    def next_step(self):
+        """Statements count from 1 again, and the backend is reported again (the step's runner asks)."""
         self.sequence = 0
         self.backend_pid = 0
         self._started = {}
@@ -252,8 +374,10 @@ def _same_database(a, b):
     return (a.host or "", a.port, a.database or "") == (b.host or "", b.port, b.database or "")
 
 
-def handlers(bridge_error, injected_url, emit):
-    """The request handlers this module adds to the bridge: plan, step, stamp, upgrade."""
+def handlers(bridge_error, injected_url, emit, requests=None):
+    """The request handlers this module adds to the bridge: plan, step, stamp, upgrade, release.
+    `requests` (the bridge's Requests) lets a step answer itself and take the next one."""
     def bind(name):
-        return lambda project, params: getattr(Runs(project, bridge_error, injected_url, emit), name)(params)
-    return {name: bind(name) for name in ("plan", "step", "stamp", "upgrade")}
+        return lambda project, params: getattr(Runs(project, bridge_error, injected_url, emit, requests),
+                                               name)(params)
+    return {name: bind(name) for name in ("plan", "step", "stamp", "upgrade", "release")}

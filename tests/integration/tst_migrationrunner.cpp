@@ -8,6 +8,8 @@
 #include "rundatabase.h"
 #include "runjournal.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +37,29 @@ constexpr int kRunTimeoutMs = 120'000;
 QByteArray revision(const QByteArray &id, const QByteArray &down, const QByteArray &body)
 {
     return test::revisionSource(id, down, body);
+}
+
+/// \a envPy, which first appends a line to \a countFile each time it runs.
+QByteArray counted(const QString &countFile, const QByteArray &envPy)
+{
+    return "with open(" + QJsonDocument(QJsonArray{countFile}).toJson(QJsonDocument::Compact).mid(1).chopped(1) +
+           ", 'a') as count:\n    count.write('env.py\\n')\n" + envPy;
+}
+
+int linesIn(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? int(file.readAll().count('\n')) : 0;
+}
+
+/// Sessions on the database other than Retort's own (the run lock, the read-back) and the caller's.
+int otherSessions(const QString &connection)
+{
+    pqxx::connection c(connection.toStdString());
+    pqxx::nontransaction work(c);
+    return work.exec1("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                      "AND pid <> pg_backend_pid() AND application_name NOT LIKE 'Retort run by %'")[0]
+        .as<int>();
 }
 
 bool tableExists(const QString &connection, const char *table)
@@ -85,6 +110,16 @@ class TestMigrationRunner : public QObject
     Q_OBJECT
 
     test::ScratchServer m_server{u"run"_s};
+
+    /// Three revisions: a1 and a2 create t_a1 and t_a2, a3 runs \a body; env.py is \a envPy.
+    QString threeSteps(const QTemporaryDir &dir, const QByteArray &body, const QByteArray &envPy)
+    {
+        return test::makeProject(dir,
+                                 {{u"a1.py"_s, revision("a1", {}, test::createTable("a1"))},
+                                  {u"a2.py"_s, revision("a2", "a1", test::createTable("a2"))},
+                                  {u"a3.py"_s, revision("a3", "a2", body)}},
+                                 envPy);
+    }
 
     /// A project whose second revision runs \a body (the first creates table t_a1).
     QString projectWith(const QTemporaryDir &dir, const QByteArray &body)
@@ -190,6 +225,155 @@ private slots:
         record = waitForEnd(*h.runner);
         QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
         QCOMPARE(versionsOf(url), QStringList{u"0c0b52f6f7f0"_s});
+    }
+
+    void consecutiveStepsShareOneRunOfEnvPy()
+    {
+        QTemporaryDir dir;
+        const QString count = dir.filePath(u"env-runs"_s);
+        const QString url = m_server.freshDatabase();
+        Harness h(threeSteps(dir, test::createTable("a3"), counted(count, test::onlineEnvPy)));
+        RunJournal journal;
+        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
+        h.runner->setJournal(&journal);
+        const RunPlan up = h.plan(url, u"heads"_s, true);
+        h.start(up, url);
+        const RunRecord record = waitForEnd(*h.runner);
+        QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        // The first step learns that env.py migrates once per run; the next two share one run of it.
+        QCOMPARE(linesIn(count), 2);
+        const RunRecord journalled = journal.run(record.id);
+        QCOMPARE(journalled.steps.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const RunStepRecord &step = record.steps.at(i);
+            QCOMPARE(step.status, RunStatus::Succeeded);
+            QCOMPARE(step.versionsAfter, up.steps.at(i).versionsAfter); // read back after each step
+            // Each step's own statements, and only those, with their sequence from 1.
+            const QString table = u"t_a%1"_s.arg(i + 1);
+            QVERIFY2(std::any_of(step.statements.cbegin(), step.statements.cend(),
+                                 [&](const StatementRecord &s) { return s.sql.contains(u"CREATE TABLE "_s + table); }),
+                     qPrintable(table));
+            QCOMPARE(std::count_if(step.statements.cbegin(), step.statements.cend(),
+                                   [](const StatementRecord &s) { return s.sql.startsWith(u"CREATE TABLE t_"_s); }),
+                     1);
+            QCOMPARE(step.statements.constFirst().sequence, 1);
+            QCOMPARE(journalled.steps.at(i).status, RunStatus::Succeeded);
+            QCOMPARE(journalled.steps.at(i).statements, step.statements);
+        }
+        QCOMPARE(versionsOf(url), QStringList{u"a3"_s});
+        // Nothing of env.py is left open after the run.
+        QTRY_COMPARE_WITH_TIMEOUT(otherSessions(m_server.connectionStringOf(url)), 0, kRunTimeoutMs);
+    }
+
+    void anEnvPyThatMigratesTwiceRunsForEveryStep()
+    {
+        // As Alembic's multidb template does: context.run_migrations() once per engine, here two
+        // version tables in one database, each revision's upgrade(engine_name) doing its part.
+        QTemporaryDir dir;
+        const QString count = dir.filePath(u"env-runs"_s);
+        const QByteArray envPy = "from alembic import context\n"
+                                 "from sqlalchemy import create_engine, pool\n"
+                                 "engine = create_engine(context.config.get_main_option('sqlalchemy.url'), "
+                                 "poolclass=pool.NullPool)\n"
+                                 "for name, table in (('first', 'alembic_version'), ('second', 'version_second')):\n"
+                                 "    with engine.connect() as connection:\n"
+                                 "        context.configure(connection=connection, version_table=table)\n"
+                                 "        with context.begin_transaction():\n"
+                                 "            context.run_migrations(engine_name=name)\n";
+        QList<std::pair<QString, QByteArray>> revisions;
+        for (const QByteArray id : {"a1", "a2", "a3"}) {
+            const QByteArray down = id == "a1" ? QByteArray("None") : "'a" + QByteArray::number(id.at(1) - '1') + "'";
+            revisions.append({QString::fromLatin1(id + ".py"),
+                              "from alembic import op\nimport sqlalchemy as sa\nrevision = '" + id +
+                                  "'\ndown_revision = " + down +
+                                  "\nbranch_labels = None\ndepends_on = None\n\n\n"
+                                  "def upgrade(engine_name):\n"
+                                  "    op.create_table('t_' + engine_name + '_" + id +
+                                  "', sa.Column('id', sa.Integer, primary_key=True))\n\n\n"
+                                  "def downgrade(engine_name):\n"
+                                  "    op.drop_table('t_' + engine_name + '_" + id + "')\n"});
+        }
+        const QString url = m_server.freshDatabase();
+        Harness h(test::makeProject(dir, revisions, counted(count, envPy)));
+        h.start(h.plan(url, u"heads"_s, true), url);
+        const RunRecord record = waitForEnd(*h.runner);
+        QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        QCOMPARE(linesIn(count), 3);
+        for (const char *table : {"t_first_a3", "t_second_a3"})
+            QVERIFY2(tableExists(m_server.connectionStringOf(url), table), table);
+        QCOMPARE(versionsOf(url), QStringList{u"a3"_s});
+    }
+
+    void anEnvPyInItsOwnTransactionCommitsEveryStep()
+    {
+        // env.py begins the transaction itself: nothing is committed until it ends, so each step
+        // has to end it before it is answered.
+        QTemporaryDir dir;
+        const QString count = dir.filePath(u"env-runs"_s);
+        const QByteArray envPy = "from alembic import context\n"
+                                 "from sqlalchemy import create_engine, pool\n"
+                                 "engine = create_engine(context.config.get_main_option('sqlalchemy.url'), "
+                                 "poolclass=pool.NullPool)\n"
+                                 "with engine.begin() as connection:\n"
+                                 "    context.configure(connection=connection)\n"
+                                 "    with context.begin_transaction():\n"
+                                 "        context.run_migrations()\n";
+        const QString url = m_server.freshDatabase();
+        Harness h(threeSteps(dir, test::createTable("a3"), counted(count, envPy)));
+        const RunPlan up = h.plan(url, u"heads"_s, true);
+        h.start(up, url);
+        const RunRecord record = waitForEnd(*h.runner);
+        QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        QCOMPARE(linesIn(count), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(record.steps.at(i).versionsAfter, up.steps.at(i).versionsAfter);
+        QCOMPARE(versionsOf(url), QStringList{u"a3"_s});
+    }
+
+    void pausingMidRunEndsEnvPysSession()
+    {
+        QTemporaryDir dir;
+        const QString url = m_server.freshDatabase();
+        Harness h(threeSteps(dir, test::createTable("a3"), test::onlineEnvPy));
+        const RunPlan up = h.plan(url, u"heads"_s, true);
+        // Asked for while the second step runs (in env.py's session, with more to come).
+        connect(h.runner.get(), &MigrationRunner::statementStarted, h.runner.get(),
+                [&](int index, const StatementRecord &) {
+                    if (index == 1)
+                        h.runner->pauseAfterCurrentStep();
+                });
+        QSignalSpy paused(h.runner.get(), &MigrationRunner::paused);
+        h.start(up, url);
+        QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 1, kRunTimeoutMs);
+        QCOMPARE(paused.at(0).at(0).toInt(), 2);
+        QCOMPARE(versionsOf(url), QStringList{u"a2"_s});
+        // env.py has ended: its connection is gone while the run waits.
+        QTRY_COMPARE_WITH_TIMEOUT(otherSessions(m_server.connectionStringOf(url)), 0, kRunTimeoutMs);
+        h.runner->resumeToEnd();
+        const RunRecord record = waitForEnd(*h.runner);
+        QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        QCOMPARE(versionsOf(url), QStringList{u"a3"_s});
+    }
+
+    void cancelStopsAStatementInEnvPysSession()
+    {
+        QTemporaryDir dir;
+        const QString url = m_server.freshDatabase();
+        Harness h(threeSteps(dir, "    op.execute('SELECT pg_sleep(120)')", test::onlineEnvPy));
+        QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
+        h.start(h.plan(url, u"heads"_s, true), url);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(started.cbegin(), started.cend(),
+                                             [](const QList<QVariant> &args) {
+                                                 return args.at(1).value<StatementRecord>().sql.contains(u"pg_sleep"_s);
+                                             }),
+                                 kRunTimeoutMs);
+        h.runner->cancel();
+        const RunRecord record = waitForEnd(*h.runner);
+        QCOMPARE(record.status, RunStatus::Cancelled);
+        QCOMPARE(record.steps.at(1).status, RunStatus::Succeeded);
+        QVERIFY2(record.steps.at(2).error.message.contains(u"cancel"_s, Qt::CaseInsensitive),
+                 qPrintable(record.steps.at(2).error.message));
+        QCOMPARE(versionsOf(url), QStringList{u"a2"_s});
     }
 
     void stepModePausesAfterEachStep()

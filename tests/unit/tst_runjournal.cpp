@@ -358,6 +358,70 @@ private slots:
         }
     }
 
+    void aGroupIsRecordedWhole()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"runs.sqlite"_s);
+        RunJournal reader;
+        QCOMPARE(reader.open(path), QString());
+        RunJournal journal;
+        QCOMPARE(journal.open(path), QString());
+        const qint64 id = journal.beginRun(plan());
+        QVERIFY(id > 0);
+
+        // Inside the group its writes succeed, but nobody else sees them before the group ends.
+        const QString recorded = journal.group([&] {
+            QCOMPARE(journal.stepStarted(id, 0, {u"ae10"_s}, at(15, 0, 4, 200)), QString());
+            const StatementRecord create = statement(1, u"CREATE TABLE users (id integer)"_s, at(15, 0, 4, 210));
+            QCOMPARE(journal.statementStarted(id, 0, create), QString());
+            QCOMPARE(journal.statementFinished(id, 0, 1, 3200, 0, {}), QString());
+            QCOMPARE(reader.run(id).steps[0].status, RunStatus::Planned);
+        });
+        QCOMPARE(recorded, QString());
+        RunRecord seen = reader.run(id);
+        QCOMPARE(seen.steps[0].status, RunStatus::Running);
+        QCOMPARE(seen.steps[0].statements.size(), 1);
+        QVERIFY(seen.steps[0].statements[0].finished());
+
+        // A write that fails undoes the group's earlier writes, and the later ones fail with it.
+        QString later;
+        const QString failed = journal.group([&] {
+            QCOMPARE(journal.stepOutput(id, 0, u"done\n"_s), QString());
+            QCOMPARE(journal.stepFinished(id, 0, RunStatus::Succeeded, {u"bf20"_s}, 120), QString());
+            const QString missing = journal.statementFinished(id, 0, 7, 10, 0, {});
+            QVERIFY2(missing.contains(u"has no statement 7"_s), qPrintable(missing));
+            later = journal.stepStarted(id, 1, {u"bf20"_s}, at(15, 0, 4, 400));
+        });
+        QVERIFY2(failed.contains(u"has no statement 7"_s) && failed.contains(path), qPrintable(failed));
+        QCOMPARE(later, failed);
+        QCOMPARE(journal.lastError(), failed);
+        seen = reader.run(id);
+        QCOMPARE(seen.steps[0].status, RunStatus::Running);
+        QCOMPARE(seen.steps[0].output, QString());
+        QCOMPARE(seen.steps[1].status, RunStatus::Planned);
+
+        // So does a write refused before it touches the file; and after the group, writes work again.
+        const QString refused = journal.group([&] {
+            QCOMPARE(journal.stepOutput(id, 0, u"done\n"_s), QString());
+            QVERIFY(!journal.stepFinished(id, 0, RunStatus::Running, {u"bf20"_s}, 120).isEmpty());
+        });
+        QVERIFY2(refused.contains(u"not running"_s), qPrintable(refused));
+        QCOMPARE(reader.run(id).steps[0].output, QString());
+        QCOMPARE(journal.stepFinished(id, 0, RunStatus::Succeeded, {u"bf20"_s}, 120), QString());
+        QCOMPARE(journal.lastError(), QString());
+        QCOMPARE(reader.run(id).steps[0].status, RunStatus::Succeeded);
+
+        // A run the group ends takes no more writes in it.
+        const QString ended = journal.group([&] {
+            QCOMPARE(journal.finishRun(id, RunStatus::Succeeded, {u"bf20"_s}, u"ff"_s), QString());
+            const QString late = journal.stepOutput(id, 0, u"late\n"_s);
+            QVERIFY2(late.contains(u"already ended"_s), qPrintable(late));
+        });
+        QVERIFY2(ended.contains(u"already ended"_s), qPrintable(ended));
+        QCOMPARE(reader.run(id).status, RunStatus::Running);
+        QCOMPARE(reader.run(id).steps[0].output, QString());
+    }
+
     void recordsAVerification()
     {
         QTemporaryDir dir;
