@@ -3,6 +3,7 @@
 #include "destructiveoperation.h"
 #include "durationtext.h"
 #include "sqlview.h"
+#include "runtext.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -17,15 +18,6 @@
 #include <QVBoxLayout>
 
 namespace retort {
-
-namespace {
-
-QString listed(const QStringList &revisions)
-{
-    return revisions.isEmpty() ? QObject::tr("base") : revisions.join(QStringLiteral(", "));
-}
-
-} // namespace
 
 RunPlanDialog::RunPlanDialog(const RunPlan &plan, const Destination &destination, QWidget *parent)
     : QDialog(parent)
@@ -43,7 +35,7 @@ RunPlanDialog::RunPlanDialog(const RunPlan &plan, const Destination &destination
                         .arg(destination.color.isEmpty() ? QStringLiteral("#616161") : destination.color,
                              QCoreApplication::translate("DatabaseWorkbench", destination.environment.toUtf8().constData()).toHtmlEscaped(),
                              destination.label.toHtmlEscaped(),
-                             plan.upgrade ? tr("Upgrade") : tr("Downgrade"), listed(plan.current).toHtmlEscaped(),
+                             plan.upgrade ? tr("Upgrade") : tr("Downgrade"), listedRevisions(plan.current, QObject::tr("base")).toHtmlEscaped(),
                              plan.target.toHtmlEscaped()));
 
     m_steps = new QTreeWidget(this);
@@ -56,7 +48,7 @@ RunPlanDialog::RunPlanDialog(const RunPlan &plan, const Destination &destination
         const RunPlanStep &step = plan.steps.at(i);
         auto *item = new QTreeWidgetItem(m_steps, {QString::number(i + 1), step.upgrade ? tr("upgrade") : tr("downgrade"),
                                                    step.revision, step.message});
-        item->setToolTip(3, tr("alembic_version after it: %1").arg(listed(step.versionsAfter)));
+        item->setToolTip(3, tr("alembic_version after it: %1").arg(listedRevisions(step.versionsAfter, QObject::tr("base"))));
     }
     m_sqlView = new SqlView(this);
     auto *splitter = new QSplitter(Qt::Horizontal, this);

@@ -5,6 +5,7 @@
 #include "backgroundtask.h"
 #include "rundatabase.h"
 #include "runjournal.h"
+#include "runtext.h"
 
 #include <QInputDialog>
 #include <QJsonArray>
@@ -14,11 +15,6 @@
 namespace retort {
 
 namespace {
-
-QString listed(const QStringList &revisions)
-{
-    return revisions.isEmpty() ? QObject::tr("base") : revisions.join(QStringLiteral(", "));
-}
 
 const RunStepRecord *lastStarted(const RunRecord &run)
 {
@@ -59,8 +55,8 @@ QString RunRecovery::explain(const RunRecord &run, const QStringList &actual)
                     .arg(step->upgrade ? tr("upgrade") : tr("downgrade"), step->revision);
     else
         text += tr("It stopped before its first step.");
-    text += QLatin1Char('\n') + tr("Last alembic_version the journal knows: %1").arg(listed(run.versionsAfter));
-    text += QLatin1Char('\n') + tr("The database's alembic_version now: %1").arg(listed(actual));
+    text += QLatin1Char('\n') + tr("Last alembic_version the journal knows: %1").arg(listedRevisions(run.versionsAfter, QObject::tr("base")));
+    text += QLatin1Char('\n') + tr("The database's alembic_version now: %1").arg(listedRevisions(actual, QObject::tr("base")));
     if (step && actual == step->versionsExpected)
         text += QLatin1Char('\n') + tr("The interrupted step's change is in the database (it committed).");
     else if (step && actual == step->versionsBefore)
@@ -106,7 +102,7 @@ void RunRecovery::ask(const RunDestination &destination, const RunRecord &run, c
     m_question = box;
     connect(box, &QMessageBox::buttonClicked, this, [=, this](QAbstractButton *clicked) {
         if (clicked == retry) {
-            this->close(run, actual, tr("interrupted; retried from %1").arg(listed(actual)));
+            this->close(run, actual, tr("interrupted; retried from %1").arg(listedRevisions(actual, QObject::tr("base"))));
             emit retryRequested(destination, run.target, run.upgrade);
         } else if (clicked == stampButton) {
             const RunStepRecord *step = lastStarted(run);
@@ -130,7 +126,7 @@ void RunRecovery::ask(const RunDestination &destination, const RunRecord &run, c
             });
             input->open();
         } else if (clicked == close) {
-            this->close(run, actual, tr("interrupted; closed by the user with the database at %1").arg(listed(actual)));
+            this->close(run, actual, tr("interrupted; closed by the user with the database at %1").arg(listedRevisions(actual, QObject::tr("base"))));
         }
     });
     box->open();

@@ -6,6 +6,7 @@
 #include "projectargument.h"
 #include "rundatabase.h"
 #include "runjournal.h"
+#include "runtext.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -16,11 +17,6 @@
 namespace retort::cli {
 
 namespace {
-
-QString listed(const QStringList &revisions)
-{
-    return revisions.isEmpty() ? QStringLiteral("base") : revisions.join(QStringLiteral(", "));
-}
 
 QString firstLine(const QString &sql)
 {
@@ -134,7 +130,7 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
                         << '\n';
         return ExitRejectedTarget;
     }
-    streams.out << label << " is at " << listed(versions.revisions) << '\n';
+    streams.out << label << " is at " << listedRevisions(versions.revisions) << '\n';
     if (plan.isEmpty()) {
         streams.out << "Nothing to do: the database is at " << target << '\n';
         return ExitOk;
@@ -177,7 +173,7 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
     });
     QObject::connect(&runner, &MigrationRunner::stepFinished, &loop, [&](int, const RunStepRecord &step) {
         streams.out << "    " << statusName(step.status) << " in " << step.durationMs << " ms; alembic_version: "
-                    << listed(step.versionsAfter) << '\n';
+                    << listedRevisions(step.versionsAfter) << '\n';
         if (step.failed())
             reportBridgeError(step.error, project, streams.err, QStringLiteral("run"));
         streams.out.flush();
@@ -198,7 +194,7 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
 
     const RunRecord &record = runner.record();
     streams.out << "Run " << record.id << ' ' << statusName(record.status) << "; " << label << " is at "
-                << listed(record.versionsAfter) << " (journal " << journalPath << ")\n";
+                << listedRevisions(record.versionsAfter) << " (journal " << journalPath << ")\n";
     if (!record.error.isEmpty() && record.status != RunStatus::Succeeded)
         streams.err << "retort-cli run: " << record.error << '\n';
     return exitCodeFor(record);

@@ -3,19 +3,11 @@
 #include "rundatabase.h"
 #include "runjournal.h"
 #include "runreport.h"
+#include "runtext.h"
 
 #include <QCommandLineParser>
 
 namespace retort::cli {
-
-namespace {
-
-QString listed(const QStringList &revisions)
-{
-    return revisions.isEmpty() ? QStringLiteral("base") : revisions.join(QLatin1Char(','));
-}
-
-} // namespace
 
 int runRunsCommand(const QStringList &arguments, CliStreams streams)
 {
@@ -65,7 +57,7 @@ int runRunsCommand(const QStringList &arguments, CliStreams streams)
         if (run.database.startsWith(QLatin1String("sqlite:")) || run.database.contains(QLatin1String("://"))) {
             const RunDatabase::Versions versions = RunDatabase::readOnce(run.database, QStringLiteral("retort-cli runs"));
             if (versions.ok())
-                streams.out << "; the database is at " << listed(versions.revisions) << " now";
+                streams.out << "; the database is at " << listedRevisions(versions.revisions, QStringLiteral("base"), QStringLiteral(",")) << " now";
         }
         streams.out << '\n';
     }
@@ -76,7 +68,7 @@ int runRunsCommand(const QStringList &arguments, CliStreams streams)
         streams.out << run.id << '\t' << run.startedAt.toLocalTime().toString(Qt::ISODate) << '\t'
                     << (wasInterrupted ? QStringLiteral("interrupted") : statusName(run.status)) << '\t'
                     << (run.kind == RunRecord::Kind::Verify ? "verify " : (run.upgrade ? "upgrade " : "downgrade "))
-                    << run.target << '\t' << listed(run.versionsBefore) << " -> " << listed(run.versionsAfter) << '\t'
+                    << run.target << '\t' << listedRevisions(run.versionsBefore, QStringLiteral("base"), QStringLiteral(",")) << " -> " << listedRevisions(run.versionsAfter, QStringLiteral("base"), QStringLiteral(",")) << '\t'
                     << run.database << '\t' << run.user << '@' << run.host << '\n';
     }
     if (runs.isEmpty())

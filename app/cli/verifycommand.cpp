@@ -5,6 +5,7 @@
 #include "rollbackverifier.h"
 #include "rundatabase.h"
 #include "runjournal.h"
+#include "runtext.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -12,11 +13,6 @@
 namespace retort::cli {
 
 namespace {
-
-QString listed(const QStringList &revisions)
-{
-    return revisions.isEmpty() ? QStringLiteral("base") : revisions.join(QStringLiteral(", "));
-}
 
 /// What one line of output names: a revision with its message, or a range with its size.
 QString subject(const RevisionGraph &graph, const RollbackVerifier::Range &range)
@@ -171,7 +167,7 @@ int runVerifyCommand(const QStringList &arguments, CliStreams streams)
             return ExitRejectedTarget;
         }
     }
-    streams.out << label << " is at " << listed(versions.revisions) << '\n';
+    streams.out << label << " is at " << listedRevisions(versions.revisions) << '\n';
     if (ranges.isEmpty()) {
         streams.out << "Nothing to verify: every revision is applied. Verify on an empty sandbox, or name a "
                        "--revision or --range.\n";
@@ -179,7 +175,7 @@ int runVerifyCommand(const QStringList &arguments, CliStreams streams)
     }
     if (rangeText.isEmpty() && revisionText.isEmpty())
         streams.out << "Verifying " << ranges.size() << (ranges.size() == 1 ? " revision" : " revisions")
-                    << " one at a time, from " << listed(versions.revisions) << " to the heads\n";
+                    << " one at a time, from " << listedRevisions(versions.revisions) << " to the heads\n";
     streams.out.flush();
 
     RunJournal journal;
@@ -224,7 +220,7 @@ int runVerifyCommand(const QStringList &arguments, CliStreams streams)
     RunDatabase after;
     QString where = after.open(url, QStringLiteral("retort-cli verify (reading alembic_version)"));
     const RunDatabase::Versions now = where.isEmpty() ? after.readVersions() : RunDatabase::Versions{};
-    where = where.isEmpty() && now.ok() ? listed(now.revisions) : QStringLiteral("an unknown revision (unreadable)");
+    where = where.isEmpty() && now.ok() ? listedRevisions(now.revisions) : QStringLiteral("an unknown revision (unreadable)");
     streams.out << (code == ExitOk ? "Verified: " : "Stopped: ") << verified << " of " << ranges.size()
                 << (ranges.size() == 1 ? " verification" : " verifications") << " restored the schema; " << label
                 << " is at " << where << " (journal " << journal.path() << ")\n";

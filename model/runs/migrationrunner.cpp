@@ -3,6 +3,7 @@
 #include "alembicbridge.h"
 #include "rundatabase.h"
 #include "runjournal.h"
+#include "runtext.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -27,21 +28,6 @@ QStringList toStringList(const QJsonValue &value)
     for (const QJsonValue &item : value.toArray())
         list.append(item.toString());
     return list;
-}
-
-QString listed(const QStringList &revisions)
-{
-    return revisions.isEmpty() ? QStringLiteral("nothing (base)") : revisions.join(QStringLiteral(", "));
-}
-
-QString currentUser()
-{
-    for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
-        const QString value = qEnvironmentVariable(name);
-        if (!value.isEmpty())
-            return value;
-    }
-    return QStringLiteral("unknown");
 }
 
 QJsonObject versionsToJson(const RunDatabase::Versions &versions)
@@ -146,7 +132,7 @@ void MigrationRunner::start(const RunPlan &plan, const Target &target, const Opt
     m_record.database = target.database;
     m_record.environment = target.environment;
     m_record.project = target.project;
-    m_record.user = currentUser();
+    m_record.user = currentUserName();
     m_record.host = QSysInfo::machineHostName();
     m_record.target = plan.target;
     m_record.upgrade = plan.upgrade;
@@ -212,7 +198,7 @@ void MigrationRunner::prepare()
                 m_record.versionsAfter = versions;
                 m_preparationError = QStringLiteral("The database's alembic_version holds %1, but the plan was made "
                                                     "for %2. Read the database again and make a new plan.")
-                                         .arg(listed(versions), listed(m_plan.current));
+                                         .arg(listedRevisions(versions, QStringLiteral("nothing (base)")), listedRevisions(m_plan.current, QStringLiteral("nothing (base)")));
             }
             if (--m_pendingPreparations == 0)
                 preparationDone();
@@ -391,14 +377,14 @@ void MigrationRunner::stepVerified(const QStringList &versions)
         finishStep(status);
         finishRun(status, QStringLiteral("%1 %2 failed: %3 The database's alembic_version holds %4.")
                               .arg(m_cancelRequested ? QStringLiteral("Cancelled.") : QString(),
-                                   current.revision, current.error.message, listed(versions))
+                                   current.revision, current.error.message, listedRevisions(versions, QStringLiteral("nothing (base)")))
                               .trimmed());
         return;
     }
     if (versions != current.versionsExpected) {
         current.error = {QStringLiteral("VersionMismatch"),
                          QStringLiteral("After %1, alembic_version holds %2; the plan expects %3")
-                             .arg(current.revision, listed(versions), listed(current.versionsExpected)),
+                             .arg(current.revision, listedRevisions(versions, QStringLiteral("nothing (base)")), listedRevisions(current.versionsExpected, QStringLiteral("nothing (base)"))),
                          {}, {}, {}};
         finishStep(RunStatus::Failed);
         finishRun(RunStatus::Failed, current.error.message);

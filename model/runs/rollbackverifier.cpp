@@ -3,6 +3,7 @@
 #include "alembicbridge.h"
 #include "runjournal.h"
 #include "schemaloader.h"
+#include "runtext.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -14,21 +15,6 @@ namespace retort {
 namespace {
 
 using Outcome = VerificationResult::Outcome;
-
-QString listed(const QStringList &revisions)
-{
-    return revisions.isEmpty() ? QStringLiteral("base") : revisions.join(QStringLiteral(", "));
-}
-
-QString currentUser()
-{
-    for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
-        const QString value = qEnvironmentVariable(name);
-        if (!value.isEmpty())
-            return value;
-    }
-    return QStringLiteral("unknown");
-}
 
 /// \a snapshot without alembic_version's rows: the rows say where Alembic is, not what the schema is
 /// (the table itself stays, so a downgrade that drops it is seen).
@@ -134,7 +120,7 @@ RollbackVerifier::Range RollbackVerifier::range(const RevisionGraph &graph, cons
             return QStringLiteral("%1 names %2 revisions (%3); a verification needs one")
                 .arg(identifier)
                 .arg(found.revisions.size())
-                .arg(listed(found.revisions));
+                .arg(listedRevisions(found.revisions));
         id = found.revisions.constFirst();
         return {};
     };
@@ -192,7 +178,7 @@ void RollbackVerifier::start(const Request &request, const MigrationRunner::Targ
     run.database = target.database;
     run.environment = target.environment;
     run.project = target.project;
-    run.user = currentUser();
+    run.user = currentUserName();
     run.host = QSysInfo::machineHostName();
     if (m_range.ok())
         run.target = m_range.first == m_range.last ? m_range.last : m_range.first + QLatin1Char(':') + m_range.last;
@@ -247,7 +233,7 @@ void RollbackVerifier::journalled(const QString &error)
 bool RollbackVerifier::stoppedAtBoundary()
 {
     if (m_cancelRequested) {
-        finish(Outcome::Cancelled, QStringLiteral("Cancelled; %1 is at %2").arg(m_target.database, listed(m_current)));
+        finish(Outcome::Cancelled, QStringLiteral("Cancelled; %1 is at %2").arg(m_target.database, listedRevisions(m_current)));
         return true;
     }
     if (!m_journalError.isEmpty()) {
@@ -278,7 +264,7 @@ void RollbackVerifier::snapshotTaken(const SchemaSnapshot &snapshot)
     case Phase::Reading:
         m_read = snapshot;
         m_current = snapshot.alembicVersions();
-        emit progress(QStringLiteral("%1 is at %2").arg(m_target.database, listed(m_current)));
+        emit progress(QStringLiteral("%1 is at %2").arg(m_target.database, listedRevisions(m_current)));
         prepareOrBegin();
         return;
     case Phase::Before:
@@ -288,8 +274,8 @@ void RollbackVerifier::snapshotTaken(const SchemaSnapshot &snapshot)
     case Phase::Upgraded: {
         m_upgraded = snapshot;
         m_result.run.verification.fingerprintUpgraded = fingerprintOf(snapshot);
-        const RunPlan down = RunPlan::reversed(m_upgrade, listed(m_upgrade.current));
-        emit progress(QStringLiteral("Downgrading back to %1").arg(listed(m_upgrade.current)));
+        const RunPlan down = RunPlan::reversed(m_upgrade, listedRevisions(m_upgrade.current));
+        emit progress(QStringLiteral("Downgrading back to %1").arg(listedRevisions(m_upgrade.current)));
         startRun(Phase::Downgrading, down, int(m_upgrade.steps.size()));
         return;
     }
@@ -313,10 +299,10 @@ void RollbackVerifier::prepareOrBegin()
         const RunPlan plan = RunPlan::make(m_graph, m_current, row, true);
         if (!plan.ok())
             return finish(Outcome::Failed, QStringLiteral("Cannot bring %1 to the range's start (%2): %3")
-                                               .arg(m_target.database, listed(m_range.start), plan.error));
+                                               .arg(m_target.database, listedRevisions(m_range.start), plan.error));
         if (!plan.isEmpty()) {
             emit progress(QStringLiteral("Upgrading %1 from %2 to %3, the start of the range (not verified)")
-                              .arg(m_target.database, listed(m_current), row));
+                              .arg(m_target.database, listedRevisions(m_current), row));
             m_changedSinceRead = true;
             return startRun(Phase::Preparing, plan, 0);
         }
@@ -342,7 +328,7 @@ void RollbackVerifier::prepareOrBegin()
             Outcome::Failed,
             QStringLiteral("%1 already has %2 applied (alembic_version: %3), so the range cannot be verified "
                            "from it: its start is %4. Downgrade it there first, or use an empty sandbox.")
-                .arg(m_target.database, applied.join(QStringLiteral(", ")), listed(m_current), listed(m_range.start)));
+                .arg(m_target.database, applied.join(QStringLiteral(", ")), listedRevisions(m_current), listedRevisions(m_range.start)));
     QStringList extra;
     for (const QString &revision : planned)
         if (!wanted.contains(revision))
@@ -350,7 +336,7 @@ void RollbackVerifier::prepareOrBegin()
     if (!extra.isEmpty())
         return finish(Outcome::Failed,
                       QStringLiteral("Upgrading %1 to %2 from %3 would also run %4, which is not in the range")
-                          .arg(m_target.database, m_range.last, listed(m_current), extra.join(QStringLiteral(", "))));
+                          .arg(m_target.database, m_range.last, listedRevisions(m_current), extra.join(QStringLiteral(", "))));
     if (!m_changedSinceRead && !m_read.hasAlembicVersion())
         return stamp();
     if (!m_changedSinceRead) {
@@ -412,7 +398,7 @@ void RollbackVerifier::beginVerification()
     run.versionsAfter = m_current;
     run.fingerprintBefore = fingerprintOf(m_before);
     run.verification.fingerprintBefore = run.fingerprintBefore;
-    const RunPlan down = RunPlan::reversed(m_upgrade, listed(m_upgrade.current));
+    const RunPlan down = RunPlan::reversed(m_upgrade, listedRevisions(m_upgrade.current));
     QList<const RunPlan *> plans{&m_upgrade, &down};
     if (m_request.reupgrade)
         plans.append(&m_upgrade);

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace retort {
+
+/// Revisions as run messages list them, "a1, b2" (joined with \a separator), or \a whenEmpty when
+/// there are none (an empty alembic_version: base).
+QString listedRevisions(const QStringList &revisions, const QString &whenEmpty = QStringLiteral("base"),
+                        const QString &separator = QStringLiteral(", "));
+
+/// The operating-system user running Retort ($USER, $LOGNAME or $USERNAME), "unknown" when none is
+/// set; runs and verifications record it.
+QString currentUserName();
+
+} // namespace retort
