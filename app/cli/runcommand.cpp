@@ -11,12 +11,15 @@
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFile>
+#include <QTimer>
 
 #include <cstdio>
 
 namespace retort::cli {
 
 namespace {
+
+constexpr int kOutputDelayMs = 50;
 
 QString firstLine(const QString &sql)
 {
@@ -109,6 +112,13 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
     const Project project = loadProjectArgument(parser, streams.err, &ok);
     if (!ok)
         return ExitErrors;
+    // Python's start and Alembic's imports take longer than everything up to the first step: the helper
+    // starts now and gets ready while alembic_version is read, the plan made and the journal opened.
+    std::unique_ptr<AlembicBridge> bridge;
+    if (!parser.isSet(QStringLiteral("dry-run"))) {
+        bridge = openBridge(parser, project, streams.err);
+        bridge->start();
+    }
 
     const QString label = databaseLabel(url);
     const RunDatabase::Versions versions = RunDatabase::readOnce(url, QStringLiteral("retort-cli run (reading alembic_version)"));
@@ -149,15 +159,25 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
         streams.err << "retort-cli run: " << journalError << "\nNothing ran: a run is only started when it can be recorded.\n";
         return ExitIoError;
     }
-    const std::unique_ptr<AlembicBridge> bridge = openBridge(parser, project, streams.err);
     MigrationRunner runner(bridge.get());
     runner.setJournal(&journal);
     options.pauseAfterEachStep = parser.isSet(QStringLiteral("step")) && !parser.isSet(QStringLiteral("yes"));
     QEventLoop loop;
+    // A step's start is shown at once; the lines that follow it (statements, the step's end) within
+    // kOutputDelayMs: one write for what a quick step printed.
+    QTimer outputLater;
+    outputLater.setSingleShot(true);
+    outputLater.setInterval(kOutputDelayMs);
+    QObject::connect(&outputLater, &QTimer::timeout, &loop, [&] { streams.out.flush(); });
+    const auto printed = [&] {
+        if (!outputLater.isActive())
+            outputLater.start();
+    };
     QObject::connect(&runner, &MigrationRunner::stepStarted, &loop, [&](int index, const RunStepRecord &step) {
         streams.out << '[' << index + 1 << '/' << plan.steps.size() << "] " << (step.upgrade ? "upgrade " : "downgrade ")
                     << step.revision << "  " << step.message << '\n';
         streams.out.flush();
+        outputLater.stop();
     });
     QObject::connect(&runner, &MigrationRunner::statementFinished, &loop, [&](int, const StatementRecord &statement) {
         streams.out << "    " << milliseconds(std::max<qint64>(statement.durationUs, 0)).rightJustified(11) << "  "
@@ -169,16 +189,20 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
             streams.out << "               " << notice << '\n';
         if (!statement.error.isEmpty())
             streams.out << "               error: " << statement.error.simplified() << '\n';
-        streams.out.flush();
+        printed();
     });
     QObject::connect(&runner, &MigrationRunner::stepFinished, &loop, [&](int, const RunStepRecord &step) {
         streams.out << "    " << statusName(step.status) << " in " << step.durationMs << " ms; alembic_version: "
                     << listedRevisions(step.versionsAfter) << '\n';
-        if (step.failed())
-            reportBridgeError(step.error, project, streams.err, QStringLiteral("run"));
-        streams.out.flush();
+        if (!step.failed()) {
+            printed();
+            return;
+        }
+        streams.out.flush(); // before what goes to stderr
+        reportBridgeError(step.error, project, streams.err, QStringLiteral("run"));
     });
     QObject::connect(&runner, &MigrationRunner::paused, &loop, [&](int next) {
+        streams.out.flush();
         const QChar answer = askToContinue(streams.err, next, int(plan.steps.size()));
         if (answer == QLatin1Char('y'))
             runner.resume();

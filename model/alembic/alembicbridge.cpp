@@ -75,6 +75,12 @@ quint64 AlembicBridge::request(const QString &method, const QJsonObject &params,
     return pending.id;
 }
 
+void AlembicBridge::start()
+{
+    if (!m_process)
+        startProcess(); // a helper that cannot start says so to the first request
+}
+
 void AlembicBridge::cancel(quint64 id)
 {
     for (Pending &pending : m_inFlight) {

@@ -23,7 +23,7 @@ namespace retort {
 /// fails with a clear error, the helper is restarted and the requests queued behind it are sent
 /// again. A helper that dies before it has said hello (no interpreter, a Python too old to run it)
 /// fails every request instead: restarting would fail the same way. The helper is started by the
-/// first request and stopped by shutdown() or the destructor.
+/// first request (or start()) and stopped by shutdown() or the destructor.
 class AlembicBridge : public QObject
 {
     Q_OBJECT
@@ -46,6 +46,9 @@ public:
     /// Requests sent or queued that have not been answered yet.
     int pendingCount() const;
 
+    /// Starts the helper now (it says hello) instead of with the first request: its Python start and
+    /// Alembic's imports then overlap whatever the caller does before that request.
+    void start();
     /// Sends \a method with \a params; \a timeoutMs (0: the default) counts from when the helper
     /// starts working on it, not from when it was queued.
     quint64 request(const QString &method, const QJsonObject &params = {}, int timeoutMs = 0);

@@ -50,7 +50,12 @@ MigrationRunner::MigrationRunner(AlembicBridge *bridge, QObject *parent)
 
     m_journalTimer.setSingleShot(true);
     m_journalTimer.setInterval(kJournalDelayMs);
-    connect(&m_journalTimer, &QTimer::timeout, this, &MigrationRunner::flushJournal);
+    connect(&m_journalTimer, &QTimer::timeout, this, [this] { flushJournal(); });
+    m_syncTimer.setSingleShot(true);
+    connect(&m_syncTimer, &QTimer::timeout, this, [this] {
+        if (m_journal)
+            journalled(m_journal->sync());
+    });
     m_cancelTimer.setSingleShot(true);
     connect(&m_cancelTimer, &QTimer::timeout, this, [this] {
         // The statement did not end on cancel (the helper is stuck outside SQL): stop the helper.
@@ -77,7 +82,7 @@ MigrationRunner::MigrationRunner(AlembicBridge *bridge, QObject *parent)
 
 MigrationRunner::~MigrationRunner()
 {
-    flushJournal(); // nothing it was told is lost
+    flushJournal(true); // nothing it was told is lost
     // The session closes (and its lock goes) on its own thread; then the thread ends.
     std::shared_ptr<RunDatabase> database = m_database;
     QThread *thread = m_thread;
@@ -245,17 +250,25 @@ void MigrationRunner::journalLater(std::function<QString(RunJournal &)> write)
         m_journalTimer.start();
 }
 
-void MigrationRunner::flushJournal()
+void MigrationRunner::flushJournal(bool onDisk)
 {
     m_journalTimer.stop();
-    if (m_journalQueue.isEmpty() || !m_journal)
+    if (!m_journal)
         return;
+    if (m_journalQueue.isEmpty()) {
+        if (onDisk)
+            journalled(m_journal->sync());
+        syncJournalWhenDue();
+        return;
+    }
     const QList<std::function<QString(RunJournal &)>> writes = std::exchange(m_journalQueue, {});
     RunJournal &journal = *m_journal;
-    QString error = journal.group([&] {
-        for (const auto &write : writes)
-            write(journal);
-    });
+    QString error = journal.group(
+        [&] {
+            for (const auto &write : writes)
+                write(journal);
+        },
+        onDisk ? RunJournal::Durability::Synced : RunJournal::Durability::Deferred);
     if (!error.isEmpty()) {
         // Nothing of the group was written: write what can be, each on its own, as ungrouped writes.
         error.clear();
@@ -264,8 +277,20 @@ void MigrationRunner::flushJournal()
             if (error.isEmpty())
                 error = failed;
         }
+        if (error.isEmpty())
+            error = journal.sync();
     }
     journalled(error);
+    syncJournalWhenDue();
+}
+
+void MigrationRunner::syncJournalWhenDue()
+{
+    const qint64 waited = m_journal ? m_journal->unsyncedForMs() : -1;
+    if (waited < 0)
+        m_syncTimer.stop();
+    else if (!m_syncTimer.isActive())
+        m_syncTimer.start(int(std::max<qint64>(0, RunJournal::kSyncIntervalMs - waited)));
 }
 
 void MigrationRunner::runStep()
@@ -367,6 +392,9 @@ void MigrationRunner::stepAnswered(quint64 id, bool ok, const QJsonObject &resul
                    step().versionsAfter = versions;
                    stepVerified(versions);
                });
+    // While alembic_version is read back: the step's statements and output go into the journal, so
+    // that only the step's end and the next one's start are left for when the read-back is in.
+    flushJournal();
 }
 
 void MigrationRunner::stepVerified(const QStringList &versions)
@@ -404,7 +432,7 @@ void MigrationRunner::stepVerified(const QStringList &versions)
         releaseSession();
         m_record.status = RunStatus::Paused;
         journalLater([id = m_record.id](RunJournal &journal) { return journal.setStatus(id, RunStatus::Paused); });
-        flushJournal();
+        flushJournal(true);
         setState(State::Paused);
         emit paused(m_step);
     } else {

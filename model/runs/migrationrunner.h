@@ -76,12 +76,14 @@ public:
     int currentStep() const { return m_step; }
     /// Records the runs that start from now on in \a journal (may be null; not owned; must outlive the
     /// runner): the run before its first step, every step before and after it, every statement as it
-    /// starts and as it ends. A step's start is on disk before the step is sent, its end (with
+    /// starts and as it ends. A step's start is in the journal before the step is sent, its end (with
     /// everything else it recorded) before the next step is sent or the run pauses or ends. What
-    /// arrives while a step runs (statements, output) is on disk about kJournalDelayMs after it
+    /// arrives while a step runs (statements, output) is written about kJournalDelayMs after it
     /// arrived, what arrived in that time in one transaction: a statement that runs longer is on record
-    /// as running. A run whose journal cannot be written stops (before the first step, or after the
-    /// running one) with the journal's message.
+    /// as running. Written means safe from a crash of Retort, the helper or the server at once, and on
+    /// the disk (safe from a power loss) within RunJournal::kSyncIntervalMs; the run's start, its
+    /// pauses and its end are on the disk at once. A run whose journal cannot be written stops (before
+    /// the first step, or after the running one) with the journal's message.
     void setJournal(RunJournal *journal) { m_journal = journal; }
 
     /// Starts \a plan (which must be ok()) against \a target. Ignored unless Idle or Finished.
@@ -134,8 +136,11 @@ private:
     /// Queues a write to the journal (if any) for flushJournal(): at the latest kJournalDelayMs later,
     /// and before a step is sent or the run pauses or ends.
     void journalLater(std::function<QString(RunJournal &)> write);
-    /// Writes the queued writes in one transaction (one sync to disk).
-    void flushJournal();
+    /// Writes the queued writes in one transaction, on the disk at once when \a onDisk, else within
+    /// RunJournal::kSyncIntervalMs (m_syncTimer).
+    void flushJournal(bool onDisk = false);
+    /// Puts the journal's committed writes on the disk once that is due.
+    void syncJournalWhenDue();
 
     QPointer<AlembicBridge> m_bridge;
     RunPlan m_plan;
@@ -156,6 +161,7 @@ private:
     QString m_journalError; ///< the first write that failed in this run
     QList<std::function<QString(RunJournal &)>> m_journalQueue;
     QTimer m_journalTimer;
+    QTimer m_syncTimer;
 
     QThread *m_thread = nullptr;
     QObject *m_threadContext = nullptr; ///< lives on m_thread; database work runs in its slots

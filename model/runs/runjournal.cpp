@@ -2,6 +2,7 @@
 
 #include <QStandardPaths>
 
+#include "filesync.h"
 #include "runjournalreader.h"
 #include "runjournalschema.h"
 
@@ -53,8 +54,10 @@ void RunJournal::close()
 {
     if (!m_db.isValid())
         return;
+    sync(); // an orderly close leaves every write on the disk
     WriterIdentity::setInstanceAlive(m_writer.token, false);
     m_prepared.clear();
+    m_writable.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -164,6 +167,9 @@ QString RunJournal::transaction(const QString &begin, const QString &what, const
     QString error = exec(begin, {});
     if (error.isEmpty())
         error = body();
+    const bool reads = begin == QLatin1String("BEGIN"); // writers begin IMMEDIATE
+    if (error.isEmpty() && !reads)
+        return commit(what, Durability::Synced);
     if (error.isEmpty())
         error = exec(QStringLiteral("COMMIT"), {});
     if (error.isEmpty())
@@ -172,7 +178,40 @@ QString RunJournal::transaction(const QString &begin, const QString &what, const
     return failure(what, error);
 }
 
-QString RunJournal::group(const std::function<void()> &writes)
+QString RunJournal::commit(const QString &what, Durability durability)
+{
+    if (const QString error = exec(QStringLiteral("COMMIT"), {}); !error.isEmpty()) {
+        exec(QStringLiteral("ROLLBACK"), {});
+        return failure(what, error);
+    }
+    // Committed: in the write-ahead log, which outlives any process. Now, or soon, on the disk too.
+    if (!m_unsyncedSince.isValid())
+        m_unsyncedSince.start();
+    if (durability == Durability::Deferred && m_unsyncedSince.elapsed() < kSyncIntervalMs)
+        return {};
+    if (const QString error = sync(); !error.isEmpty())
+        return failure(what, QStringLiteral("it was written, but %1").arg(error));
+    return {};
+}
+
+qint64 RunJournal::unsyncedForMs() const
+{
+    return m_unsyncedSince.isValid() ? m_unsyncedSince.elapsed() : -1;
+}
+
+QString RunJournal::sync()
+{
+    if (!m_unsyncedSince.isValid())
+        return {};
+    // synchronous=NORMAL commits without syncing the log; syncing it makes every commit so far
+    // durable, as synchronous=FULL would have at each commit.
+    if (const QString error = syncFileToDisk(m_path + QStringLiteral("-wal")); !error.isEmpty())
+        return m_lastError = QStringLiteral("Run journal %1: %2").arg(m_path, error);
+    m_unsyncedSince.invalidate();
+    return {};
+}
+
+QString RunJournal::group(const std::function<void()> &writes, Durability durability)
 {
     if (m_inGroup) {
         writes();
@@ -189,28 +228,23 @@ QString RunJournal::group(const std::function<void()> &writes)
     m_groupError.clear();
     writes();
     m_inGroup = false;
-    m_groupWritable.clear();
     m_groupSteps.clear();
-    QString error = std::exchange(m_groupError, QString());
-    if (error.isEmpty()) {
-        if (const QString commit = exec(QStringLiteral("COMMIT"), {}); !commit.isEmpty())
-            error = failure(what, commit);
-    }
-    if (!error.isEmpty())
-        exec(QStringLiteral("ROLLBACK"), {});
+    const QString error = std::exchange(m_groupError, QString());
+    if (error.isEmpty())
+        return m_lastError = commit(what, durability);
+    exec(QStringLiteral("ROLLBACK"), {});
     return m_lastError = error;
 }
 
 QString RunJournal::write(const QString &what, qint64 runId, const std::function<QString()> &body)
 {
     return transaction(QStringLiteral("BEGIN IMMEDIATE"), what, [&] {
-        // In a group the transaction holds the write lock: once checked, a run stays writable until
-        // the group itself ends it (endRun).
-        if (!m_inGroup || !m_groupWritable.contains(runId)) {
+        // Once checked, a run of ours stays writable until we end it (endRun): no other instance
+        // ends a run whose writer is alive (markInterrupted refuses).
+        if (!m_writable.contains(runId)) {
             if (const QString error = checkWritable(runId); !error.isEmpty())
                 return error;
-            if (m_inGroup)
-                m_groupWritable.insert(runId);
+            m_writable.insert(runId);
         }
         return body();
     });
@@ -382,7 +416,7 @@ QString RunJournal::setStatus(qint64 runId, RunStatus status)
 QString RunJournal::endRun(qint64 runId, RunStatus status, const QStringList &versionsAfter, const QString &error,
                            const QString *fingerprintAfter)
 {
-    m_groupWritable.remove(runId);
+    m_writable.remove(runId);
     QVariantList values{statusName(status), S::timeText(QDateTime::currentDateTimeUtc()), S::listText(versionsAfter),
                         error};
     if (fingerprintAfter)

@@ -6,6 +6,7 @@
 #include "writeridentity.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QList>
 #include <QSet>
 #include <QSqlDatabase>
@@ -18,10 +19,17 @@
 
 namespace retort {
 
-/// The run journal: an SQLite file (WAL, synchronous=FULL) that records every run before and
-/// after each step and each statement, each write its own short transaction (or writes made
-/// together one transaction, see group()), so whatever dies (Retort, the helper, the server, the
-/// machine) the file holds a consistent last known state.
+/// The run journal: an SQLite file (WAL) that records every run before and after each step and
+/// each statement, each write its own short transaction (or writes made together one transaction,
+/// see group()), so whatever dies (Retort, the helper, the server, the machine) the file holds a
+/// consistent last known state.
+///
+/// Durability: every write is committed to the write-ahead log before the call returns, so a crash
+/// of Retort, of the helper or of the database server loses nothing. Every write is also on the
+/// disk (fdatasync of the log) before the call returns, except in a group() asked to be Deferred:
+/// such writes reach the disk with the next synced write, when sync() is called, or at the latest
+/// with the first write that comes kSyncIntervalMs after the oldest unsynced one; a power loss may
+/// lose them, never the consistency of the file.
 ///
 /// Interrupted runs: each run carries its writer's identity (host, boot, pid and start time, the
 /// RunJournal instance). A run still running or paused whose writer is gone — its process died,
@@ -33,6 +41,11 @@ namespace retort {
 class RunJournal
 {
 public:
+    /// Synced: on the disk when the call returns. Deferred: committed (safe from any process's
+    /// crash), on the disk within kSyncIntervalMs if the caller calls sync() when that is due.
+    enum class Durability { Synced, Deferred };
+    static constexpr int kSyncIntervalMs = 50;
+
     RunJournal();
     ~RunJournal();
     RunJournal(const RunJournal &) = delete;
@@ -75,10 +88,15 @@ public:
     /// The outcome of a rollback verification, for a run of Kind::Verify, before finishRun().
     QString recordVerification(qint64 runId, const VerificationRecord &verification);
 
-    /// Makes the writes that \a writes does through this journal one transaction, synced to disk once:
-    /// all of them are recorded, or, when one fails, none (that write and every later one in the
-    /// group return the failure). Returns the first failure; empty when all were recorded.
-    QString group(const std::function<void()> &writes);
+    /// Makes the writes that \a writes does through this journal one transaction, synced to disk once
+    /// (or, Deferred, later: see the class comment): all of them are recorded, or, when one fails,
+    /// none (that write and every later one in the group return the failure). Returns the first
+    /// failure; empty when all were recorded.
+    QString group(const std::function<void()> &writes, Durability durability = Durability::Synced);
+    /// How long the oldest write not yet on the disk has waited (ms), or -1 when every write is there.
+    qint64 unsyncedForMs() const;
+    /// Puts every committed write on the disk. Empty on success, else why not.
+    QString sync();
 
     /// Run headers (no steps), newest first; all profiles when \a profile is empty.
     QList<RunRecord> runs(const QString &profile = {}, int limit = -1);
@@ -95,6 +113,7 @@ private:
     QString write(const QString &what, qint64 runId, const std::function<QString()> &body);
     QString exec(const QString &sql, const QVariantList &values, const QString &whenNoRow = {});
     QString failure(const QString &what, const QString &cause);
+    QString commit(const QString &what, Durability durability);
     QString checkWritable(qint64 runId);
     QString hasStep(qint64 runId, int stepIndex);
     QString endRun(qint64 runId, RunStatus status, const QStringList &versionsAfter, const QString &error,
@@ -109,9 +128,10 @@ private:
     WriterIdentity m_writer;
     bool m_inGroup = false;
     QString m_groupError;        ///< the first write of the open group that failed
-    QSet<qint64> m_groupWritable; ///< runs the open group has found writable
+    QSet<qint64> m_writable;      ///< our runs found writable (until we end them)
     QSet<std::pair<qint64, int>> m_groupSteps; ///< (run, step) the open group has found
     std::unordered_map<QString, QSqlQuery> m_prepared; ///< exec()'s statements, by their SQL
+    QElapsedTimer m_unsyncedSince; ///< started by the oldest committed write not yet on the disk
 };
 
 } // namespace retort

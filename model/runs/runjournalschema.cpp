@@ -143,7 +143,8 @@ QString RunJournalSchema::prepare(QSqlDatabase &db)
     if (mode.toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return QStringLiteral("SQLite would not switch it to write-ahead logging (journal mode stays %1)")
             .arg(mode.toString());
-    if (!(error = pragma(db, QStringLiteral("PRAGMA synchronous = FULL"))).isEmpty())
+    // RunJournal syncs the log itself, after each commit that must be on the disk (see RunJournal).
+    if (!(error = pragma(db, QStringLiteral("PRAGMA synchronous = NORMAL"))).isEmpty())
         return error;
     if (!empty)
         return {};

@@ -26,13 +26,65 @@ import io
 import json
 import os
 import sys
+import threading
+import time
 import traceback
 
 PROTOCOL_VERSION = 1
 
+
+class ProtocolStream(object):
+    """The protocol's own stdout. An answer goes out at once. An event may wait up to LATE seconds
+    for company (more events, the answer): a statement that ends quickly is reported with the
+    rest of its step in one write, and one that runs longer is still seen running within LATE
+    (a thread of its own sends what waited that long)."""
+
+    LATE = 0.02
+
+    def __init__(self, stream):
+        self._stream = stream
+        self._lock = threading.Condition()
+        self._waiting_since = None
+        self._sender = None
+
+    def write_line(self, text, at_once):
+        with self._lock:
+            self._stream.write(text)
+            if at_once:
+                self._stream.flush()
+                self._waiting_since = None
+            elif self._waiting_since is None:
+                self._waiting_since = time.monotonic()
+                if self._sender is None:
+                    self._sender = threading.Thread(target=self._send_late, name="retort-protocol", daemon=True)
+                    self._sender.start()
+                self._lock.notify()
+
+    def flush(self):
+        with self._lock:
+            self._stream.flush()
+            self._waiting_since = None
+
+    def _send_late(self):
+        with self._lock:
+            while True:
+                if self._waiting_since is None:
+                    self._lock.wait()
+                    continue
+                left = self._waiting_since + self.LATE - time.monotonic()
+                if left > 0:
+                    self._lock.wait(left)
+                    continue
+                try:
+                    self._stream.flush()
+                except (OSError, ValueError):
+                    pass  # Retort is gone; the main thread finds out on its next answer
+                self._waiting_since = None
+
+
 # The protocol stream is a private duplicate of stdout; fd 1 then points at stderr so that a
 # print() in env.py or a revision module cannot corrupt it.
-_protocol = os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n")
+_protocol = ProtocolStream(os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n"))
 os.dup2(2, 1)
 sys.stdout = sys.stderr
 # Requests arrive on a private duplicate of stdin too: input(), pdb or a subprocess of env.py reads
@@ -399,15 +451,15 @@ _current_request = None
 _pending_line = None
 
 
-def answer(payload):
-    _protocol.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
-    _protocol.flush()
+def answer(payload, at_once=True):
+    _protocol.write_line(json.dumps(payload, ensure_ascii=False, default=str) + "\n", at_once)
 
 
 def emit(name, data):
-    """An event about the request being worked on, before its answer (a statement that started)."""
+    """An event about the request being worked on, before its answer (a statement that started);
+    it reaches Retort within ProtocolStream.LATE, or with the answer if that comes first."""
     if _current_request is not None:
-        answer({"id": _current_request, "event": name, "data": data})
+        answer({"id": _current_request, "event": name, "data": data}, at_once=False)
 
 
 class Requests(object):
@@ -521,6 +573,11 @@ def main():
                                           getattr(sys.modules.get("alembic"), "__version__", "missing"),
                                           os.getpid()))
     serve(Project(args))
+    # Every request is answered and every env.py session has ended: skip the interpreter's teardown
+    # (collecting Alembic's and SQLAlchemy's modules takes longer than the answer Retort waits for).
+    _protocol.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

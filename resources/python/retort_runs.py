@@ -180,9 +180,14 @@ class Runs(object):
             check_heads(heads)
             return [migration_step()]
 
+        def request_key(step_params):
+            return (step_params.get("url"), step_params.get("lock_timeout_ms"),
+                    step_params.get("statement_timeout_ms"), step_params.get("url_variable") or "",
+                    step_params.get("direction", "up"))
+
         def accept(method, next_params):
-            if method != "step" or (self._url(next_params)[0], next_params.get("url_variable") or "",
-                                    next_params.get("direction", "up"), session_key[3]) != session_key:
+            # The same database, timeouts and direction as the session's first step: the same env.py run.
+            if method != "step" or request_key(next_params) != request_key(params):
                 return False
             return script.get_revision(next_params.get("revision") or "") is not None
 
@@ -193,10 +198,11 @@ class Runs(object):
                                   "env.py called context.run_migrations() again in a run's session",
                                   "Retort runs several steps in one env.py only when env.py migrates once per "
                                   "run; send `reload` if env.py changed.")
+            step = migration_step()
             while True:
                 check_heads(heads)
                 environment.context_opts["destination_rev"] = current["found"].revision
-                yield migration_step()
+                yield step
                 # Alembic asks for the next step once this one's transaction has ended.
                 if not current["params"].get("more") or not _committed(context):
                     return  # answered when env.py has ended
@@ -210,7 +216,15 @@ class Runs(object):
                 current.update(params=next_params, found=found_next,
                                outcome=self._outcome(found_next, next_params))
                 recorder.next_step()
-                heads = _current_heads(context)
+                step = migration_step()
+                # Retort read alembic_version back after the previous step on its own connection and
+                # found `expect` there. Where Alembic's own bookkeeping for this step verifies that
+                # atomically, reading it here once more would only cost a round trip.
+                expected = tuple(next_params.get("expect") or ())
+                if "expect" in next_params and _alembic_verifies(step, expected, context):
+                    heads = expected
+                else:
+                    heads = _current_heads(context)
 
         def after_step(ctx, step, heads, run_args):
             current["outcome"]["heads_after"] = sorted(heads)
@@ -280,12 +294,35 @@ def _committed(context):
             not context._in_connection_transaction())
 
 
+def _alembic_verifies(step, heads, context):
+    """Whether Alembic's own bookkeeping for `step` from `heads` proves that alembic_version holds
+    `heads`: every change it makes is an UPDATE or DELETE of a row it names whose row count it
+    checks (raising when the row is not there), inside the step's transaction, which the database
+    rolls back together with the step's DDL. A step that inserts a row (a new branch) proves
+    nothing about the other rows, and without transactional DDL a failed check comes too late."""
+    heads = set(heads)
+    return bool(heads and getattr(context.impl, "transactional_ddl", False) and
+                getattr(context.dialect, "supports_sane_rowcount", False) and
+                not step.should_create_branch(heads) and not step.should_unmerge_branches(heads))
+
+
 def _current_heads(context):
-    """alembic_version as it is now, read on the migration's connection."""
+    """alembic_version as it is now, read on the migration's connection (in the transaction the next
+    step runs in). Read through the driver's own cursor: it is Retort's check, not one of the step's
+    statements, and SQLAlchemy's execution machinery would double what the read costs."""
     version = getattr(context, "_version", None)
-    if version is None:
+    raw = getattr(context.connection, "connection", None)
+    if version is None or raw is None:
         return context.get_current_heads()
-    return tuple(row[0] for row in context.connection.execute(version.select()))
+    sql = context.__dict__.get("_retort_heads_sql")
+    if sql is None:
+        sql = context._retort_heads_sql = str(version.select().compile(dialect=context.connection.dialect))
+    cursor = raw.cursor()
+    try:
+        cursor.execute(sql)
+        return tuple(row[0] for row in cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 class StatementRecorder(object):

@@ -167,6 +167,7 @@ private slots:
         h.start(up, url);
         RunRecord record = waitForEnd(*h.runner);
         QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        QCOMPARE(journal.unsyncedForMs(), -1); // the run's end put everything on the disk
         // The journal holds the same run: every step and every statement, finished.
         QVERIFY(record.id > 0);
         const RunRecord journalled = journal.run(record.id);
@@ -263,6 +264,32 @@ private slots:
         QCOMPARE(versionsOf(url), QStringList{u"a3"_s});
         // Nothing of env.py is left open after the run.
         QTRY_COMPARE_WITH_TIMEOUT(otherSessions(m_server.connectionStringOf(url)), 0, kRunTimeoutMs);
+    }
+
+    void alembicVersionChangedInASessionStopsTheStep()
+    {
+        // a3 (the second step in env.py's session) finds alembic_version changed by someone else as
+        // it runs: Alembic's checked update of the a2 row fails, the step's DDL is rolled back.
+        QTemporaryDir dir;
+        const QString url = m_server.freshDatabase();
+        const QByteArray tamper = "    import psycopg2\n"
+                                  "    url = op.get_bind().engine.url\n"
+                                  "    side = psycopg2.connect(host=url.host, port=url.port, dbname=url.database,\n"
+                                  "                            user=url.username, password=url.password)\n"
+                                  "    side.autocommit = True\n"
+                                  "    side.cursor().execute(\"UPDATE alembic_version SET version_num = 'zz'\")\n"
+                                  "    side.close()\n" +
+                                  test::createTable("a3");
+        Harness h(threeSteps(dir, tamper, test::onlineEnvPy));
+        h.start(h.plan(url, u"heads"_s, true), url);
+        const RunRecord record = waitForEnd(*h.runner);
+        QCOMPARE(record.status, RunStatus::Failed);
+        QCOMPARE(record.steps.at(1).status, RunStatus::Succeeded);
+        QCOMPARE(record.steps.at(2).status, RunStatus::Failed);
+        QVERIFY2(record.steps.at(2).error.message.contains(u"alembic_version"_s), qPrintable(record.steps.at(2).error.message));
+        QCOMPARE(record.versionsAfter, QStringList{u"zz"_s}); // what the database really holds
+        QVERIFY2(record.error.contains(u"zz"_s), qPrintable(record.error));
+        QVERIFY(!tableExists(m_server.connectionStringOf(url), "t_a3"));
     }
 
     void anEnvPyThatMigratesTwiceRunsForEveryStep()
@@ -381,6 +408,10 @@ private slots:
         const QString url = m_server.freshDatabase();
         Harness h(kDemo);
         const RunPlan up = h.plan(url, u"heads"_s, true);
+        QTemporaryDir journalFolder;
+        RunJournal journal;
+        QCOMPARE(journal.open(journalFolder.filePath(u"runs.sqlite"_s)), QString());
+        h.runner->setJournal(&journal);
         QSignalSpy paused(h.runner.get(), &MigrationRunner::paused);
         MigrationRunner::Options options;
         options.pauseAfterEachStep = true;
@@ -388,6 +419,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 1, kRunTimeoutMs);
         QCOMPARE(paused.at(0).at(0).toInt(), 1);
         QCOMPARE(h.runner->state(), MigrationRunner::State::Paused);
+        // A pause is on the disk at once, with everything before it.
+        QCOMPARE(journal.unsyncedForMs(), -1);
+        QCOMPARE(journal.run(h.runner->record().id).status, RunStatus::Paused);
+        QCOMPARE(journal.run(h.runner->record().id).steps.at(0).status, RunStatus::Succeeded);
         QCOMPARE(versionsOf(url), up.steps.at(0).versionsAfter);
         h.runner->resume();
         QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 2, kRunTimeoutMs);

@@ -200,7 +200,8 @@ private slots:
         RunJournal journal;
         QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
         QCOMPARE(pragma(journal, u"journal_mode"_s).toString(), u"wal"_s);
-        QCOMPARE(pragma(journal, u"synchronous"_s).toInt(), 2); // FULL
+        // NORMAL: commits do not wait for the disk; RunJournal syncs the log itself (see below).
+        QCOMPARE(pragma(journal, u"synchronous"_s).toInt(), 1);
         QCOMPARE(pragma(journal, u"foreign_keys"_s).toInt(), 1);
         QCOMPARE(pragma(journal, u"user_version"_s).toInt(), 1);
         QCOMPARE(pragma(journal, u"application_id"_s).toInt(), 0x52544a4e);
@@ -420,6 +421,51 @@ private slots:
         QVERIFY2(ended.contains(u"already ended"_s), qPrintable(ended));
         QCOMPARE(reader.run(id).status, RunStatus::Running);
         QCOMPARE(reader.run(id).steps[0].output, QString());
+    }
+
+    void deferredWritesReachTheDiskInTime()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"runs.sqlite"_s);
+        RunJournal journal;
+        QCOMPARE(journal.open(path), QString());
+        const qint64 id = journal.beginRun(plan());
+        QVERIFY(id > 0);
+        QCOMPARE(journal.unsyncedForMs(), -1); // an ordinary write is on the disk when it returns
+
+        // A deferred group is committed (another connection sees it) but waits for the disk...
+        RunJournal reader;
+        QCOMPARE(reader.open(path), QString());
+        QCOMPARE(journal.group([&] { journal.stepStarted(id, 0, {u"ae10"_s}, at(15, 0, 4, 200)); },
+                               RunJournal::Durability::Deferred),
+                 QString());
+        QCOMPARE(reader.run(id).steps[0].status, RunStatus::Running);
+        QVERIFY(journal.unsyncedForMs() >= 0);
+        // ...until sync(), or an ordinary write, puts everything before it there too.
+        QCOMPARE(journal.sync(), QString());
+        QCOMPARE(journal.unsyncedForMs(), -1);
+        QCOMPARE(journal.group([&] { journal.stepOutput(id, 0, u"one\n"_s); }, RunJournal::Durability::Deferred),
+                 QString());
+        QVERIFY(journal.unsyncedForMs() >= 0);
+        QCOMPARE(journal.stepOutput(id, 0, u"two\n"_s), QString());
+        QCOMPARE(journal.unsyncedForMs(), -1);
+
+        // A deferred group that comes when the oldest unsynced write has waited long enough syncs.
+        QCOMPARE(journal.group([&] { journal.stepOutput(id, 0, u"three\n"_s); }, RunJournal::Durability::Deferred),
+                 QString());
+        QTRY_VERIFY(journal.unsyncedForMs() >= RunJournal::kSyncIntervalMs);
+        QCOMPARE(journal.group([&] { journal.stepOutput(id, 0, u"four\n"_s); }, RunJournal::Durability::Deferred),
+                 QString());
+        QCOMPARE(journal.unsyncedForMs(), -1);
+        QCOMPARE(reader.run(id).steps[0].output, u"one\ntwo\nthree\nfour\n"_s);
+
+        // A log that cannot be synced is a failure that names it; the write itself is in the file.
+        QCOMPARE(journal.group([&] { journal.stepOutput(id, 0, u"five\n"_s); }, RunJournal::Durability::Deferred),
+                 QString());
+        QVERIFY(QFile::remove(path + u"-wal"_s));
+        const QString failed = journal.sync();
+        QVERIFY2(failed.contains(path + u"-wal"_s) && failed.contains(u"on the disk"_s), qPrintable(failed));
+        QCOMPARE(journal.lastError(), failed);
     }
 
     void recordsAVerification()
