@@ -272,6 +272,9 @@ void RunPanel::updateSummary()
     case MigrationRunner::State::Cancelling:
         state = tr("cancelling…");
         break;
+    case MigrationRunner::State::Finishing:
+        state = tr("reading the schema once more for its fingerprint…");
+        break;
     default:
         state = record.status == RunStatus::Succeeded ? tr("finished") : RunStepModel::statusText(record.status);
         break;

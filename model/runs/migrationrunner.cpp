@@ -11,6 +11,7 @@
 #include <QSysInfo>
 #include <QThread>
 
+#include <algorithm>
 #include <utility>
 
 namespace retort {
@@ -82,6 +83,8 @@ MigrationRunner::MigrationRunner(AlembicBridge *bridge, QObject *parent)
 
 MigrationRunner::~MigrationRunner()
 {
+    if (m_state == State::Finishing)
+        recordEnd(false); // without the fingerprint that was being taken
     flushJournal(true); // nothing it was told is lost
     // The session closes (and its lock goes) on its own thread; then the thread ends.
     std::shared_ptr<RunDatabase> database = m_database;
@@ -128,6 +131,7 @@ void MigrationRunner::start(const RunPlan &plan, const Target &target, const Opt
     m_pauseRequested = false;
     m_cancelRequested = false;
     m_sessionOpen = false;
+    m_databaseReadable = false;
     m_preparationError.clear();
     m_journalError.clear();
 
@@ -181,22 +185,28 @@ void MigrationRunner::prepare()
         --m_pendingPreparations;
     }
     // The run lock, and alembic_version as it is now.
+    // The run lock, alembic_version as it is now and (while Alembic's plan comes) the schema's fingerprint.
     const QString url = m_target.url;
     const QString application = QStringLiteral("Retort run by %1@%2 (pid %3)")
                                     .arg(m_record.user, m_record.host)
                                     .arg(QCoreApplication::applicationPid());
     onDatabase(
-        [url, application](RunDatabase &database) {
+        [url, application, fingerprint = m_options.fingerprints](RunDatabase &database) {
             QString error = database.open(url, application);
             if (error.isEmpty())
                 error = database.lock();
             if (!error.isEmpty())
                 return QJsonObject{{QStringLiteral("error"), error}};
-            return versionsToJson(database.readVersions());
+            QJsonObject answer = versionsToJson(database.readVersions());
+            if (fingerprint && answer.value(QLatin1String("error")).toString().isEmpty())
+                answer.insert(QStringLiteral("fingerprint"), database.schemaFingerprint(nullptr));
+            return answer;
         },
         [this](const QJsonObject &answer) {
             const QString error = answer.value(QLatin1String("error")).toString();
             const QStringList versions = toStringList(answer.value(QLatin1String("versions")));
+            m_databaseReadable = error.isEmpty();
+            m_record.fingerprintBefore = answer.value(QLatin1String("fingerprint")).toString();
             if (!error.isEmpty()) {
                 m_preparationError = error;
             } else if (versions != m_plan.current) {
@@ -376,6 +386,7 @@ void MigrationRunner::stepAnswered(quint64 id, bool ok, const QJsonObject &resul
                [this, ok](const QJsonObject &answer) {
                    const QString readError = answer.value(QLatin1String("error")).toString();
                    const QStringList versions = toStringList(answer.value(QLatin1String("versions")));
+                   m_databaseReadable = readError.isEmpty();
                    if (!readError.isEmpty()) {
                        step().error = ok ? BridgeError{QStringLiteral("VersionUnreadable"),
                                                        QStringLiteral("The step ran, but alembic_version could "
@@ -471,19 +482,45 @@ void MigrationRunner::finishRun(RunStatus status, const QString &error)
     m_record.error = error;
     m_record.finishedAt = QDateTime::currentDateTimeUtc();
     flushJournal();
+    const bool anyStepStarted = std::any_of(m_record.steps.cbegin(), m_record.steps.cend(),
+                                            [](const RunStepRecord &step) { return step.startedAt.isValid(); });
+    if (!anyStepStarted)
+        m_record.fingerprintAfter = m_record.fingerprintBefore; // nothing ran
+    // After a step the schema is read again, still under the run lock; not from a server that just
+    // failed to answer (its connection attempt could take long, and say nothing new).
+    const bool readAfter = m_options.fingerprints && anyStepStarted && m_databaseReadable;
+    setState(State::Finishing);
+    onDatabase(
+        [readAfter](RunDatabase &database) {
+            QJsonObject answer;
+            if (readAfter) {
+                QString error;
+                answer.insert(QStringLiteral("fingerprint"), database.schemaFingerprint(&error));
+                answer.insert(QStringLiteral("error"), error);
+            }
+            database.close();
+            return answer;
+        },
+        [this, readAfter](const QJsonObject &answer) {
+            if (readAfter)
+                m_record.fingerprintAfter = answer.value(QLatin1String("fingerprint")).toString();
+            recordEnd();
+        });
+}
+
+void MigrationRunner::recordEnd(bool announce)
+{
     if (m_journal && m_record.id) {
-        const QString journalError = m_journal->finishRun(m_record.id, status, m_record.versionsAfter,
-                                                          m_record.fingerprintAfter, error);
+        const QString journalError = m_journal->finishRun(m_record.id, m_record.status, m_record.versionsAfter,
+                                                          m_record.fingerprintAfter, m_record.error);
         if (!journalError.isEmpty())
             m_record.error += (m_record.error.isEmpty() ? QString() : QStringLiteral(" ")) +
                               QStringLiteral("The run journal could not record the end of the run: %1").arg(journalError);
     }
-    onDatabase(
-        [](RunDatabase &database) {
-            database.close();
-            return QJsonObject();
-        },
-        [](const QJsonObject &) {});
+    if (!announce) {
+        m_state = State::Finished;
+        return;
+    }
     setState(State::Finished);
     emit runFinished(m_record);
 }

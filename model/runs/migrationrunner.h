@@ -35,7 +35,8 @@ class MigrationRunner : public QObject
     Q_OBJECT
 
 public:
-    enum class State { Idle, Preparing, Running, Pausing, Paused, Cancelling, Finished };
+    /// Finishing: the run has ended; the schema's fingerprint is being taken before it is recorded.
+    enum class State { Idle, Preparing, Running, Pausing, Paused, Cancelling, Finishing, Finished };
     Q_ENUM(State)
 
     /// How long what a running step reports may wait to be written to the journal, with what follows.
@@ -52,6 +53,10 @@ public:
         int stepTimeoutMs = 24 * 60 * 60 * 1000;
         /// After cancel(): how long to wait for the cancelled statement to end before the helper is killed.
         int cancelGraceMs = 10'000;
+        /// Records the schema's fingerprint (RunRecord::fingerprintBefore/After) before the first step
+        /// and when the run ends, under the run lock. The "before" is taken while Alembic's plan is
+        /// fetched; the "after" delays runFinished() by one schema read.
+        bool fingerprints = true;
     };
 
     /// Where the run goes. \a url carries the password (never stored); \a database is the same
@@ -125,6 +130,8 @@ private:
     void handleEvent(quint64 id, const QString &name, const QJsonObject &data);
     void handleLog(const QString &line);
     void finishRun(RunStatus status, const QString &error);
+    /// Records the end of the run (with the fingerprint taken, if any) and, when \a announce, says so.
+    void recordEnd(bool announce = true);
     void finishStep(RunStatus status);
     /// Tells the helper that no next step follows the last one asked for with "more".
     void releaseSession();
@@ -154,6 +161,7 @@ private:
     bool m_pauseRequested = false;
     bool m_cancelRequested = false;
     bool m_sessionOpen = false; ///< the last step was asked for with "more": env.py may still be open
+    bool m_databaseReadable = false; ///< the last read of alembic_version on the run's session worked
     int m_pendingPreparations = 0;
     QString m_preparationError;
     QTimer m_cancelTimer;

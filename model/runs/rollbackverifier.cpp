@@ -160,6 +160,7 @@ void RollbackVerifier::start(const Request &request, const MigrationRunner::Targ
     m_target = target;
     m_options = options;
     m_options.pauseAfterEachStep = false;
+    m_options.fingerprints = false; // the verification takes its own snapshots around each run
     m_range = range(m_graph, request.first, request.last);
     m_upgrade = RunPlan();
     m_current.clear();

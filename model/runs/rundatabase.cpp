@@ -1,6 +1,7 @@
 #include "rundatabase.h"
 
 #include "pgintrospector.h"
+#include "sqliteintrospector.h"
 
 #include <QAtomicInteger>
 #include <QSqlDatabase>
@@ -64,6 +65,7 @@ RunDatabase::~RunDatabase()
 QString RunDatabase::open(const QString &url, const QString &applicationName)
 {
     close();
+    m_url = url;
     if (url.startsWith(QLatin1String("sqlite:")))
         return openSqlite(url);
     m_postgres = true;
@@ -116,6 +118,26 @@ void RunDatabase::close()
         QSqlDatabase::removeDatabase(m_sqliteName);
         m_sqliteName.clear();
     }
+}
+
+QString RunDatabase::schemaFingerprint(QString *error) const
+{
+    QString failure;
+    SchemaSnapshot snapshot;
+    if (!isOpen()) {
+        failure = QStringLiteral("not connected");
+    } else if (m_postgres) {
+        PgIntrospector::Result result = PgIntrospector().introspect(m_url);
+        failure = result.error;
+        snapshot = std::move(result.snapshot);
+    } else {
+        SqliteIntrospector::Result result = SqliteIntrospector::introspect(SqliteIntrospector::fileFromUrl(m_url));
+        failure = result.error;
+        snapshot = std::move(result.snapshot);
+    }
+    if (error)
+        *error = failure;
+    return failure.isEmpty() ? QString::fromLatin1(snapshot.fingerprint()) : QString();
 }
 
 bool RunDatabase::isOpen() const

@@ -51,6 +51,11 @@ public:
     /// alembic_version's rows, read now (\a table in \a schema; defaults: alembic_version, search path).
     Versions readVersions(const QString &table = QStringLiteral("alembic_version"), const QString &schema = {});
 
+    /// The schema's fingerprint (SchemaSnapshot::fingerprint(), hex) as it is now, read with the
+    /// introspector on a connection of its own (PostgreSQL) or from the file (SQLite); empty with
+    /// \a error set when it cannot be read.
+    QString schemaFingerprint(QString *error) const;
+
     /// Connects to \a url, reads alembic_version once and disconnects: for planning and recovery.
     /// A connection failure comes back as the Versions' error.
     static Versions readOnce(const QString &url, const QString &applicationName);
@@ -75,6 +80,7 @@ private:
     };
     std::unique_ptr<pqxx::connection_base, ConnectionDeleter> m_connection;
     QString m_sqliteName; ///< the QSqlDatabase connection name, when SQLite
+    QString m_url;        ///< as given to open()
 };
 
 } // namespace retort

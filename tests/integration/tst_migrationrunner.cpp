@@ -168,10 +168,16 @@ private slots:
         RunRecord record = waitForEnd(*h.runner);
         QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
         QCOMPARE(journal.unsyncedForMs(), -1); // the run's end put everything on the disk
+        // The schema's fingerprint before and after (SHA-256, hex): the run changed it.
+        QCOMPARE(record.fingerprintBefore.size(), 64);
+        QCOMPARE(record.fingerprintAfter.size(), 64);
+        QVERIFY(record.fingerprintAfter != record.fingerprintBefore);
         // The journal holds the same run: every step and every statement, finished.
         QVERIFY(record.id > 0);
         const RunRecord journalled = journal.run(record.id);
         QCOMPARE(journalled.status, RunStatus::Succeeded);
+        QCOMPARE(journalled.fingerprintBefore, record.fingerprintBefore);
+        QCOMPARE(journalled.fingerprintAfter, record.fingerprintAfter);
         QCOMPARE(journalled.versionsAfter, up.versionsAtEnd());
         QCOMPARE(journalled.steps.size(), record.steps.size());
         for (qsizetype i = 0; i < record.steps.size(); ++i) {
@@ -202,9 +208,12 @@ private slots:
         const RunPlan down = h.plan(url, u"base"_s, false);
         QVERIFY2(down.ok(), qPrintable(down.error));
         QCOMPARE(down.steps.size(), up.steps.size());
+        const QString upgraded = record.fingerprintAfter;
         h.start(down, url);
         record = waitForEnd(*h.runner);
         QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        QCOMPARE(record.fingerprintBefore, upgraded); // nothing changed the schema between the runs
+        QVERIFY(record.fingerprintAfter != upgraded);
         QCOMPARE(versionsOf(url), QStringList());
         QVERIFY(!tableExists(m_server.connectionStringOf(url), "users"));
     }
@@ -464,6 +473,9 @@ private slots:
         QVERIFY2(record.error.contains(u"plan was made for"_s), qPrintable(record.error));
         QCOMPARE(record.steps.at(0).status, RunStatus::Planned);
         QCOMPARE(versionsOf(url), stale.steps.at(0).versionsAfter);
+        // Nothing ran: the schema after is the schema before, read once.
+        QCOMPARE(record.fingerprintBefore.size(), 64);
+        QCOMPARE(record.fingerprintAfter, record.fingerprintBefore);
     }
 
     void anotherRunHoldingTheLockIsNamed()
