@@ -1,144 +1,33 @@
-// MigrationRunner against a real PostgreSQL 15 and real Alembic: the demo project step by step to
-// its heads and back to base, step mode, a plan made for another state, the run lock, lock_timeout,
-// cancel, a revision that raises, and the helper or the server dying in the middle of a step.
-#include "alembicbridge.h"
+// MigrationRunner against a real PostgreSQL 15 and real Alembic, when all goes well: the demo project
+// step by step to its heads and back to base (journal and fingerprints), a revision that takes a
+// head's row, consecutive steps in one env.py session (and what ends or breaks one), step mode,
+// pause and cancel between steps, server notices and row counts. Failures: tst_migrationrunnerfailures.
 #include "migrationrunner.h"
 #include "postgresserver.h"
-#include "project.h"
 #include "rundatabase.h"
 #include "runjournal.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "alembicprojectwriter.h"
-#include "alembicversions.h"
+#include "runnerharness.h"
 #include "scratchserver.h"
 #include "serverfolder.h"
 
 #include <pqxx/pqxx>
 
 #include <csignal>
-#include <memory>
 
 using namespace retort;
+using namespace retort::test;
 using namespace Qt::StringLiterals;
-using retort::test::versionsOf;
-
-namespace {
-
-const QString kPython = u"/usr/bin/python3"_s;
-const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
-constexpr int kRunTimeoutMs = 120'000;
-
-QByteArray revision(const QByteArray &id, const QByteArray &down, const QByteArray &body)
-{
-    return test::revisionSource(id, down, body);
-}
-
-/// \a envPy, which first appends a line to \a countFile each time it runs.
-QByteArray counted(const QString &countFile, const QByteArray &envPy)
-{
-    return "with open(" + QJsonDocument(QJsonArray{countFile}).toJson(QJsonDocument::Compact).mid(1).chopped(1) +
-           ", 'a') as count:\n    count.write('env.py\\n')\n" + envPy;
-}
-
-int linesIn(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? int(file.readAll().count('\n')) : 0;
-}
-
-/// Sessions on the database other than Retort's own (the run lock, the read-back) and the caller's.
-int otherSessions(const QString &connection)
-{
-    pqxx::connection c(connection.toStdString());
-    pqxx::nontransaction work(c);
-    return work.exec1("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                      "AND pid <> pg_backend_pid() AND application_name NOT LIKE 'Retort run by %'")[0]
-        .as<int>();
-}
-
-bool tableExists(const QString &connection, const char *table)
-{
-    pqxx::connection c(connection.toStdString());
-    pqxx::nontransaction work(c);
-    return !work.exec_params1("SELECT to_regclass($1) IS NULL", table)[0].as<bool>();
-}
-
-/// Whether \a started, a spy on MigrationRunner::statementStarted, has seen a statement whose SQL
-/// contains \a text.
-bool sawStatement(const QSignalSpy &started, const QString &text)
-{
-    return std::any_of(started.cbegin(), started.cend(), [&text](const QList<QVariant> &args) {
-        return args.at(1).value<StatementRecord>().sql.contains(text);
-    });
-}
-
-/// A runner on a project, with the helpers the tests use.
-struct Harness
-{
-    Project project;
-    std::unique_ptr<AlembicBridge> bridge;
-    std::unique_ptr<MigrationRunner> runner;
-
-    explicit Harness(const QString &root)
-        : project(Project::load(root))
-        , bridge(std::make_unique<AlembicBridge>(BridgeLaunch::forProject(project.config(), kPython)))
-        , runner(std::make_unique<MigrationRunner>(bridge.get()))
-    {
-    }
-
-    RunPlan plan(const QString &url, const QString &target, bool upgrade) const
-    {
-        return RunPlan::make(project.graph(), versionsOf(url), target, upgrade);
-    }
-
-    void start(const RunPlan &plan, const QString &url, MigrationRunner::Options options = {})
-    {
-        runner->start(plan, {url, url, u"test"_s, u"local"_s, project.config().iniPath()}, options);
-    }
-};
-
-} // namespace
 
 class TestMigrationRunner : public QObject
 {
     Q_OBJECT
 
     test::ScratchServer m_server{u"run"_s};
-
-    /// Three revisions: a1 and a2 create t_a1 and t_a2, a3 runs \a body; env.py is \a envPy.
-    QString threeSteps(const QTemporaryDir &dir, const QByteArray &body, const QByteArray &envPy)
-    {
-        return test::makeProject(dir,
-                                 {{u"a1.py"_s, revision("a1", {}, test::createTable("a1"))},
-                                  {u"a2.py"_s, revision("a2", "a1", test::createTable("a2"))},
-                                  {u"a3.py"_s, revision("a3", "a2", body)}},
-                                 envPy);
-    }
-
-    /// A project whose second revision runs \a body (the first creates table t_a1).
-    QString projectWith(const QTemporaryDir &dir, const QByteArray &body)
-    {
-        return test::makeProject(dir,
-                                 {{u"a1.py"_s, revision("a1", {}, test::createTable("a1"))},
-                                  {u"a2.py"_s, revision("a2", "a1", body)}},
-                                 test::onlineEnvPy);
-    }
-
-    static RunRecord waitForEnd(MigrationRunner &runner)
-    {
-        if (runner.state() != MigrationRunner::State::Finished) {
-            QSignalSpy finished(&runner, &MigrationRunner::runFinished);
-            if (!finished.wait(kRunTimeoutMs))
-                qWarning("the run did not finish in time");
-        }
-        return runner.record();
-    }
 
 private slots:
     void initTestCase()
@@ -459,86 +348,6 @@ private slots:
         QCOMPARE(versionsOf(url), record.steps.at(0).versionsAfter);
     }
 
-    void aPlanForAnotherStateIsRefusedBeforeAnythingRuns()
-    {
-        const QString url = m_server.freshDatabase();
-        Harness h(kDemo);
-        const RunPlan stale = RunPlan::make(h.project.graph(), {}, u"heads"_s, true);
-        // Someone else upgrades the database after the plan was made.
-        h.start(RunPlan::make(h.project.graph(), {}, stale.steps.at(0).revision, true), url);
-        QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
-        h.start(stale, url);
-        const RunRecord record = waitForEnd(*h.runner);
-        QCOMPARE(record.status, RunStatus::Failed);
-        QVERIFY2(record.error.contains(u"plan was made for"_s), qPrintable(record.error));
-        QCOMPARE(record.steps.at(0).status, RunStatus::Planned);
-        QCOMPARE(versionsOf(url), stale.steps.at(0).versionsAfter);
-        // Nothing ran: the schema after is the schema before, read once.
-        QCOMPARE(record.fingerprintBefore.size(), 64);
-        QCOMPARE(record.fingerprintAfter, record.fingerprintBefore);
-    }
-
-    void anotherRunHoldingTheLockIsNamed()
-    {
-        const QString url = m_server.freshDatabase();
-        pqxx::connection other(m_server.connectionStringOf(url).toStdString());
-        pqxx::nontransaction work(other);
-        work.exec("SET application_name = 'nightly deploy'");
-        work.exec_params("SELECT pg_advisory_lock($1)", RunDatabase::kLockKey);
-        Harness h(kDemo);
-        h.start(h.plan(url, u"heads"_s, true), url);
-        const RunRecord record = waitForEnd(*h.runner);
-        QCOMPARE(record.status, RunStatus::Failed);
-        QVERIFY2(record.error.contains(u"nightly deploy"_s), qPrintable(record.error));
-        QCOMPARE(versionsOf(url), QStringList());
-    }
-
-    void aLockedTableFailsOnLockTimeout()
-    {
-        QTemporaryDir dir;
-        const QString url = m_server.freshDatabase();
-        Harness h(projectWith(dir, "    op.add_column('t_a1', sa.Column('x', sa.Integer))"));
-        h.start(h.plan(url, u"a1"_s, true), url);
-        QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
-
-        pqxx::connection other(m_server.connectionStringOf(url).toStdString());
-        pqxx::work holding(other);
-        holding.exec("LOCK TABLE t_a1 IN ACCESS SHARE MODE");
-        MigrationRunner::Options options;
-        options.lockTimeoutMs = 300;
-        h.start(h.plan(url, u"a2"_s, true), url, options);
-        const RunRecord record = waitForEnd(*h.runner);
-        QCOMPARE(record.status, RunStatus::Failed);
-        const RunStepRecord &step = record.steps.at(0);
-        QCOMPARE(step.status, RunStatus::Failed);
-        QVERIFY2(step.error.message.contains(u"lock timeout"_s), qPrintable(step.error.message));
-        QVERIFY(std::any_of(step.statements.cbegin(), step.statements.cend(),
-                            [](const StatementRecord &s) { return s.error.contains(u"lock timeout"_s); }));
-        QCOMPARE(step.versionsAfter, QStringList{u"a1"_s});
-        QCOMPARE(record.versionsAfter, QStringList{u"a1"_s});
-        holding.abort();
-    }
-
-    void aRevisionThatRaisesFailsWithItsFrame()
-    {
-        QTemporaryDir dir;
-        const QString url = m_server.freshDatabase();
-        const QString root = projectWith(dir, "    op.create_table('t_a2', sa.Column('id', sa.Integer))\n"
-                                              "    raise RuntimeError('the data is not ready')");
-        Harness h(root);
-        h.start(h.plan(url, u"heads"_s, true), url);
-        const RunRecord record = waitForEnd(*h.runner);
-        QCOMPARE(record.status, RunStatus::Failed);
-        QCOMPARE(record.steps.at(0).status, RunStatus::Succeeded);
-        const RunStepRecord &failed = record.steps.at(1);
-        QCOMPARE(failed.status, RunStatus::Failed);
-        QCOMPARE(failed.error.type, u"RuntimeError"_s);
-        QVERIFY(failed.error.userFrame(root).file.endsWith(u"a2.py"_s));
-        QCOMPARE(failed.versionsAfter, QStringList{u"a1"_s});
-        QVERIFY(!tableExists(m_server.connectionStringOf(url), "t_a2")); // the step's transaction rolled back
-        QVERIFY2(record.error.contains(u"a1"_s), qPrintable(record.error)); // says where the database is
-    }
-
     void serverNoticesAndRowCountsAreCaptured()
     {
         QTemporaryDir dir;
@@ -557,90 +366,6 @@ private slots:
                                          [](const StatementRecord &s) { return s.sql.startsWith(u"DO $$"_s); });
         QVERIFY(notice != statements.cend());
         QCOMPARE(notice->notices, QStringList{u"NOTICE:  backfilled 3 rows"_s});
-    }
-
-    void cancelStopsTheRunningStatement()
-    {
-        QTemporaryDir dir;
-        const QString url = m_server.freshDatabase();
-        Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
-        h.start(h.plan(url, u"a1"_s, true), url);
-        QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
-        QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
-        h.start(h.plan(url, u"a2"_s, true), url);
-        QTRY_VERIFY_WITH_TIMEOUT(sawStatement(started, u"pg_sleep"_s), kRunTimeoutMs);
-        h.runner->cancel();
-        const RunRecord record = waitForEnd(*h.runner);
-        QCOMPARE(record.status, RunStatus::Cancelled);
-        QVERIFY2(record.steps.at(0).error.message.contains(u"cancel"_s, Qt::CaseInsensitive),
-                 qPrintable(record.steps.at(0).error.message));
-        QCOMPARE(record.versionsAfter, QStringList{u"a1"_s});
-        QCOMPARE(versionsOf(url), QStringList{u"a1"_s});
-    }
-
-    void theHelperDyingMidStepFailsTheStep()
-    {
-        QTemporaryDir dir;
-        const QString url = m_server.freshDatabase();
-        Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
-        RunJournal journal;
-        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
-        h.runner->setJournal(&journal);
-        h.start(h.plan(url, u"a1"_s, true), url);
-        QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
-        QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
-        h.start(h.plan(url, u"a2"_s, true), url);
-        QTRY_VERIFY_WITH_TIMEOUT(sawStatement(started, u"pg_sleep"_s), kRunTimeoutMs);
-        QVERIFY(h.bridge->processId() > 0);
-        ::kill(pid_t(h.bridge->processId()), SIGKILL);
-        const RunRecord record = waitForEnd(*h.runner);
-        QCOMPARE(record.status, RunStatus::Failed);
-        QCOMPARE(record.steps.at(0).error.type, u"HelperCrashed"_s);
-        const RunRecord journalled = journal.run(record.id);
-        QCOMPARE(journalled.status, RunStatus::Failed);
-        QCOMPARE(journalled.steps.at(0).status, RunStatus::Failed);
-        QCOMPARE(journalled.steps.at(0).error.type, u"HelperCrashed"_s);
-        QCOMPARE(journalled.versionsAfter, QStringList{u"a1"_s});
-        // The server rolls the dead session's transaction back; alembic_version is read on Retort's own connection.
-        QCOMPARE(record.versionsAfter, QStringList{u"a1"_s});
-    }
-
-    void theHelperReplacedMidStepFailsTheStep()
-    {
-        QTemporaryDir dir;
-        const QString url = m_server.freshDatabase();
-        Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
-        QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
-        h.start(h.plan(url, u"heads"_s, true), url);
-        QTRY_VERIFY_WITH_TIMEOUT(sawStatement(started, u"pg_sleep"_s), kRunTimeoutMs);
-        h.bridge.reset(); // as when the user picks another interpreter
-        const RunRecord record = waitForEnd(*h.runner);
-        QCOMPARE(record.status, RunStatus::Failed);
-        QCOMPARE(record.steps.at(1).error.type, u"HelperCrashed"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(versionsOf(url), QStringList{u"a1"_s}, kRunTimeoutMs); // the killed session rolls back
-    }
-
-    void theServerDyingMidStepIsReported()
-    {
-        QTemporaryDir folder;
-        QVERIFY(test::openToServerUser(folder.path()));
-        PostgresServer server(folder.filePath(u"pg"_s));
-        QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
-        QVERIFY2(server.createDatabase(u"doomed"_s, &error), qPrintable(error));
-        const QString url = server.sqlalchemyUrl(u"doomed"_s);
-        QTemporaryDir dir;
-        Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
-        QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
-        h.start(h.plan(url, u"heads"_s, true), url);
-        QTRY_VERIFY_WITH_TIMEOUT(sawStatement(started, u"pg_sleep"_s), kRunTimeoutMs);
-        server.stop();
-        const RunRecord record = waitForEnd(*h.runner);
-        QCOMPARE(record.status, RunStatus::Failed);
-        QCOMPARE(record.steps.at(0).status, RunStatus::Succeeded);
-        QCOMPARE(record.steps.at(1).status, RunStatus::Failed);
-        QVERIFY2(record.error.contains(u"could not be read"_s), qPrintable(record.error));
-        QCOMPARE(record.versionsAfter, QStringList{u"a1"_s}); // the last state Retort read itself
     }
 };
 
