@@ -2,8 +2,9 @@
 
 #include "destructiveoperation.h"
 #include "durationtext.h"
-#include "sqlview.h"
 #include "runtext.h"
+#include "sqlview.h"
+#include "stepconcern.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -149,6 +150,19 @@ QStringList RunPlanDialog::warnings() const
     return found;
 }
 
+QStringList RunPlanDialog::concerns() const
+{
+    QStringList found;
+    for (qsizetype i = 0; i < m_plan.steps.size(); ++i) {
+        if (!m_sql.contains(int(i)))
+            continue;
+        if (const std::optional<StepConcern> concern =
+                StepConcern::of(m_plan.steps.at(i), m_sql.value(int(i)), m_sqlErrors.value(int(i))))
+            found.append(tr("Step %1 (%2) %3").arg(i + 1).arg(m_plan.steps.at(i).revision, concern->describe()));
+    }
+    return found;
+}
+
 void RunPlanDialog::updateWarnings()
 {
     const QStringList found = warnings();
@@ -158,6 +172,12 @@ void RunPlanDialog::updateWarnings()
                   "under an exclusive lock):</p><ul>");
         for (const QString &warning : found)
             text += QStringLiteral("<li>%1</li>").arg(warning.toHtmlEscaped());
+        text += QStringLiteral("</ul>");
+    }
+    if (const QStringList steps = concerns(); !steps.isEmpty()) {
+        text += tr("<p style='color:#b26a00'><b>Steps to look at</b>:</p><ul>");
+        for (const QString &concern : steps)
+            text += QStringLiteral("<li>%1</li>").arg(concern.toHtmlEscaped());
         text += QStringLiteral("</ul>");
     }
     const qsizetype missing = m_plan.steps.size() - m_sql.size();

@@ -42,6 +42,8 @@ public:
     MigrationRunner::Options options() const;
     /// Every destructive operation found so far, in words, step by step.
     QStringList warnings() const;
+    /// The steps whose SQL Alembic could not write, and downgrades that undo nothing (StepConcern).
+    QStringList concerns() const;
 
     QTreeWidget *stepList() const { return m_steps; }
     QLineEdit *confirmation() const { return m_confirmation; }

@@ -36,16 +36,20 @@ PROTOCOL_VERSION = 1
 class ProtocolStream(object):
     """The protocol's own stdout. An answer goes out at once. An event may wait up to LATE seconds
     for company (more events, the answer): a statement that ends quickly is reported with the
-    rest of its step in one write, and one that runs longer is still seen running within LATE
-    (a thread of its own sends what waited that long)."""
+    rest of its step in one write, and one that runs longer is still seen running within LATE.
+    What waited that long is sent by a thread of its own, which looks every LATE seconds while
+    events come and sleeps once none came for IDLE seconds (so a run's steps do not each wake it)."""
 
     LATE = 0.02
+    IDLE = 1.0
 
     def __init__(self, stream):
         self._stream = stream
         self._lock = threading.Condition()
-        self._waiting_since = None
+        self._waiting_since = None  # the oldest event not sent yet
+        self._last_event = 0.0
         self._sender = None
+        self._sender_asleep = False
 
     def write_line(self, text, at_once):
         with self._lock:
@@ -53,11 +57,15 @@ class ProtocolStream(object):
             if at_once:
                 self._stream.flush()
                 self._waiting_since = None
-            elif self._waiting_since is None:
-                self._waiting_since = time.monotonic()
-                if self._sender is None:
-                    self._sender = threading.Thread(target=self._send_late, name="retort-protocol", daemon=True)
-                    self._sender.start()
+                return
+            now = time.monotonic()
+            self._last_event = now
+            if self._waiting_since is None:
+                self._waiting_since = now
+            if self._sender is None:
+                self._sender = threading.Thread(target=self._send_late, name="retort-protocol", daemon=True)
+                self._sender.start()
+            elif self._sender_asleep:
                 self._lock.notify()
 
     def flush(self):
@@ -68,18 +76,19 @@ class ProtocolStream(object):
     def _send_late(self):
         with self._lock:
             while True:
-                if self._waiting_since is None:
+                now = time.monotonic()
+                if self._waiting_since is not None and now - self._waiting_since >= self.LATE:
+                    try:
+                        self._stream.flush()
+                    except (OSError, ValueError):
+                        pass  # Retort is gone; the main thread finds out on its next answer
+                    self._waiting_since = None
+                if self._waiting_since is None and now - self._last_event >= self.IDLE:
+                    self._sender_asleep = True
                     self._lock.wait()
-                    continue
-                left = self._waiting_since + self.LATE - time.monotonic()
-                if left > 0:
-                    self._lock.wait(left)
-                    continue
-                try:
-                    self._stream.flush()
-                except (OSError, ValueError):
-                    pass  # Retort is gone; the main thread finds out on its next answer
-                self._waiting_since = None
+                    self._sender_asleep = False
+                else:
+                    self._lock.wait(self.LATE)
 
 
 # The protocol stream is a private duplicate of stdout; fd 1 then points at stderr so that a
