@@ -191,9 +191,9 @@ void MigrationRunner::prepare()
                                     .arg(m_record.user, m_record.host)
                                     .arg(QCoreApplication::applicationPid());
     onDatabase(
-        [url, application, fingerprint = m_options.fingerprints](RunDatabase &database) {
+        [url, application, fingerprint = m_options.fingerprints, lock = m_options.takeRunLock](RunDatabase &database) {
             QString error = database.open(url, application);
-            if (error.isEmpty())
+            if (error.isEmpty() && lock)
                 error = database.lock();
             if (!error.isEmpty())
                 return QJsonObject{{QStringLiteral("error"), error}};

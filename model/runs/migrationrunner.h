@@ -57,6 +57,9 @@ public:
         /// and when the run ends, under the run lock. The "before" is taken while Alembic's plan is
         /// fetched; the "after" delays runFinished() by one schema read.
         bool fingerprints = true;
+        /// Takes Retort's run lock for the run. Off only when the caller holds it already for this
+        /// database (RunLockSession) across several runs.
+        bool takeRunLock = true;
     };
 
     /// Where the run goes. \a url carries the password (never stored); \a database is the same

@@ -2,9 +2,11 @@
 
 #include "alembicbridge.h"
 #include "runjournal.h"
+#include "runlocksession.h"
 #include "schemaloader.h"
 #include "runtext.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QSysInfo>
@@ -67,7 +69,19 @@ RollbackVerifier::RollbackVerifier(AlembicBridge *bridge, const RevisionGraph &g
     , m_graph(graph)
     , m_runner(new MigrationRunner(bridge, this))
     , m_loader(new SchemaLoader(this))
+    , m_lock(new RunLockSession(this))
 {
+    // The run lock is held from before the first snapshot to the end: no other run comes between.
+    connect(m_lock, &RunLockSession::acquired, this, [this](const QString &error) {
+        if (m_phase != Phase::Reading)
+            return;
+        if (m_cancelRequested)
+            return finish(Outcome::Cancelled, QStringLiteral("Cancelled before anything ran"));
+        if (!error.isEmpty())
+            return finish(Outcome::Failed, QStringLiteral("Nothing ran: %1").arg(error));
+        emit progress(QStringLiteral("Reading the schema of %1").arg(m_target.database));
+        m_loader->load(m_target.url);
+    });
     connect(m_loader, &SchemaLoader::loaded, this, &RollbackVerifier::snapshotTaken);
     connect(m_loader, &SchemaLoader::failed, this, &RollbackVerifier::snapshotFailed);
     connect(bridge, &AlembicBridge::finished, this,
@@ -161,6 +175,7 @@ void RollbackVerifier::start(const Request &request, const MigrationRunner::Targ
     m_options = options;
     m_options.pauseAfterEachStep = false;
     m_options.fingerprints = false; // the verification takes its own snapshots around each run
+    m_options.takeRunLock = false;  // held by m_lock across the runs
     m_range = range(m_graph, request.first, request.last);
     m_upgrade = RunPlan();
     m_current.clear();
@@ -195,8 +210,10 @@ void RollbackVerifier::start(const Request &request, const MigrationRunner::Targ
         [this] {
             if (!m_range.ok())
                 return finish(Outcome::Failed, m_range.error);
-            emit progress(QStringLiteral("Reading the schema of %1").arg(m_target.database));
-            m_loader->load(m_target.url);
+            emit progress(QStringLiteral("Taking the run lock on %1").arg(m_target.database));
+            m_lock->acquire(m_target.url, QStringLiteral("Retort run by %1@%2 (pid %3, rollback verification)")
+                                              .arg(m_result.run.user, m_result.run.host)
+                                              .arg(QCoreApplication::applicationPid()));
         },
         Qt::QueuedConnection);
 }
@@ -551,6 +568,7 @@ void RollbackVerifier::finish(Outcome outcome, const QString &error)
                 QStringLiteral("The run journal could not record the end of the verification: %1").arg(failure);
     }
     m_verifying = false;
+    m_lock->release();
     setPhase(Phase::Finished);
     emit progress(outcome == Outcome::Restored ? QStringLiteral("Verified: the downgrade restores the schema") : error);
     emit finished(m_result);

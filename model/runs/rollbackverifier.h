@@ -14,6 +14,7 @@ namespace retort {
 
 class AlembicBridge;
 class RunJournal;
+class RunLockSession;
 class SchemaLoader;
 
 /// Proves that a downgrade undoes its upgrade, on a real database (a sandbox: it is changed):
@@ -120,6 +121,7 @@ private:
     RunJournal *m_journal = nullptr;
     MigrationRunner *m_runner = nullptr;
     SchemaLoader *m_loader = nullptr;
+    RunLockSession *m_lock = nullptr;
 
     Phase m_phase = Phase::Idle;
     Request m_request;

@@ -10,6 +10,7 @@
 #include "postgresserver.h"
 #include "project.h"
 #include "rollbackverifier.h"
+#include "rundatabase.h"
 #include "runjournal.h"
 #include "runreport.h"
 #include "scratchserver.h"
@@ -308,6 +309,52 @@ private slots:
         QCOMPARE(result.run.id, 0);
         QVERIFY(h.journal.runs().isEmpty());
         QCOMPARE(versionsOf(url), QStringList{u"a2"_s});
+    }
+
+    void theRunLockIsHeldAcrossTheWholeVerification()
+    {
+        QTemporaryDir dir;
+        const QString url = m_server.freshDatabase();
+        Harness h(test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
+                                          "    op.drop_column('t_a1', 'note')"));
+        QVERIFY(h.upgrade(url, u"a1"_s));
+        // Between the upgrade run and the downgrade run, another run cannot take the lock.
+        QString between;
+        QObject::connect(h.verifier.get(), &RollbackVerifier::phaseChanged, h.verifier.get(),
+                         [&](RollbackVerifier::Phase phase) {
+                             if (phase != RollbackVerifier::Phase::Upgraded)
+                                 return;
+                             RunDatabase other;
+                             between = other.open(url, u"another run"_s);
+                             if (between.isEmpty())
+                                 between = other.lock();
+                             if (between.isEmpty())
+                                 between = u"the lock was free"_s;
+                         });
+        const VerificationResult result = h.verify(url, {}, u"a2"_s);
+        QCOMPARE(result.outcome, VerificationResult::Outcome::Restored);
+        QVERIFY2(between.contains(u"rollback verification"_s), qPrintable(between));
+        // Afterwards it is free again.
+        RunDatabase after;
+        QCOMPARE(after.open(url, u"after"_s), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(after.lock(), QString(), kTimeoutMs);
+    }
+
+    void aVerificationWhileAnotherRunHoldsTheLockRunsNothing()
+    {
+        QTemporaryDir dir;
+        const QString url = m_server.freshDatabase();
+        Harness h(test::reversibleProject(dir, "    op.add_column('t_a1', sa.Column('note', sa.Text))",
+                                          "    op.drop_column('t_a1', 'note')"));
+        QVERIFY(h.upgrade(url, u"a1"_s));
+        RunDatabase holder;
+        QCOMPARE(holder.open(url, u"Retort run by someone@elsewhere"_s), QString());
+        QCOMPARE(holder.lock(), QString());
+        const VerificationResult result = h.verify(url, {}, u"a2"_s);
+        QCOMPARE(result.outcome, VerificationResult::Outcome::Failed);
+        QVERIFY2(result.error.startsWith(u"Nothing ran"_s) && result.error.contains(u"someone@elsewhere"_s),
+                 qPrintable(result.error));
+        QCOMPARE(versionsOf(url), QStringList{u"a1"_s});
     }
 
     void cancelStopsBeforeTheNextPhase()
