@@ -425,13 +425,23 @@ PgIntrospector::Result PgIntrospector::introspect(const QString &connectionText,
         result.authenticationFailed = isAuthenticationFailure(message);
         return result;
     }
+    return introspectOn(*connection, progress);
+}
+
+PgIntrospector::Result PgIntrospector::introspectOn(pqxx::connection_base &connection, const Progress &progress)
+{
+    Result result;
+    if (m_cancelled) {
+        result.error = QStringLiteral("cancelled");
+        return result;
+    }
     {
         std::lock_guard lock(m_mutex);
-        m_connection = connection.get();
+        m_connection = &connection;
     }
     QString stage = QStringLiteral("the transaction");
     try {
-        pqxx::read_transaction work(*connection, "introspection");
+        pqxx::read_transaction work(connection, "introspection");
         work.exec("SET LOCAL statement_timeout = " + std::to_string(std::max(0, m_options.statementTimeoutMs)));
         CatalogReader reader(work, m_cancelled, progress);
         try {

@@ -47,6 +47,9 @@ public:
     /// \a connection: a libpq connection string (key=value) or URL (postgresql://...; a SQLAlchemy
     /// driver suffix such as postgresql+psycopg2:// is accepted).
     Result introspect(const QString &connection, const Progress &progress = {});
+    /// The same on an open \a connection of the caller's, which must have no transaction open (a
+    /// session that holds locks keeps them; catalog caches it has warmed make the read quicker).
+    Result introspectOn(pqxx::connection_base &connection, const Progress &progress = {});
     /// Stops introspect() as soon as possible (thread-safe): the flag is checked between queries and
     /// the running query is cancelled through libpq. The introspector stays cancelled.
     void cancel();

@@ -127,7 +127,8 @@ QString RunDatabase::schemaFingerprint(QString *error) const
     if (!isOpen()) {
         failure = QStringLiteral("not connected");
     } else if (m_postgres) {
-        PgIntrospector::Result result = PgIntrospector().introspect(m_url);
+        // On the run's own session: no new connection, and its catalog caches are warm the second time.
+        PgIntrospector::Result result = PgIntrospector().introspectOn(*m_connection);
         failure = result.error;
         snapshot = std::move(result.snapshot);
     } else {

@@ -52,8 +52,8 @@ public:
     Versions readVersions(const QString &table = QStringLiteral("alembic_version"), const QString &schema = {});
 
     /// The schema's fingerprint (SchemaSnapshot::fingerprint(), hex) as it is now, read with the
-    /// introspector on a connection of its own (PostgreSQL) or from the file (SQLite); empty with
-    /// \a error set when it cannot be read.
+    /// introspector on this session (PostgreSQL) or from the file (SQLite); empty with \a error set
+    /// when it cannot be read.
     QString schemaFingerprint(QString *error) const;
 
     /// Connects to \a url, reads alembic_version once and disconnects: for planning and recovery.
