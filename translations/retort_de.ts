@@ -1852,8 +1852,48 @@
         <translation>Downgrade auf %1</translation>
     </message>
     <message>
-        <source>#%1 %2 · %3 · %4 · %5</source>
-        <translation>#%1 %2 · %3 · %4 · %5</translation>
+        <source>Show the runs on the database chosen in the schema pane, or on all databases</source>
+        <translation>Die Läufe auf der im Schema-Bereich gewählten Datenbank oder auf allen Datenbanken zeigen</translation>
+    </message>
+    <message>
+        <source>#%1 %2 · %3 · %4</source>
+        <translation>#%1 %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation>Noch keine Läufe</translation>
+    </message>
+    <message>
+        <source>No runs on %1 yet</source>
+        <translation>Noch keine Läufe auf %1</translation>
+    </message>
+    <message>
+        <source>Runs on all databases (%1)</source>
+        <translation>Läufe auf allen Datenbanken (%1)</translation>
+    </message>
+    <message>
+        <source>Runs on %1 (%2)</source>
+        <translation>Läufe auf %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Runs on %1, the database chosen in the schema pane</source>
+        <translation>Läufe auf %1, der im Schema-Bereich gewählten Datenbank</translation>
+    </message>
+    <message>
+        <source>All databases</source>
+        <translation>Alle Datenbanken</translation>
+    </message>
+    <message>
+        <source>Runs on every database, each named</source>
+        <translation>Läufe auf allen Datenbanken, jeweils mit Namen</translation>
     </message>
 </context>
 <context>

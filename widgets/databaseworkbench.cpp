@@ -295,7 +295,7 @@ std::optional<RunDestination> DatabaseWorkbench::runDestination(QString *why) co
         }
         const QString url = m_sqliteSandbox.isEmpty() ? m_sandbox->sqlalchemyUrl(m_database)
                                                        : QStringLiteral("sqlite:///") + m_sqliteSandbox;
-        return RunDestination{url, tr("Sandbox · %1").arg(m_database), m_database, tr("Sandbox"),
+        return RunDestination{url, tr("Sandbox · %1").arg(m_database), m_database, chosenProfileName(),
                               QStringLiteral("local"), QString::fromLatin1(kSandboxColor)};
     }
     const std::optional<ConnectionProfile> profile = currentProfile();
@@ -307,6 +307,14 @@ std::optional<RunDestination> DatabaseWorkbench::runDestination(QString *why) co
     const QString url = profile->toSqlalchemyUrl(knownPassword(*profile));
     return RunDestination{url, databaseLabel(url), profile->isPostgres() ? profile->database : profile->name, profile->name,
                           ConnectionProfile::environmentName(profile->environment), profile->color()};
+}
+
+QString DatabaseWorkbench::chosenProfileName() const
+{
+    if (m_source == sandboxSourceId())
+        return tr("Sandbox");
+    const std::optional<ConnectionProfile> profile = currentProfile();
+    return profile ? profile->name : QString();
 }
 
 QList<ConnectionProfile> DatabaseWorkbench::profiles() const
@@ -417,6 +425,7 @@ void DatabaseWorkbench::chooseSource(const QString &id)
     m_source = id;
     m_schemaPanel->setCurrentSource(id);
     updateEnvironment();
+    emit profileChosen(chosenProfileName());
     if (id == sandboxSourceId() ? sandboxConnection().isEmpty() : !currentProfile()) {
         m_schemaPanel->clear(tr("Not connected yet"));
         return;

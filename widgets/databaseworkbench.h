@@ -88,6 +88,9 @@ public:
     /// session knows; without one, libpq's PGPASSWORD and ~/.pgpass apply); nothing, with \a why,
     /// when there is no database yet.
     std::optional<RunDestination> runDestination(QString *why = nullptr) const;
+    /// The profile name runs on the chosen database are journalled under ("Sandbox" for the sandbox);
+    /// empty when the chosen profile is gone.
+    QString chosenProfileName() const;
     /// The profiles the pane offers besides the sandbox: saved ones, then found containers, then
     /// started compose services.
     QList<ConnectionProfile> profiles() const;
@@ -101,6 +104,9 @@ signals:
     void schemaShown();
     /// A password prompt opened for the profile \a profileId.
     void passwordRequested(const QString &profileId);
+    /// Another database was chosen in the schema pane: runs now go to the profile \a profileName
+    /// (see chosenProfileName()).
+    void profileChosen(const QString &profileName);
 
 private:
     void sandboxReady(const QString &database);

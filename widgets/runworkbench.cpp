@@ -106,6 +106,7 @@ RunWorkbench::RunWorkbench(AlembicService *alembic, const QString &journalPath, 
         });
         dialog->open();
     });
+    connect(m_panel, &RunPanel::historyScopeChanged, this, &RunWorkbench::refreshHistory);
     connect(this, &RunWorkbench::runFinished, this, &RunWorkbench::refreshHistory);
     refreshHistory();
     // A run that a crash interrupted is shown at once, with its last known state.
@@ -209,10 +210,16 @@ void RunWorkbench::runFromMenu(const QString &target, bool upgrade)
     planRun(*destination, target, upgrade);
 }
 
+void RunWorkbench::setHistoryProfile(const QString &profile)
+{
+    m_panel->setHistoryProfile(profile);
+    refreshHistory();
+}
+
 void RunWorkbench::refreshHistory()
 {
     if (m_journal.isOpen())
-        m_panel->setHistory(m_journal.runs(QString(), 200));
+        m_panel->setHistory(m_journal.runs(m_panel->historyFilter(), 200));
 }
 
 QString RunWorkbench::exportRun(qint64 runId, const QString &path, const QString &format)

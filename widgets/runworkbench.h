@@ -77,6 +77,9 @@ public:
     QList<QAction *> graphActions() const;
     void setSources(std::function<QString()> currentRevision,
                     std::function<std::optional<RunDestination>(QString *why)> destination);
+    /// The profile of the database chosen in the schema pane: the History list shows its runs
+    /// (or, when the user asks, every profile's). Empty: no database chosen, all runs.
+    void setHistoryProfile(const QString &profile);
 
 signals:
     void info(const QString &message);
