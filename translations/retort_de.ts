@@ -2286,6 +2286,14 @@ Es wurde nichts ausgeführt.</translation>
         <source>Down to %1</source>
         <translation>Zurück auf %1</translation>
     </message>
+    <message>
+        <source>Looking for the password of %1 in the keychain…</source>
+        <translation>Das Passwort für %1 wird im Schlüsselbund gesucht…</translation>
+    </message>
+    <message>
+        <source>The keychain gave no password for %1 (%2): libpq&apos;s PGPASSWORD and ~/.pgpass apply</source>
+        <translation>Der Schlüsselbund lieferte kein Passwort für %1 (%2): es gelten PGPASSWORD und ~/.pgpass von libpq</translation>
+    </message>
 </context>
 <context>
     <name>retort::SchemaPanel</name>

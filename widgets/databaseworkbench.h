@@ -84,9 +84,10 @@ public:
     /// `docker compose up -d` the compose file's service \a name, wait until it accepts connections,
     /// then add and show it.
     void startComposeService(const QString &name);
-    /// Where a run on the database the schema pane shows would go (the URL carries the password this
-    /// session knows; without one, libpq's PGPASSWORD and ~/.pgpass apply); nothing, with \a why,
-    /// when there is no database yet.
+    /// Where a run on the database the schema pane shows would go; nothing, with \a why, when there
+    /// is no database yet. The URL carries the password this session knows; without one, a
+    /// PostgreSQL profile's keychainUrl reads the keychain's (on the worker thread that calls it),
+    /// and without that libpq's PGPASSWORD and ~/.pgpass apply.
     std::optional<RunDestination> runDestination(QString *why = nullptr) const;
     /// The profile name runs on the chosen database are journalled under ("Sandbox" for the sandbox);
     /// empty when the chosen profile is gone.

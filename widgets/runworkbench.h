@@ -93,6 +93,9 @@ private:
     void sqlAnswered(quint64 id, const QString &sql, const QString &error);
     void runFromMenu(const QString &target, bool upgrade);
     void refreshHistory();
+    /// Calls \a then with \a destination, its URL completed with the keychain's password when it
+    /// has none and the keychain may hold one (read on a worker thread: the GUI thread never waits).
+    void withPassword(const RunDestination &destination, std::function<void(const RunDestination &)> then);
 
     AlembicService *m_alembic = nullptr;
     QWidget *m_dialogParent = nullptr;
