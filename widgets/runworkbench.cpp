@@ -161,7 +161,8 @@ void RunWorkbench::verifyRevision(const RunDestination &destination, const QStri
         return;
     }
     if (destination.keychainUrl) {
-        withPassword(destination, [this, revision](const RunDestination &resolved) { verifyRevision(resolved, revision); });
+        withPassword(destination,
+                     [this, revision](const RunDestination &resolved) { verifyRevision(resolved, revision); });
         return;
     }
     m_verifier = std::make_unique<RollbackVerifier>(m_alembic->bridge(), m_project.graph());
@@ -288,7 +289,8 @@ void RunWorkbench::planRun(const RunDestination &destination, const QString &tar
         return;
     }
     if (destination.keychainUrl) {
-        withPassword(destination, [this, target, upgrade](const RunDestination &resolved) { planRun(resolved, target, upgrade); });
+        withPassword(destination,
+                     [this, target, upgrade](const RunDestination &resolved) { planRun(resolved, target, upgrade); });
         return;
     }
     emit info(tr("Reading the current revision of %1…").arg(destination.label));

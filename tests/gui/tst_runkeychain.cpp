@@ -187,7 +187,8 @@ private slots:
         RunWorkbench runs(m_alembic.get(), journalPath, nullptr);
         runs.setProject(m_demo);
         const QString first = RunPlan::make(m_demo.graph(), {}, u"heads"_s, true).steps.at(0).revision;
-        runs.setSources([&first] { return first; }, [&databases](QString *why) { return databases.runDestination(why); });
+        runs.setSources([&first] { return first; },
+                        [&databases](QString *why) { return databases.runDestination(why); });
         connect(&databases, &DatabaseWorkbench::profileChosen, &runs, &RunWorkbench::setHistoryProfile);
         QStringList messages;
         const auto keep = [&messages](const QString &message) { messages << message; };

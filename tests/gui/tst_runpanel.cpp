@@ -119,7 +119,8 @@ private slots:
         QCOMPARE(panel.historyFilter(), QString());
         panel.setHistory({header(3, u"staging"_s, RunStatus::Failed), header(2, u"Sandbox"_s, RunStatus::Succeeded)});
         QCOMPARE(panel.history()->count(), 2);
-        QVERIFY2(panel.history()->itemText(0).endsWith(u" · failed · staging"_s), qPrintable(panel.history()->itemText(0)));
+        QVERIFY2(panel.history()->itemText(0).endsWith(u" · failed · staging"_s),
+                 qPrintable(panel.history()->itemText(0)));
         QVERIFY(panel.history()->itemText(1).contains(u"upgrade to heads"_s));
         QVERIFY(panel.history()->itemText(1).endsWith(u" · Sandbox"_s));
 
