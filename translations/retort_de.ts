@@ -1852,8 +1852,48 @@
         <translation>Downgrade auf %1</translation>
     </message>
     <message>
-        <source>#%1 %2 · %3 · %4 · %5</source>
-        <translation>#%1 %2 · %3 · %4 · %5</translation>
+        <source>Show the runs on the database chosen in the schema pane, or on all databases</source>
+        <translation>Die Läufe auf der im Schema-Bereich gewählten Datenbank oder auf allen Datenbanken zeigen</translation>
+    </message>
+    <message>
+        <source>#%1 %2 · %3 · %4</source>
+        <translation>#%1 %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation>Noch keine Läufe</translation>
+    </message>
+    <message>
+        <source>No runs on %1 yet</source>
+        <translation>Noch keine Läufe auf %1</translation>
+    </message>
+    <message>
+        <source>Runs on all databases (%1)</source>
+        <translation>Läufe auf allen Datenbanken (%1)</translation>
+    </message>
+    <message>
+        <source>Runs on %1 (%2)</source>
+        <translation>Läufe auf %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Runs on %1, the database chosen in the schema pane</source>
+        <translation>Läufe auf %1, der im Schema-Bereich gewählten Datenbank</translation>
+    </message>
+    <message>
+        <source>All databases</source>
+        <translation>Alle Datenbanken</translation>
+    </message>
+    <message>
+        <source>Runs on every database, each named</source>
+        <translation>Läufe auf allen Datenbanken, jeweils mit Namen</translation>
     </message>
 </context>
 <context>
@@ -2245,6 +2285,14 @@ Es wurde nichts ausgeführt.</translation>
     <message>
         <source>Down to %1</source>
         <translation>Zurück auf %1</translation>
+    </message>
+    <message>
+        <source>Looking for the password of %1 in the keychain…</source>
+        <translation>Das Passwort für %1 wird im Schlüsselbund gesucht…</translation>
+    </message>
+    <message>
+        <source>The keychain gave no password for %1 (%2): libpq&apos;s PGPASSWORD and ~/.pgpass apply</source>
+        <translation>Der Schlüsselbund lieferte kein Passwort für %1 (%2): es gelten PGPASSWORD und ~/.pgpass von libpq</translation>
     </message>
 </context>
 <context>

@@ -6,12 +6,14 @@
 #include "databaselabel.h"
 #include "passworddialog.h"
 #include "passwordprompter.h"
+#include "passwordresolver.h"
 #include "profiledialog.h"
 #include "profilestore.h"
 #include "sandboxservice.h"
 #include "schemaloader.h"
 #include "schemapanel.h"
 #include "secretkeeper.h"
+#include "secretstore.h"
 #include "sqltouchedobjects.h"
 
 #include <QDir>
@@ -295,7 +297,7 @@ std::optional<RunDestination> DatabaseWorkbench::runDestination(QString *why) co
         }
         const QString url = m_sqliteSandbox.isEmpty() ? m_sandbox->sqlalchemyUrl(m_database)
                                                        : QStringLiteral("sqlite:///") + m_sqliteSandbox;
-        return RunDestination{url, tr("Sandbox · %1").arg(m_database), m_database, tr("Sandbox"),
+        return RunDestination{url, tr("Sandbox · %1").arg(m_database), m_database, chosenProfileName(),
                               QStringLiteral("local"), QString::fromLatin1(kSandboxColor)};
     }
     const std::optional<ConnectionProfile> profile = currentProfile();
@@ -304,9 +306,27 @@ std::optional<RunDestination> DatabaseWorkbench::runDestination(QString *why) co
             *why = tr("Choose a database in the schema pane first.");
         return std::nullopt;
     }
-    const QString url = profile->toSqlalchemyUrl(knownPassword(*profile));
-    return RunDestination{url, databaseLabel(url), profile->isPostgres() ? profile->database : profile->name, profile->name,
-                          ConnectionProfile::environmentName(profile->environment), profile->color()};
+    const QString password = knownPassword(*profile);
+    const QString url = profile->toSqlalchemyUrl(password);
+    RunDestination destination{url, databaseLabel(url), profile->isPostgres() ? profile->database : profile->name,
+                               profile->name, ConnectionProfile::environmentName(profile->environment), profile->color()};
+    // A password kept in the keychain only: the run reads it on a worker thread (the keychain is D-Bus).
+    const std::shared_ptr<SecretStore> keychain = m_secrets->keychain();
+    if (password.isEmpty() && profile->isPostgres() && !profile->id.isEmpty() && keychain) {
+        destination.keychainUrl = [profile = *profile, keychain](QString *problem) {
+            const std::optional<QString> secret = keychain->read(PasswordResolver::keychainKey(profile), problem);
+            return secret && !secret->isEmpty() ? profile.toSqlalchemyUrl(*secret) : QString();
+        };
+    }
+    return destination;
+}
+
+QString DatabaseWorkbench::chosenProfileName() const
+{
+    if (m_source == sandboxSourceId())
+        return tr("Sandbox");
+    const std::optional<ConnectionProfile> profile = currentProfile();
+    return profile ? profile->name : QString();
 }
 
 QList<ConnectionProfile> DatabaseWorkbench::profiles() const
@@ -417,6 +437,7 @@ void DatabaseWorkbench::chooseSource(const QString &id)
     m_source = id;
     m_schemaPanel->setCurrentSource(id);
     updateEnvironment();
+    emit profileChosen(chosenProfileName());
     if (id == sandboxSourceId() ? sandboxConnection().isEmpty() : !currentProfile()) {
         m_schemaPanel->clear(tr("Not connected yet"));
         return;

@@ -84,10 +84,14 @@ public:
     /// `docker compose up -d` the compose file's service \a name, wait until it accepts connections,
     /// then add and show it.
     void startComposeService(const QString &name);
-    /// Where a run on the database the schema pane shows would go (the URL carries the password this
-    /// session knows; without one, libpq's PGPASSWORD and ~/.pgpass apply); nothing, with \a why,
-    /// when there is no database yet.
+    /// Where a run on the database the schema pane shows would go; nothing, with \a why, when there
+    /// is no database yet. The URL carries the password this session knows; without one, a
+    /// PostgreSQL profile's keychainUrl reads the keychain's (on the worker thread that calls it),
+    /// and without that libpq's PGPASSWORD and ~/.pgpass apply.
     std::optional<RunDestination> runDestination(QString *why = nullptr) const;
+    /// The profile name runs on the chosen database are journalled under ("Sandbox" for the sandbox);
+    /// empty when the chosen profile is gone.
+    QString chosenProfileName() const;
     /// The profiles the pane offers besides the sandbox: saved ones, then found containers, then
     /// started compose services.
     QList<ConnectionProfile> profiles() const;
@@ -101,6 +105,9 @@ signals:
     void schemaShown();
     /// A password prompt opened for the profile \a profileId.
     void passwordRequested(const QString &profileId);
+    /// Another database was chosen in the schema pane: runs now go to the profile \a profileName
+    /// (see chosenProfileName()).
+    void profileChosen(const QString &profileName);
 
 private:
     void sandboxReady(const QString &database);

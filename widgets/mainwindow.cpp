@@ -417,6 +417,9 @@ void MainWindow::enableSandbox(const QString &folder)
     m_runs->setSources([this] { return graphView()->currentRevision(); },
                        [this](QString *why) { return m_databases->runDestination(why); });
     m_runs->setProject(m_project);
+    // The History list follows the database chosen in the schema pane.
+    m_runs->setHistoryProfile(m_databases->chosenProfileName());
+    connect(m_databases, &DatabaseWorkbench::profileChosen, m_runs, &RunWorkbench::setHistoryProfile);
     menuBar()->insertMenu(m_alembic->menu()->menuAction(), m_runs->menu());
     graphView()->addActions(m_runs->graphActions());
     QDockWidget *runsDock = makeDock(tr("Runs"), QStringLiteral("runsDock"), m_runs->panel(), this);

@@ -98,6 +98,11 @@ RunPanel::RunPanel(QWidget *parent)
     m_history->setToolTip(tr("Runs in the journal, newest first"));
     m_history->setMinimumContentsLength(28);
     m_history->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_scope = new QComboBox(this);
+    m_scope->setObjectName(QStringLiteral("historyScope"));
+    m_scope->setToolTip(tr("Show the runs on the database chosen in the schema pane, or on all databases"));
+    m_scope->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    setHistoryProfile(QString());
     m_export = button(tr("Export"), tr("Save the shown run as a Markdown or JSON report"), this);
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(m_export);
@@ -116,10 +121,15 @@ RunPanel::RunPanel(QWidget *parent)
         if (id > 0)
             emit historyRunChosen(id);
     });
+    connect(m_scope, &QComboBox::activated, this, [this](int index) {
+        m_showAll = m_scope->itemData(index).toString().isEmpty();
+        emit historyScopeChanged();
+    });
 
     // Two rows: the history and the run's controls, then what the run is doing in words.
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("History:"), this));
+    controls->addWidget(m_scope);
     controls->addWidget(m_history, 1);
     controls->addWidget(m_export);
     controls->addSpacing(12);
@@ -220,19 +230,47 @@ void RunPanel::showRecord(const RunRecord &record)
 void RunPanel::setHistory(const QList<RunRecord> &runs)
 {
     const QSignalBlocker blocker(m_history);
+    const QString filter = historyFilter();
     m_history->clear();
     for (const RunRecord &run : runs) {
         const QString what = run.kind == RunRecord::Kind::Verify ? tr("verify %1").arg(run.target)
                              : run.upgrade                       ? tr("upgrade to %1").arg(run.target)
                                                                  : tr("downgrade to %1").arg(run.target);
-        m_history->addItem(tr("#%1 %2 · %3 · %4 · %5")
-                               .arg(run.id)
-                               .arg(run.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), what,
-                                    RunStepModel::statusText(run.status), run.profile),
-                           run.id);
+        QString text = tr("#%1 %2 · %3 · %4")
+                           .arg(run.id)
+                           .arg(run.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), what,
+                                RunStepModel::statusText(run.status));
+        if (filter.isEmpty())
+            text = tr("%1 · %2").arg(text, run.profile);
+        m_history->addItem(text, run.id);
+        m_history->setItemData(m_history->count() - 1, tr("%1 on %2").arg(run.database, run.profile), Qt::ToolTipRole);
     }
+    // Shown while no entry is current: none at all, or the shown run is not in the list.
+    if (runs.isEmpty())
+        m_history->setPlaceholderText(filter.isEmpty() ? tr("No runs yet") : tr("No runs on %1 yet").arg(filter));
+    else
+        m_history->setPlaceholderText(filter.isEmpty() ? tr("Runs on all databases (%1)").arg(runs.size())
+                                                       : tr("Runs on %1 (%2)").arg(filter).arg(runs.size()));
     const int shown = m_history->findData(m_model->record().id);
     m_history->setCurrentIndex(shown);
+}
+
+void RunPanel::setHistoryProfile(const QString &profile)
+{
+    const QSignalBlocker blocker(m_scope);
+    m_scope->clear();
+    if (!profile.isEmpty()) {
+        m_scope->addItem(profile, profile);
+        m_scope->setItemData(0, tr("Runs on %1, the database chosen in the schema pane").arg(profile), Qt::ToolTipRole);
+    }
+    m_scope->addItem(tr("All databases"), QString());
+    m_scope->setItemData(m_scope->count() - 1, tr("Runs on every database, each named"), Qt::ToolTipRole);
+    m_scope->setCurrentIndex(m_showAll ? m_scope->count() - 1 : 0);
+}
+
+QString RunPanel::historyFilter() const
+{
+    return m_scope->currentData().toString();
 }
 
 void RunPanel::updateControls()

@@ -30,9 +30,17 @@ public:
     void setRunner(MigrationRunner *runner);
     /// Shows a run that is not live (from the journal).
     void showRecord(const RunRecord &record);
-    /// The journal's runs (headers, newest first) for the History list.
+    /// The journal's runs (headers, newest first) for the History list: those of historyFilter()'s
+    /// profile, or of every profile (each entry then names its profile).
     void setHistory(const QList<RunRecord> &runs);
+    /// The profile of the database chosen in the schema pane (empty: none): the History list offers
+    /// its runs, or those of all databases.
+    void setHistoryProfile(const QString &profile);
+    /// The profile whose runs the History list is to show; empty for all profiles.
+    QString historyFilter() const;
     QComboBox *history() const { return m_history; }
+    /// Whose runs the History list shows: the chosen database's or all databases'.
+    QComboBox *historyScope() const { return m_scope; }
     QToolButton *exportButton() const { return m_export; }
     RunStepModel *model() const { return m_model; }
     QTableView *stepTable() const { return m_table; }
@@ -51,6 +59,8 @@ signals:
     void openFileRequested(const QString &path, int line);
     /// A run was picked in the History list.
     void historyRunChosen(qint64 runId);
+    /// The user switched the History list between the chosen database and all databases.
+    void historyScopeChanged();
     /// Export the shown run as "markdown" or "json".
     void exportRequested(qint64 runId, const QString &format);
 
@@ -69,6 +79,8 @@ private:
     QToolButton *m_pause = nullptr;
     QToolButton *m_cancel = nullptr;
     QComboBox *m_history = nullptr;
+    QComboBox *m_scope = nullptr;
+    bool m_showAll = false; ///< the user chose "All databases"
     QToolButton *m_export = nullptr;
 };
 

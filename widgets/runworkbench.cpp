@@ -66,7 +66,7 @@ RunWorkbench::RunWorkbench(AlembicService *alembic, const QString &journalPath, 
         QString why;
         const std::optional<RunDestination> destination = m_destination ? m_destination(&why) : std::nullopt;
         if (destination)
-            m_recovery->recover(*destination);
+            withPassword(*destination, [this](const RunDestination &resolved) { m_recovery->recover(resolved); });
         else
             emit error(why);
     });
@@ -106,6 +106,7 @@ RunWorkbench::RunWorkbench(AlembicService *alembic, const QString &journalPath, 
         });
         dialog->open();
     });
+    connect(m_panel, &RunPanel::historyScopeChanged, this, &RunWorkbench::refreshHistory);
     connect(this, &RunWorkbench::runFinished, this, &RunWorkbench::refreshHistory);
     refreshHistory();
     // A run that a crash interrupted is shown at once, with its last known state.
@@ -159,6 +160,11 @@ void RunWorkbench::verifyRevision(const RunDestination &destination, const QStri
         emit error(tr("Cannot verify: the run journal is unavailable: %1").arg(m_journalError));
         return;
     }
+    if (destination.keychainUrl) {
+        withPassword(destination,
+                     [this, revision](const RunDestination &resolved) { verifyRevision(resolved, revision); });
+        return;
+    }
     m_verifier = std::make_unique<RollbackVerifier>(m_alembic->bridge(), m_project.graph());
     m_verifier->setJournal(&m_journal);
     connect(m_verifier.get(), &RollbackVerifier::progress, this, &RunWorkbench::info);
@@ -209,10 +215,42 @@ void RunWorkbench::runFromMenu(const QString &target, bool upgrade)
     planRun(*destination, target, upgrade);
 }
 
+void RunWorkbench::setHistoryProfile(const QString &profile)
+{
+    m_panel->setHistoryProfile(profile);
+    refreshHistory();
+}
+
 void RunWorkbench::refreshHistory()
 {
     if (m_journal.isOpen())
-        m_panel->setHistory(m_journal.runs(QString(), 200));
+        m_panel->setHistory(m_journal.runs(m_panel->historyFilter(), 200));
+}
+
+void RunWorkbench::withPassword(const RunDestination &destination, std::function<void(const RunDestination &)> then)
+{
+    if (!destination.keychainUrl) {
+        then(destination);
+        return;
+    }
+    emit info(tr("Looking for the password of %1 in the keychain…").arg(destination.label));
+    runInBackground(
+        this,
+        [lookup = destination.keychainUrl] {
+            QString problem;
+            QString url = lookup(&problem);
+            return std::pair<QString, QString>(std::move(url), std::move(problem));
+        },
+        [this, destination, then = std::move(then)](const std::pair<QString, QString> &found) {
+            RunDestination resolved = destination;
+            resolved.keychainUrl = nullptr; // looked for once
+            if (!found.first.isEmpty())
+                resolved.url = found.first;
+            else if (!found.second.isEmpty())
+                emit info(tr("The keychain gave no password for %1 (%2): libpq's PGPASSWORD and ~/.pgpass apply")
+                              .arg(destination.label, found.second));
+            then(resolved);
+        });
 }
 
 QString RunWorkbench::exportRun(qint64 runId, const QString &path, const QString &format)
@@ -248,6 +286,11 @@ void RunWorkbench::planRun(const RunDestination &destination, const QString &tar
         emit error(tr("Cannot run: the run journal is unavailable: %1").arg(m_journalError));
         tell(m_dialogParent, QMessageBox::Warning, tr("Retort records every run in its journal, and the journal cannot be "
                                                            "written:\n%1\n\nNothing was run.").arg(m_journalError));
+        return;
+    }
+    if (destination.keychainUrl) {
+        withPassword(destination,
+                     [this, target, upgrade](const RunDestination &resolved) { planRun(resolved, target, upgrade); });
         return;
     }
     emit info(tr("Reading the current revision of %1…").arg(destination.label));

@@ -77,6 +77,9 @@ public:
     QList<QAction *> graphActions() const;
     void setSources(std::function<QString()> currentRevision,
                     std::function<std::optional<RunDestination>(QString *why)> destination);
+    /// The profile of the database chosen in the schema pane: the History list shows its runs
+    /// (or, when the user asks, every profile's). Empty: no database chosen, all runs.
+    void setHistoryProfile(const QString &profile);
 
 signals:
     void info(const QString &message);
@@ -90,6 +93,9 @@ private:
     void sqlAnswered(quint64 id, const QString &sql, const QString &error);
     void runFromMenu(const QString &target, bool upgrade);
     void refreshHistory();
+    /// Calls \a then with \a destination, its URL completed with the keychain's password when it
+    /// has none and the keychain may hold one (read on a worker thread: the GUI thread never waits).
+    void withPassword(const RunDestination &destination, std::function<void(const RunDestination &)> then);
 
     AlembicService *m_alembic = nullptr;
     QWidget *m_dialogParent = nullptr;

@@ -16,6 +16,8 @@
 #include "postgresserver.h"
 #include "revisiongraphmodel.h"
 #include "revisiongraphview.h"
+#include "runpanel.h"
+#include "runworkbench.h"
 #include "sandboxservice.h"
 #include "schemapanel.h"
 #include "schematreemodel.h"
@@ -370,6 +372,9 @@ private slots:
         QLabel *tag = window.statusBar()->findChild<QLabel *>(QStringLiteral("databaseEnvironment"));
         QCOMPARE(tag, databases->environmentLabel());
         QVERIFY(!tag->isVisible()); // no project, no database yet
+        // The Runs dock's History list follows the chosen database.
+        const auto history = [&window] { return window.runs()->panel()->historyFilter(); };
+        QCOMPARE(history(), QStringLiteral("Sandbox"));
         const auto shows = [tag](const char *word, const QString &color) {
             return tag->isVisible() && tag->text() == QLatin1String(word) &&
                    tag->property("color").toString() == color && tag->styleSheet().contains(color);
@@ -377,6 +382,7 @@ private slots:
         using Environment = ConnectionProfile::Environment;
         databases->addProfile(profileOf(server, Environment::Staging), server.password());
         QVERIFY(shows("staging", QStringLiteral("#ef6c00")));
+        QCOMPARE(history(), QStringLiteral("shop staging"));
         QTRY_VERIFY_WITH_TIMEOUT(databases->statusLabel()->text().contains(QLatin1String("shop staging")), 30'000);
         const QString production = databases->addProfile(profileOf(server, Environment::Production), server.password());
         QVERIFY(shows("production", QStringLiteral("#c62828")));
@@ -389,8 +395,13 @@ private slots:
         QFile(file.sqlitePath).open(QIODevice::WriteOnly);
         databases->addProfile(file);
         QVERIFY(shows("dev", QStringLiteral("#1565c0")));
+        QCOMPARE(history(), QStringLiteral("local file"));
         databases->chooseSource(production); // back: the tag follows the choice
         QVERIFY(shows("production", QStringLiteral("#c62828")));
+        QCOMPARE(history(), QStringLiteral("shop production"));
+        databases->chooseSource(DatabaseWorkbench::sandboxSourceId());
+        QCOMPARE(history(), QStringLiteral("Sandbox"));
+        databases->chooseSource(production);
         // RETORT_STATUSBAR_PNG=/tmp/statusbar.png: the status bar with the production tag, for a look.
         QTRY_VERIFY_WITH_TIMEOUT(databases->statusLabel()->text().contains(QLatin1String("shop production")), 30'000);
         if (const QByteArray png = qgetenv("RETORT_STATUSBAR_PNG"); !png.isEmpty())

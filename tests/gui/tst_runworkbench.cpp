@@ -5,12 +5,14 @@
 #include "migrationrunner.h"
 #include "postgresserver.h"
 #include "project.h"
+#include "runjournal.h"
 #include "runpanel.h"
 #include "runplandialog.h"
 #include "runworkbench.h"
 #include "verificationresult.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QMessageBox>
 #include <QComboBox>
@@ -41,6 +43,30 @@ namespace {
 
 const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
 constexpr int kTimeoutMs = 120'000;
+
+/// A finished run of \a profile in \a journal (no steps): its id.
+qint64 journalRun(RunJournal &journal, const QString &profile)
+{
+    RunRecord header;
+    header.profile = profile;
+    header.database = u"postgresql://retort@127.0.0.1/"_s + profile;
+    header.environment = u"local"_s;
+    header.target = u"heads"_s;
+    header.startedAt = QDateTime::currentDateTimeUtc();
+    const qint64 id = journal.beginRun(header);
+    if (id > 0)
+        journal.finishRun(id, RunStatus::Succeeded, {u"ae10"_s}, QString());
+    return id;
+}
+
+/// The runs the History list offers.
+QList<qint64> historyIds(const RunPanel *panel)
+{
+    QList<qint64> ids;
+    for (int i = 0; i < panel->history()->count(); ++i)
+        ids << panel->history()->itemData(i).toLongLong();
+    return ids;
+}
 
 } // namespace
 
@@ -83,6 +109,11 @@ private slots:
     {
         RunWorkbench runs(m_alembic.get(), m_server.filePath(u"runs.sqlite"_s), nullptr);
         runs.setProject(m_demo);
+        // The History list shows the runs of the chosen database's profile.
+        const qint64 elsewhere = journalRun(runs.journal(), u"staging"_s);
+        runs.setHistoryProfile(u"test profile"_s);
+        QVERIFY(!historyIds(runs.panel()).contains(elsewhere));
+        const qsizetype before = historyIds(runs.panel()).size();
         runs.planRun(destination(u"shop"_s), u"heads"_s, true);
         QTRY_VERIFY_WITH_TIMEOUT(runs.planDialog() != nullptr, kTimeoutMs);
         RunPlanDialog *dialog = runs.planDialog();
@@ -120,11 +151,26 @@ private slots:
             panel->resize(1400, 420);
             panel->stepTable()->selectRow(4);
             QVERIFY(panel->grab().save(QString::fromLocal8Bit(pngDir) + u"/runpanel.png"_s));
+            // The History list open, all databases (its popup is a window of its own).
+            panel->show();
+            panel->historyScope()->setCurrentIndex(1);
+            emit panel->historyScope()->activated(1);
+            panel->history()->showPopup();
+            QWidget *popup = panel->history()->view()->window();
+            QTRY_VERIFY(popup->isVisible());
+            QVERIFY(popup->grab().save(QString::fromLocal8Bit(pngDir) + u"/runpanel-history.png"_s));
+            panel->history()->hidePopup();
+            panel->historyScope()->setCurrentIndex(0);
+            emit panel->historyScope()->activated(0);
+            panel->hide();
         }
         // The journal has it.
         QCOMPARE(runs.journal().run(record.id).status, RunStatus::Succeeded);
-        // In the history, and exported from the journal as Markdown and JSON, without the password.
-        QVERIFY(panel->history()->count() >= 1);
+        // In its profile's history (and not another profile's run), and exported from the journal as
+        // Markdown and JSON, without the password.
+        QCOMPARE(historyIds(panel).size(), before + 1);
+        QCOMPARE(historyIds(panel).constFirst(), record.id);
+        QVERIFY(!historyIds(panel).contains(elsewhere));
         QCOMPARE(panel->history()->currentData().toLongLong(), record.id);
         QVERIFY(panel->exportButton()->isEnabled());
         QCOMPARE(runs.exportRun(record.id, m_server.filePath(u"run.md"_s), u"markdown"_s), QString());
@@ -145,6 +191,52 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(info.cbegin(), info.cend(),
                                              [](const QList<QVariant> &a) { return a.at(0).toString().contains(u"already at"_s); }),
                                  kTimeoutMs);
+    }
+
+    void theHistoryFollowsTheChosenProfileOrShowsAll()
+    {
+        const QString path = m_server.filePath(u"history.sqlite"_s);
+        QList<qint64> sandbox;
+        QList<qint64> staging;
+        {
+            RunJournal journal;
+            QCOMPARE(journal.open(path), QString());
+            sandbox << journalRun(journal, u"Sandbox"_s);
+            staging << journalRun(journal, u"staging"_s);
+            sandbox << journalRun(journal, u"Sandbox"_s);
+            QVERIFY(!sandbox.contains(0) && !staging.contains(0));
+        }
+        RunWorkbench runs(m_alembic.get(), path, nullptr);
+        RunPanel *panel = runs.panel();
+        // No database chosen yet: every run, newest first, each naming its profile.
+        QCOMPARE(historyIds(panel), (QList<qint64>{sandbox.at(1), staging.at(0), sandbox.at(0)}));
+        QVERIFY(panel->history()->itemText(1).endsWith(u" · staging"_s));
+
+        runs.setHistoryProfile(u"Sandbox"_s);
+        QCOMPARE(historyIds(panel), (QList<qint64>{sandbox.at(1), sandbox.at(0)}));
+        QVERIFY(!panel->history()->itemText(0).contains(u"Sandbox"_s));
+        runs.setHistoryProfile(u"staging"_s);
+        QCOMPARE(historyIds(panel), staging);
+        runs.setHistoryProfile(u"production"_s);
+        QCOMPARE(historyIds(panel), QList<qint64>());
+        QCOMPARE(panel->history()->placeholderText(), u"No runs on production yet"_s);
+
+        // "All databases", chosen in the panel, stays until the user goes back.
+        QComboBox *scope = panel->historyScope();
+        scope->setFocus();
+        QTest::keyClick(scope, Qt::Key_Down);
+        QCOMPARE(scope->currentText(), u"All databases"_s);
+        QCOMPARE(historyIds(panel).size(), 3);
+        runs.setHistoryProfile(u"Sandbox"_s);
+        QCOMPARE(historyIds(panel).size(), 3);
+        QVERIFY(panel->history()->itemText(0).endsWith(u" · Sandbox"_s));
+        QTest::keyClick(scope, Qt::Key_Up);
+        QCOMPARE(historyIds(panel), (QList<qint64>{sandbox.at(1), sandbox.at(0)}));
+
+        // Picking an entry shows that run.
+        emit panel->history()->activated(1);
+        QCOMPARE(panel->model()->record().id, sandbox.at(0));
+        QCOMPARE(panel->history()->currentData().toLongLong(), sandbox.at(0));
     }
 
     void theStepLogsButtonsStepThroughARun()

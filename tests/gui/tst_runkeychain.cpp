@@ -1,0 +1,283 @@
+// Runs on a saved profile whose password only the OS keychain knows (a stand-in keychain here, in
+// front of a real PostgreSQL that wants scram passwords, with no PGPASSWORD and no ~/.pgpass): the
+// run reads the keychain on a worker thread while the window goes on, reaches the server, and the
+// password shows nowhere: not in messages or the Qt log, the journal, the reports, the settings, the
+// status bar or the step log.
+#include "alembicservice.h"
+#include "databaseworkbench.h"
+#include "memorysecretstore.h"
+#include "migrationrunner.h"
+#include "passwordresolver.h"
+#include "postgresserver.h"
+#include "profilestore.h"
+#include "project.h"
+#include "runjournal.h"
+#include "runpanel.h"
+#include "runplandialog.h"
+#include "runworkbench.h"
+#include "schemapanel.h"
+#include "schematreemodel.h"
+#include "secretkeeper.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QMenu>
+#include <QMutex>
+#include <QPushButton>
+#include <QSemaphore>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
+#include <QThread>
+#include <QTimer>
+
+#include "alembicversions.h"
+#include "scratchserver.h"
+
+#include <atomic>
+
+using namespace retort;
+using namespace Qt::StringLiterals;
+using retort::test::versionsOf;
+
+namespace {
+
+const QString kDemo = QStringLiteral(RETORT_EXAMPLES_DIR "/demo");
+constexpr int kTimeoutMs = 120'000;
+
+/// The keychain's stand-in: memory behind a gate. While held, a read waits (as a slow D-Bus call
+/// would) until released, or gives up after a while; every read notes the thread it ran on.
+class HeldSecretStore : public SecretStore
+{
+public:
+    std::optional<QString> read(const QString &key, QString *error) override
+    {
+        {
+            QMutexLocker lock(&m_mutex);
+            m_readers.append(QThread::currentThread());
+        }
+        if (m_held) {
+            ++waiting;
+            const bool released = m_gate.tryAcquire(1, 20'000);
+            --waiting;
+            if (!released) {
+                if (error)
+                    *error = u"the keychain was held too long"_s;
+                return std::nullopt;
+            }
+        }
+        QMutexLocker lock(&m_mutex);
+        return m_store.read(key, error);
+    }
+    bool write(const QString &key, const QString &secret, QString *error) override
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_store.write(key, secret, error);
+    }
+    bool remove(const QString &key, QString *error) override
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_store.remove(key, error);
+    }
+
+    void hold() { m_held = true; }
+    void release()
+    {
+        m_held = false;
+        m_gate.release();
+    }
+    QList<QThread *> readers() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_readers;
+    }
+
+    std::atomic_int waiting = 0;
+
+private:
+    mutable QMutex m_mutex;
+    MemorySecretStore m_store;
+    QList<QThread *> m_readers;
+    std::atomic_bool m_held = false;
+    QSemaphore m_gate;
+};
+
+/// Everything Qt logged while the test ran.
+QStringList g_logged;
+QMutex g_loggedMutex;
+QtMessageHandler g_previousHandler = nullptr;
+
+void keepMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker lock(&g_loggedMutex);
+        g_logged << message;
+    }
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+QByteArray fileContents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestRunKeychain : public QObject
+{
+    Q_OBJECT
+
+    test::ScratchServer m_server;
+    std::unique_ptr<AlembicService> m_alembic;
+    Project m_demo;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        g_previousHandler = qInstallMessageHandler(keepMessage);
+        QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+        // No password but the keychain's, for Retort and for the helper it starts.
+        qunsetenv("PGPASSWORD");
+        qputenv("PGPASSFILE", m_server.filePath(u"no-pgpass"_s).toLocal8Bit());
+        m_demo = Project::load(kDemo);
+        m_alembic = std::make_unique<AlembicService>();
+        m_alembic->setProject(m_demo.config(), {u"/usr/bin/python3"_s, InterpreterCandidate::Source::Setting});
+    }
+
+    void cleanupTestCase()
+    {
+        m_alembic.reset();
+        m_server.stop();
+        qInstallMessageHandler(g_previousHandler);
+    }
+
+    void aRunUsesThePasswordOnlyTheKeychainKnows()
+    {
+        const QString password = m_server->password();
+        QVERIFY(password.size() >= 12);
+        const QString database = m_server.freshDatabaseName();
+        QSettings settings(m_server.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        ConnectionProfile profile;
+        profile.name = u"shop dev"_s;
+        profile.kind = ConnectionProfile::Kind::RemotePostgres;
+        profile.environment = ConnectionProfile::Environment::Dev;
+        profile.host = m_server->host();
+        profile.port = m_server->port();
+        profile.database = database;
+        profile.user = m_server->user();
+        // Saved by an earlier session, its password in the keychain.
+        profile.id = ProfileStore(settings).save(profile);
+        auto keychain = std::make_shared<HeldSecretStore>();
+        QVERIFY(keychain->write(PasswordResolver::keychainKey(profile), password, nullptr));
+
+        DatabaseWorkbench databases(m_alembic.get(), m_server.filePath(u"sandbox"_s), &settings);
+        databases.secrets()->setKeychain(keychain);
+        const QString journalPath = m_server.filePath(u"runs.sqlite"_s);
+        RunWorkbench runs(m_alembic.get(), journalPath, nullptr);
+        runs.setProject(m_demo);
+        const QString first = RunPlan::make(m_demo.graph(), {}, u"heads"_s, true).steps.at(0).revision;
+        runs.setSources([&first] { return first; },
+                        [&databases](QString *why) { return databases.runDestination(why); });
+        connect(&databases, &DatabaseWorkbench::profileChosen, &runs, &RunWorkbench::setHistoryProfile);
+        QStringList messages;
+        const auto keep = [&messages](const QString &message) { messages << message; };
+        connect(&databases, &DatabaseWorkbench::info, this, keep);
+        connect(&databases, &DatabaseWorkbench::error, this, keep);
+        connect(&runs, &RunWorkbench::info, this, keep);
+        connect(&runs, &RunWorkbench::error, this, keep);
+
+        // The schema pane reads the keychain for itself and shows the schema.
+        QSignalSpy asked(&databases, &DatabaseWorkbench::passwordRequested);
+        QSignalSpy shown(&databases, &DatabaseWorkbench::schemaShown);
+        databases.chooseSource(profile.id);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 30'000);
+        QVERIFY2(!databases.statusLabel()->text().startsWith(u"⚠"_s), qPrintable(databases.statusLabel()->text()));
+        QCOMPARE(asked.size(), 0);
+        QCOMPARE(runs.panel()->historyFilter(), u"shop dev"_s);
+
+        // No password typed this session: the run's destination looks for it in the keychain.
+        std::optional<RunDestination> destination = databases.runDestination();
+        QVERIFY(destination.has_value());
+        QVERIFY(!destination->url.contains(password));
+        QVERIFY(destination->keychainUrl);
+        QString lookedUp;
+        QThread *lookup = QThread::create([&] { lookedUp = destination->keychainUrl(nullptr); });
+        lookup->start();
+        QVERIFY(lookup->wait(30'000));
+        delete lookup;
+        QCOMPARE(lookedUp, profile.toSqlalchemyUrl(password));
+
+        // Upgrade to the first revision while the keychain takes its time: the window goes on.
+        QAction *upgradeHere = runs.menu()->actions().at(0);
+        QCOMPARE(upgradeHere->text(), u"&Upgrade Database to Here…"_s);
+        keychain->hold();
+        upgradeHere->trigger();
+        QTRY_COMPARE(keychain->waiting.load(), 1);
+        QTimer tick;
+        QSignalSpy ticks(&tick, &QTimer::timeout);
+        tick.start(5);
+        QTRY_VERIFY(ticks.size() >= 3); // the event loop runs while the keychain is read
+        QVERIFY(runs.planDialog() == nullptr);
+        keychain->release();
+        QTRY_VERIFY_WITH_TIMEOUT(runs.planDialog() != nullptr, kTimeoutMs);
+        for (QThread *reader : keychain->readers())
+            QVERIFY(reader != qApp->thread());
+
+        QSignalSpy finished(&runs, &RunWorkbench::runFinished);
+        QTRY_VERIFY_WITH_TIMEOUT(runs.planDialog()->runButton()->isEnabled(), kTimeoutMs);
+        runs.planDialog()->runButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+        const RunRecord record = finished.at(0).at(0).value<RunRecord>();
+        QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
+        QCOMPARE(record.versionsAfter, QStringList{first});
+        QCOMPARE(versionsOf(m_server->sqlalchemyUrl(database)), QStringList{first});
+        QCOMPARE(record.profile, u"shop dev"_s);
+        QVERIFY(runs.panel()->history()->findData(record.id) >= 0); // in its profile's history
+
+        // The keychain's password was the only way in: without it the same run cannot even be planned.
+        QVERIFY(keychain->remove(PasswordResolver::keychainKey(profile), nullptr));
+        QSignalSpy errors(&runs, &RunWorkbench::error);
+        runs.menu()->actions().at(3)->trigger(); // Upgrade Database to Heads
+        QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), kTimeoutMs);
+        QVERIFY2(errors.at(0).at(0).toString().contains(u"password"_s), qPrintable(errors.at(0).at(0).toString()));
+        QVERIFY(runs.planDialog() == nullptr);
+
+        // Nowhere to be seen.
+        QCOMPARE(runs.exportRun(record.id, m_server.filePath(u"run.md"_s), u"markdown"_s), QString());
+        QCOMPARE(runs.exportRun(record.id, m_server.filePath(u"run.json"_s), u"json"_s), QString());
+        settings.sync();
+        RunPanel *panel = runs.panel();
+        panel->showRecord(runs.journal().run(record.id));
+        QStringList shownText{messages.join(u'\n'), databases.statusLabel()->text(), databases.statusLabel()->toolTip(),
+                              databases.schemaPanel()->statusText(), panel->summary()->text()};
+        for (int row = 0; row < panel->model()->rowCount(); ++row) {
+            panel->stepTable()->selectRow(row);
+            shownText << panel->details()->toPlainText();
+        }
+        for (int i = 0; i < panel->history()->count(); ++i)
+            shownText << panel->history()->itemText(i) << panel->history()->itemData(i, Qt::ToolTipRole).toString();
+        {
+            QMutexLocker lock(&g_loggedMutex);
+            shownText << g_logged;
+        }
+        QVERIFY(!shownText.join(u'\n').contains(password));
+        for (const QString &file : {journalPath, journalPath + u"-wal"_s, m_server.filePath(u"run.md"_s),
+                                    m_server.filePath(u"run.json"_s), settings.fileName()})
+            QVERIFY2(!fileContents(file).contains(password.toUtf8()), qPrintable(file));
+        QVERIFY(fileContents(m_server.filePath(u"run.md"_s)).contains(first.toUtf8())); // the report is there
+    }
+};
+
+QTEST_MAIN(TestRunKeychain)
+#include "tst_runkeychain.moc"
