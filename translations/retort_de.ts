@@ -1895,6 +1895,10 @@
         <source>Runs on every database, each named</source>
         <translation>Läufe auf allen Datenbanken, jeweils mit Namen</translation>
     </message>
+    <message>
+        <source>reading the schema once more for its fingerprint…</source>
+        <translation>das Schema wird für seinen Fingerabdruck noch einmal gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>retort::RunPlanDialog</name>
@@ -2007,6 +2011,10 @@
             <numerusform>&lt;p&gt;Das SQL von %n Schritt wird geprüft…&lt;/p&gt;</numerusform>
             <numerusform>&lt;p&gt;Das SQL von %n Schritten wird geprüft…&lt;/p&gt;</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b26a00&apos;&gt;&lt;b&gt;Steps to look at&lt;/b&gt;:&lt;/p&gt;&lt;ul&gt;</source>
+        <translation>&lt;p style=&apos;color:#b26a00&apos;&gt;&lt;b&gt;Schritte zum Ansehen&lt;/b&gt;:&lt;/p&gt;&lt;ul&gt;</translation>
     </message>
 </context>
 <context>
