@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""Expected values for tst_revisiongraph.cpp and tst_revisionresolver.cpp, from real Alembic.
+"""Expected values for tst_revisiongraph_*.cpp and tst_revisionresolver.cpp, from real Alembic.
 
-Every expected value in those two tests comes from this script: it builds the scenarios of
+Every expected value in those tests comes from this script: it builds the scenarios of
 ``revisiongraphfixtures.h`` (the block between the SCENARIOS markers, parsed from the header so
 both sides use the very same graphs) with Alembic's own ``RevisionMap``, asks it the questions
 listed in QUERIES below, and prints the answers as ``QTest::newRow(...)`` lines for the
@@ -17,7 +17,10 @@ The rows live between ``// BEGIN GENERATED <table>`` / ``// END GENERATED <table
 the test files; regenerate them in place with::
 
     /usr/bin/python3 tests/unit/revisiongraph_expectations.py \
-        --update tests/unit/tst_revisiongraph.cpp --update tests/unit/tst_revisionresolver.cpp
+        --update tests/unit/tst_revisiongraph_structure.cpp \
+        --update tests/unit/tst_revisiongraph_revisions.cpp \
+        --update tests/unit/tst_revisiongraph_diagnostics.cpp \
+        --update tests/unit/tst_revisionresolver.cpp
 
 (``--table NAME`` prints one table instead). A run takes about a minute and a half: everything
 is computed under seven PYTHONHASHSEED values and five label orders (see below).
