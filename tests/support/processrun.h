@@ -1,8 +1,8 @@
 #pragma once
 
 // Shared by the tests that run a program to its end and look at what it printed: retort-cli in
-// tst_cli, tst_clischema, tst_clirun and tst_cliverify, and Alembic beside it in tst_cli and
-// tst_clischema.
+// tst_cligraph, tst_cliplan, tst_clisql, tst_clirevision, tst_cliusage, tst_clischema, tst_clirun and
+// tst_cliverify, and Alembic beside it (alembiccommand.h, tst_clischema).
 
 #include <QByteArray>
 #include <QProcess>
@@ -77,6 +77,12 @@ ProcessRun<Text> runProcess(const QString &program, const QStringList &arguments
         result.err = process.readAllStandardError();
     }
     return result;
+}
+
+/// The non-empty lines of what a program printed.
+inline QStringList lines(const QByteArray &text)
+{
+    return QString::fromUtf8(text).split(u'\n', Qt::SkipEmptyParts);
 }
 
 /// This process's environment without DATABASE_URL and RETORT_DATABASE_URL, so that a program

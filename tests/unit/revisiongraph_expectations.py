@@ -1,11 +1,11 @@
 #!/usr/bin/python3
-"""Expected values for tst_revisiongraph.cpp and tst_revisionresolver.cpp, from real Alembic.
+"""Expected values for tst_revisiongraph_*.cpp and tst_revisionresolver.cpp, from real Alembic.
 
-Every expected value in those two tests comes from this script: it builds the scenarios of
-``revisiongraphfixtures.h`` (the block between the SCENARIOS markers, parsed from the header so
-both sides use the very same graphs) with Alembic's own ``RevisionMap``, asks it the questions
-listed in QUERIES below, and prints the answers as ``QTest::newRow(...)`` lines for the
-``_data()`` tables.
+Every expected value in those tests comes from this script: it builds the scenarios of
+``revisiongraphfixtures.h`` (the blocks between the SCENARIOS markers of its three scenario
+headers, parsed from the headers so both sides use the very same graphs) with Alembic's own
+``RevisionMap``, asks it the questions listed in QUERIES below, and prints the answers as
+``QTest::newRow(...)`` lines for the ``_data()`` tables.
 
 Run it with Debian's interpreter, which has ``python3-alembic`` (1.8.1)::
 
@@ -17,7 +17,10 @@ The rows live between ``// BEGIN GENERATED <table>`` / ``// END GENERATED <table
 the test files; regenerate them in place with::
 
     /usr/bin/python3 tests/unit/revisiongraph_expectations.py \
-        --update tests/unit/tst_revisiongraph.cpp --update tests/unit/tst_revisionresolver.cpp
+        --update tests/unit/tst_revisiongraph_structure.cpp \
+        --update tests/unit/tst_revisiongraph_revisions.cpp \
+        --update tests/unit/tst_revisiongraph_diagnostics.cpp \
+        --update tests/unit/tst_revisionresolver.cpp
 
 (``--table NAME`` prints one table instead). A run takes about a minute and a half: everything
 is computed under seven PYTHONHASHSEED values and five label orders (see below).
@@ -67,7 +70,13 @@ from alembic.script.revision import Revision, RevisionMap  # noqa: E402
 from alembic.script.base import ScriptDirectory  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-HEADER = os.path.join(HERE, "revisiongraphfixtures.h")
+# The scenario headers, in the order revisiongraphfixtures.h's scenarioSpecs() reads them (the
+# generated rows follow it).
+HEADERS = [os.path.join(HERE, name) for name in (
+    "revisiongraphscenarios_maps.h",
+    "revisiongraphscenarios_broken.h",
+    "revisiongraphscenarios_traversal.h",
+)]
 INTERNAL = "<internal>"
 
 # --------------------------------------------------------------------------------------------
@@ -76,11 +85,13 @@ INTERNAL = "<internal>"
 
 
 def load_scenarios():
-    text = open(HEADER, encoding="utf-8").read()
-    block = text.split('R"SCENARIOS(', 1)[1].split(')SCENARIOS"', 1)[0]
+    blocks = []
+    for header in HEADERS:
+        text = open(header, encoding="utf-8").read()
+        blocks.append(text.split('R"SCENARIOS(', 1)[1].split(')SCENARIOS"', 1)[0])
     scenarios = {}
     current = None
-    for line in block.split("\n"):
+    for line in "\n".join(blocks).split("\n"):
         line = line.split("//", 1)[0].strip()
         if not line:
             continue
