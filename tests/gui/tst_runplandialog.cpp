@@ -74,6 +74,14 @@ private slots:
         });
         QVERIFY(shown);
         QVERIFY(dialog.runButton()->isEnabled());
+
+        const QByteArray pngDir = qgetenv("RETORT_RUNS_PNG_DIR"); // to look at: see CONTRIBUTING.md
+        if (!pngDir.isEmpty()) {
+            dialog.resize(960, 560);
+            dialog.show();
+            dialog.stepList()->setCurrentItem(dialog.stepList()->topLevelItem(1));
+            QVERIFY(dialog.grab().save(QString::fromLocal8Bit(pngDir) + u"/runplandialog-concerns.png"_s));
+        }
     }
 
     void productionAsksForTheDatabaseName()
