@@ -3,6 +3,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+class QCommandLineParser;
+
 namespace retort::cli {
 
 /// Exit codes of retort-cli; CI jobs act on them, so they are part of the contract.
@@ -26,6 +28,11 @@ struct CliStreams
     QTextStream &out;
     QTextStream &err;
 };
+
+/// Parses \a arguments. False when the command is done already: a usage error (said on err, *\a code
+/// ExitUsage) or --help (printed on out, *\a code ExitOk).
+bool parseOrHelp(QCommandLineParser &parser, const QStringList &arguments, CliStreams streams, const char *command,
+                 int *code);
 
 int runGraphCommand(const QStringList &arguments, CliStreams streams);
 int runPlanCommand(const QStringList &arguments, CliStreams streams);

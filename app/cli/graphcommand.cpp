@@ -15,14 +15,8 @@ int runGraphCommand(const QStringList &arguments, CliStreams streams)
     parser.addOption({QStringLiteral("format"), QStringLiteral("Output format: text, json or dot."),
                       QStringLiteral("FORMAT"), QStringLiteral("text")});
     parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        streams.err << "retort-cli graph: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        streams.out << parser.helpText();
-        return ExitOk;
-    }
+    if (int code = ExitOk; !parseOrHelp(parser, arguments, streams, "graph", &code))
+        return code;
     const QString format = parser.value(QStringLiteral("format"));
     if (format != u"text" && format != u"json" && format != u"dot") {
         streams.err << "retort-cli graph: unknown format '" << format << "' (use text, json or dot)\n";

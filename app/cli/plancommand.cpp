@@ -89,14 +89,8 @@ int runPlanCommand(const QStringList &arguments, CliStreams streams)
     parser.addOption({QStringLiteral("batch"), QStringLiteral("Answer many queries, one JSON object per line."),
                       QStringLiteral("FILE")});
     parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        streams.err << "retort-cli plan: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        streams.out << parser.helpText();
-        return ExitOk;
-    }
+    if (int code = ExitOk; !parseOrHelp(parser, arguments, streams, "plan", &code))
+        return code;
     const QString format = parser.value(QStringLiteral("format"));
     if (format != u"text" && format != u"json") {
         streams.err << "retort-cli plan: unknown format '" << format << "' (use text or json)\n";

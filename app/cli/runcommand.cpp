@@ -80,14 +80,8 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
     parser.addOption({QStringLiteral("yes"), QStringLiteral("Do not ask: run every step.")});
     addPythonOption(parser);
     parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        streams.err << "retort-cli run: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        streams.out << parser.helpText();
-        return ExitOk;
-    }
+    if (int code = ExitOk; !parseOrHelp(parser, arguments, streams, "run", &code))
+        return code;
     const QString url = parser.value(QStringLiteral("db"));
     const QString target = parser.value(QStringLiteral("to"));
     if (url.isEmpty() || target.isEmpty()) {

@@ -19,14 +19,8 @@ int runRunsCommand(const QStringList &arguments, CliStreams streams)
     parser.addOption({QStringLiteral("show"), QStringLiteral("Print run ID in full."), QStringLiteral("ID")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("With --show: JSON instead of Markdown.")});
     parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        streams.err << "retort-cli runs: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        streams.out << parser.helpText();
-        return ExitOk;
-    }
+    if (int code = ExitOk; !parseOrHelp(parser, arguments, streams, "runs", &code))
+        return code;
     const QString path = parser.isSet(QStringLiteral("journal")) ? parser.value(QStringLiteral("journal")) : RunJournal::defaultPath();
     RunJournal journal;
     if (const QString error = journal.open(path); !error.isEmpty()) {

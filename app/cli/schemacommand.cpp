@@ -15,16 +15,8 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments, const char 
     parser.addOption({QStringLiteral("db"), QStringLiteral("The database: postgresql://... or sqlite:///path."),
                       QStringLiteral("URL")});
     parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        streams.err << "retort-cli " << name << ": " << parser.errorText() << '\n';
-        *code = ExitUsage;
+    if (!parseOrHelp(parser, arguments, streams, name, code))
         return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        streams.out << parser.helpText();
-        *code = ExitOk;
-        return false;
-    }
     if (parser.value(QStringLiteral("db")).isEmpty()) {
         streams.err << "retort-cli " << name << ": --db URL is required (postgresql://... or sqlite:///path)\n";
         *code = ExitUsage;

@@ -33,14 +33,8 @@ int runSqlCommand(const QStringList &arguments, CliStreams streams)
                       QStringLiteral("URL")});
     addPythonOption(parser);
     parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        streams.err << "retort-cli sql: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        streams.out << parser.helpText();
-        return ExitOk;
-    }
+    if (int code = ExitOk; !parseOrHelp(parser, arguments, streams, "sql", &code))
+        return code;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty() || positional.size() > 2) {
         streams.err << "retort-cli sql: expected [PATH] REV\n";

@@ -102,14 +102,8 @@ int runVerifyCommand(const QStringList &arguments, CliStreams streams)
     parser.addOption({QStringLiteral("verbose"), QStringLiteral("Print each phase and step on stderr.")});
     addPythonOption(parser);
     parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        streams.err << "retort-cli verify: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        streams.out << parser.helpText();
-        return ExitOk;
-    }
+    if (int code = ExitOk; !parseOrHelp(parser, arguments, streams, "verify", &code))
+        return code;
     const QString url = parser.value(QStringLiteral("db"));
     const QString rangeText = parser.value(QStringLiteral("range"));
     const QString revisionText = parser.value(QStringLiteral("revision"));

@@ -49,14 +49,6 @@ MigrationRunner::MigrationRunner(AlembicBridge *bridge, QObject *parent)
     m_threadContext->moveToThread(m_thread);
     m_thread->start();
 
-    m_journalTimer.setSingleShot(true);
-    m_journalTimer.setInterval(kJournalDelayMs);
-    connect(&m_journalTimer, &QTimer::timeout, this, [this] { flushJournal(); });
-    m_syncTimer.setSingleShot(true);
-    connect(&m_syncTimer, &QTimer::timeout, this, [this] {
-        if (m_journal)
-            journalled(m_journal->sync());
-    });
     m_cancelTimer.setSingleShot(true);
     connect(&m_cancelTimer, &QTimer::timeout, this, [this] {
         // The statement did not end on cancel (the helper is stuck outside SQL): stop the helper.
@@ -85,7 +77,7 @@ MigrationRunner::~MigrationRunner()
 {
     if (m_state == State::Finishing)
         recordEnd(false); // without the fingerprint that was being taken
-    flushJournal(true); // nothing it was told is lost
+    m_writes.flush(true); // nothing it was told is lost
     // The session closes (and its lock goes) on its own thread; then the thread ends.
     std::shared_ptr<RunDatabase> database = m_database;
     QThread *thread = m_thread;
@@ -133,7 +125,7 @@ void MigrationRunner::start(const RunPlan &plan, const Target &target, const Opt
     m_sessionOpen = false;
     m_databaseReadable = false;
     m_preparationError.clear();
-    m_journalError.clear();
+    m_writes.clearError();
 
     m_record = RunRecord();
     m_record.kind = RunRecord::Kind::Run;
@@ -231,11 +223,11 @@ void MigrationRunner::preparationDone()
         finishRun(RunStatus::Cancelled, QStringLiteral("Cancelled before the first step"));
         return;
     }
-    if (m_journal) {
-        m_record.id = m_journal->beginRun(m_record);
+    if (RunJournal *journal = m_writes.journal()) {
+        m_record.id = journal->beginRun(m_record);
         if (m_record.id == 0) {
             finishRun(RunStatus::Failed,
-                      QStringLiteral("Nothing ran: the run journal could not be written. %1").arg(m_journal->lastError()));
+                      QStringLiteral("Nothing ran: the run journal could not be written. %1").arg(journal->lastError()));
             return;
         }
     }
@@ -244,63 +236,10 @@ void MigrationRunner::preparationDone()
     runStep();
 }
 
-void MigrationRunner::journalled(const QString &error)
+void MigrationRunner::journalLater(RunJournalQueue::Write write)
 {
-    if (!error.isEmpty() && m_journalError.isEmpty())
-        m_journalError = error;
-}
-
-void MigrationRunner::journalLater(std::function<QString(RunJournal &)> write)
-{
-    if (!m_journal || !m_record.id)
-        return;
-    m_journalQueue.append(std::move(write));
-    // What else arrives in the meantime goes into the same transaction: one sync to disk.
-    if (!m_journalTimer.isActive())
-        m_journalTimer.start();
-}
-
-void MigrationRunner::flushJournal(bool onDisk)
-{
-    m_journalTimer.stop();
-    if (!m_journal)
-        return;
-    if (m_journalQueue.isEmpty()) {
-        if (onDisk)
-            journalled(m_journal->sync());
-        syncJournalWhenDue();
-        return;
-    }
-    const QList<std::function<QString(RunJournal &)>> writes = std::exchange(m_journalQueue, {});
-    RunJournal &journal = *m_journal;
-    QString error = journal.group(
-        [&] {
-            for (const auto &write : writes)
-                write(journal);
-        },
-        onDisk ? RunJournal::Durability::Synced : RunJournal::Durability::Deferred);
-    if (!error.isEmpty()) {
-        // Nothing of the group was written: write what can be, each on its own, as ungrouped writes.
-        error.clear();
-        for (const auto &write : writes) {
-            const QString failed = write(journal);
-            if (error.isEmpty())
-                error = failed;
-        }
-        if (error.isEmpty())
-            error = journal.sync();
-    }
-    journalled(error);
-    syncJournalWhenDue();
-}
-
-void MigrationRunner::syncJournalWhenDue()
-{
-    const qint64 waited = m_journal ? m_journal->unsyncedForMs() : -1;
-    if (waited < 0)
-        m_syncTimer.stop();
-    else if (!m_syncTimer.isActive())
-        m_syncTimer.start(int(std::max<qint64>(0, RunJournal::kSyncIntervalMs - waited)));
+    if (m_record.id)
+        m_writes.later(std::move(write));
 }
 
 void MigrationRunner::runStep()
@@ -309,9 +248,9 @@ void MigrationRunner::runStep()
         finishRun(RunStatus::Succeeded, {});
         return;
     }
-    if (!m_journalError.isEmpty()) {
+    if (!m_writes.error().isEmpty()) {
         finishRun(RunStatus::Failed, QStringLiteral("Stopped before %1: the run journal could not be written. %2")
-                                         .arg(step().revision, m_journalError));
+                                         .arg(step().revision, m_writes.error()));
         return;
     }
     RunStepRecord &current = step();
@@ -319,18 +258,18 @@ void MigrationRunner::runStep()
     current.startedAt = QDateTime::currentDateTimeUtc();
     current.versionsBefore = m_record.versionsAfter;
     m_backendPid = 0;
-    if (m_journal && m_record.id) {
+    if (m_writes.journal() && m_record.id) {
         // Recorded (with whatever is still pending, the previous step's end say) before it is sent.
         journalLater([id = m_record.id, index = m_step, before = current.versionsBefore,
                       at = current.startedAt](RunJournal &journal) {
             return journal.stepStarted(id, index, before, at);
         });
-        flushJournal();
-        if (!m_journalError.isEmpty()) {
+        m_writes.flush();
+        if (!m_writes.error().isEmpty()) {
             current.status = RunStatus::Planned;
             current.startedAt = {};
             finishRun(RunStatus::Failed, QStringLiteral("Stopped before %1: the run journal could not be written. %2")
-                                             .arg(current.revision, m_journalError));
+                                             .arg(current.revision, m_writes.error()));
             return;
         }
     }
@@ -405,7 +344,7 @@ void MigrationRunner::stepAnswered(quint64 id, bool ok, const QJsonObject &resul
                });
     // While alembic_version is read back: the step's statements and output go into the journal, so
     // that only the step's end and the next one's start are left for when the read-back is in.
-    flushJournal();
+    m_writes.flush();
 }
 
 void MigrationRunner::stepVerified(const QStringList &versions)
@@ -431,9 +370,9 @@ void MigrationRunner::stepVerified(const QStringList &versions)
     }
     finishStep(RunStatus::Succeeded);
     ++m_step;
-    if (!m_journalError.isEmpty()) {
+    if (!m_writes.error().isEmpty()) {
         finishRun(RunStatus::Failed, QStringLiteral("Stopped after %1: the run journal could not be written. %2")
-                                         .arg(current.revision, m_journalError));
+                                         .arg(current.revision, m_writes.error()));
     } else if (m_cancelRequested) {
         finishRun(RunStatus::Cancelled, QStringLiteral("Cancelled after %1").arg(current.revision));
     } else if (m_step >= m_record.steps.size()) {
@@ -443,7 +382,7 @@ void MigrationRunner::stepVerified(const QStringList &versions)
         releaseSession();
         m_record.status = RunStatus::Paused;
         journalLater([id = m_record.id](RunJournal &journal) { return journal.setStatus(id, RunStatus::Paused); });
-        flushJournal(true);
+        m_writes.flush(true);
         setState(State::Paused);
         emit paused(m_step);
     } else {
@@ -481,7 +420,7 @@ void MigrationRunner::finishRun(RunStatus status, const QString &error)
     m_record.status = status;
     m_record.error = error;
     m_record.finishedAt = QDateTime::currentDateTimeUtc();
-    flushJournal();
+    m_writes.flush();
     const bool anyStepStarted = std::any_of(m_record.steps.cbegin(), m_record.steps.cend(),
                                             [](const RunStepRecord &step) { return step.startedAt.isValid(); });
     if (!anyStepStarted)
@@ -510,8 +449,8 @@ void MigrationRunner::finishRun(RunStatus status, const QString &error)
 
 void MigrationRunner::recordEnd(bool announce)
 {
-    if (m_journal && m_record.id) {
-        const QString journalError = m_journal->finishRun(m_record.id, m_record.status, m_record.versionsAfter,
+    if (m_writes.journal() && m_record.id) {
+        const QString journalError = m_writes.journal()->finishRun(m_record.id, m_record.status, m_record.versionsAfter,
                                                           m_record.fingerprintAfter, m_record.error);
         if (!journalError.isEmpty())
             m_record.error += (m_record.error.isEmpty() ? QString() : QStringLiteral(" ")) +

@@ -2,6 +2,7 @@
 
 #include "bridgeerror.h"
 #include "runplan.h"
+#include "runjournalqueue.h"
 #include "runrecord.h"
 
 #include <QJsonObject>
@@ -39,8 +40,6 @@ public:
     enum class State { Idle, Preparing, Running, Pausing, Paused, Cancelling, Finishing, Finished };
     Q_ENUM(State)
 
-    /// How long what a running step reports may wait to be written to the journal, with what follows.
-    static constexpr int kJournalDelayMs = 50;
 
     struct Options
     {
@@ -86,13 +85,13 @@ public:
     /// runner): the run before its first step, every step before and after it, every statement as it
     /// starts and as it ends. A step's start is in the journal before the step is sent, its end (with
     /// everything else it recorded) before the next step is sent or the run pauses or ends. What
-    /// arrives while a step runs (statements, output) is written about kJournalDelayMs after it
+    /// arrives while a step runs (statements, output) is written about RunJournalQueue::kDelayMs after it
     /// arrived, what arrived in that time in one transaction: a statement that runs longer is on record
     /// as running. Written means safe from a crash of Retort, the helper or the server at once, and on
     /// the disk (safe from a power loss) within RunJournal::kSyncIntervalMs; the run's start, its
     /// pauses and its end are on the disk at once. A run whose journal cannot be written stops (before
     /// the first step, or after the running one) with the journal's message.
-    void setJournal(RunJournal *journal) { m_journal = journal; }
+    void setJournal(RunJournal *journal) { m_writes.setJournal(journal); }
 
     /// Starts \a plan (which must be ok()) against \a target. Ignored unless Idle or Finished.
     void start(const RunPlan &plan, const Target &target, const Options &options);
@@ -141,16 +140,8 @@ private:
     /// Runs \a work with the runner's database session on its thread; \a done gets its result back here.
     void onDatabase(std::function<QJsonObject(RunDatabase &)> work, std::function<void(const QJsonObject &)> done);
     RunStepRecord &step() { return m_record.steps[m_step]; }
-    /// Remembers the first journal failure; the run stops at the next step boundary.
-    void journalled(const QString &error);
-    /// Queues a write to the journal (if any) for flushJournal(): at the latest kJournalDelayMs later,
-    /// and before a step is sent or the run pauses or ends.
-    void journalLater(std::function<QString(RunJournal &)> write);
-    /// Writes the queued writes in one transaction, on the disk at once when \a onDisk, else within
-    /// RunJournal::kSyncIntervalMs (m_syncTimer).
-    void flushJournal(bool onDisk = false);
-    /// Puts the journal's committed writes on the disk once that is due.
-    void syncJournalWhenDue();
+    /// Queues a write to the journal for the run that is recorded (RunJournalQueue::later()).
+    void journalLater(RunJournalQueue::Write write);
 
     QPointer<AlembicBridge> m_bridge;
     RunPlan m_plan;
@@ -168,11 +159,7 @@ private:
     int m_pendingPreparations = 0;
     QString m_preparationError;
     QTimer m_cancelTimer;
-    RunJournal *m_journal = nullptr;
-    QString m_journalError; ///< the first write that failed in this run
-    QList<std::function<QString(RunJournal &)>> m_journalQueue;
-    QTimer m_journalTimer;
-    QTimer m_syncTimer;
+    RunJournalQueue m_writes;
 
     QThread *m_thread = nullptr;
     QObject *m_threadContext = nullptr; ///< lives on m_thread; database work runs in its slots
