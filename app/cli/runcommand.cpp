@@ -6,31 +6,18 @@
 #include "projectargument.h"
 #include "rundatabase.h"
 #include "runjournal.h"
+#include "runprogressprinter.h"
 #include "runtext.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFile>
-#include <QTimer>
 
 #include <cstdio>
 
 namespace retort::cli {
 
 namespace {
-
-constexpr int kOutputDelayMs = 50;
-
-QString firstLine(const QString &sql)
-{
-    const QString line = sql.section(QLatin1Char('\n'), 0, 0, QString::SectionSkipEmpty).simplified();
-    return line.size() > 100 ? line.left(99) + QStringLiteral("…") : line;
-}
-
-QString milliseconds(qint64 us)
-{
-    return QString::number(double(us) / 1000.0, 'f', 1) + QStringLiteral(" ms");
-}
 
 /// Asks on stdin whether to go on after a step: y (next step), a (all the rest), anything else stops.
 QChar askToContinue(QTextStream &err, int done, int total)
@@ -157,46 +144,11 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
     runner.setJournal(&journal);
     options.pauseAfterEachStep = parser.isSet(QStringLiteral("step")) && !parser.isSet(QStringLiteral("yes"));
     QEventLoop loop;
-    // A step's start is shown at once; the lines that follow it (statements, the step's end) within
-    // kOutputDelayMs: one write for what a quick step printed.
-    QTimer outputLater;
-    outputLater.setSingleShot(true);
-    outputLater.setInterval(kOutputDelayMs);
-    QObject::connect(&outputLater, &QTimer::timeout, &loop, [&] { streams.out.flush(); });
-    const auto printed = [&] {
-        if (!outputLater.isActive())
-            outputLater.start();
-    };
-    QObject::connect(&runner, &MigrationRunner::stepStarted, &loop, [&](int index, const RunStepRecord &step) {
-        streams.out << '[' << index + 1 << '/' << plan.steps.size() << "] " << (step.upgrade ? "upgrade " : "downgrade ")
-                    << step.revision << "  " << step.message << '\n';
-        streams.out.flush();
-        outputLater.stop();
-    });
-    QObject::connect(&runner, &MigrationRunner::statementFinished, &loop, [&](int, const StatementRecord &statement) {
-        streams.out << "    " << milliseconds(std::max<qint64>(statement.durationUs, 0)).rightJustified(11) << "  "
-                    << firstLine(statement.sql);
-        if (statement.rowsAffected >= 0)
-            streams.out << "  (" << statement.rowsAffected << (statement.rowsAffected == 1 ? " row)" : " rows)");
-        streams.out << '\n';
-        for (const QString &notice : statement.notices)
-            streams.out << "               " << notice << '\n';
-        if (!statement.error.isEmpty())
-            streams.out << "               error: " << statement.error.simplified() << '\n';
-        printed();
-    });
-    QObject::connect(&runner, &MigrationRunner::stepFinished, &loop, [&](int, const RunStepRecord &step) {
-        streams.out << "    " << statusName(step.status) << " in " << step.durationMs << " ms; alembic_version: "
-                    << listedRevisions(step.versionsAfter) << '\n';
-        if (!step.failed()) {
-            printed();
-            return;
-        }
-        streams.out.flush(); // before what goes to stderr
+    RunProgressPrinter progress(runner, int(plan.steps.size()), streams.out, [&](const RunStepRecord &step) {
         reportBridgeError(step.error, project, streams.err, QStringLiteral("run"));
     });
     QObject::connect(&runner, &MigrationRunner::paused, &loop, [&](int next) {
-        streams.out.flush();
+        progress.flush();
         const QChar answer = askToContinue(streams.err, next, int(plan.steps.size()));
         if (answer == QLatin1Char('y'))
             runner.resume();
@@ -210,6 +162,7 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
     if (runner.state() != MigrationRunner::State::Finished)
         loop.exec();
 
+    progress.flush();
     const RunRecord &record = runner.record();
     streams.out << "Run " << record.id << ' ' << statusName(record.status) << "; " << label << " is at "
                 << listedRevisions(record.versionsAfter) << " (journal " << journalPath << ")\n";

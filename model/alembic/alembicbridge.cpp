@@ -75,6 +75,16 @@ quint64 AlembicBridge::request(const QString &method, const QJsonObject &params,
     return pending.id;
 }
 
+bool AlembicBridge::notify(const QString &method, const QJsonObject &params)
+{
+    if (!m_process || m_state == State::Stopped)
+        return false;
+    m_process->write(QJsonDocument(QJsonObject{{QLatin1String("method"), method}, {QLatin1String("params"), params}})
+                         .toJson(QJsonDocument::Compact)
+                     + '\n');
+    return true;
+}
+
 void AlembicBridge::start()
 {
     if (!m_process)
@@ -97,6 +107,8 @@ void AlembicBridge::shutdown(int graceMs)
     process->disconnect(this);
     m_process = nullptr;
     m_timer.stop();
+    if (process->state() == QProcess::Starting)
+        process->waitForStarted(1000); // asked to stop as it starts (a command that ends early)
     if (process->state() == QProcess::Running) {
         process->write(QByteArrayLiteral("{\"id\": 0, \"method\": \"shutdown\"}\n"));
         process->closeWriteChannel();

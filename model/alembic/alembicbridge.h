@@ -52,6 +52,10 @@ public:
     /// Sends \a method with \a params; \a timeoutMs (0: the default) counts from when the helper
     /// starts working on it, not from when it was queued.
     quint64 request(const QString &method, const QJsonObject &params = {}, int timeoutMs = 0);
+    /// Sends a notice: \a method with \a params and no id, which the helper never answers and keeps
+    /// until a handler asks for it (a run's "proceed" and "hold"). Dropped when the helper is not
+    /// running (nothing there waits for it); false then.
+    bool notify(const QString &method, const QJsonObject &params);
     /// Forgets request \a id: no signal will be emitted for it. The helper may still be working on it.
     void cancel(quint64 id);
     void setDefaultTimeout(int timeoutMs) { m_defaultTimeoutMs = timeoutMs; }

@@ -49,10 +49,11 @@ MigrationRunner::MigrationRunner(AlembicBridge *bridge, QObject *parent)
     m_threadContext->moveToThread(m_thread);
     m_thread->start();
 
+    m_ahead.setBridge(bridge);
     m_cancelTimer.setSingleShot(true);
     connect(&m_cancelTimer, &QTimer::timeout, this, [this] {
         // The statement did not end on cancel (the helper is stuck outside SQL): stop the helper.
-        if (m_request && m_bridge)
+        if ((m_request || !m_ahead.isEmpty()) && m_bridge)
             m_bridge->shutdown(0);
     });
     connect(bridge, &AlembicBridge::finished, this,
@@ -64,12 +65,14 @@ MigrationRunner::MigrationRunner(AlembicBridge *bridge, QObject *parent)
     // The helper replaced under a run (another interpreter chosen): a bridge's destructor answers
     // nothing, so the request in flight fails here.
     connect(bridge, &QObject::destroyed, this, [this] {
+        const BridgeError gone{QStringLiteral("HelperCrashed"),
+                               QStringLiteral("The Alembic helper was stopped while it worked (the project or its "
+                                              "interpreter changed)"),
+                               {}, {}, {}};
+        for (const quint64 id : m_ahead.unanswered())
+            stepAnswered(id, false, {}, gone);
         if (m_request)
-            stepAnswered(m_request, false, {},
-                         {QStringLiteral("HelperCrashed"),
-                          QStringLiteral("The Alembic helper was stopped while it worked (the project or its interpreter "
-                                         "changed)"),
-                          {}, {}, {}});
+            stepAnswered(m_request, false, {}, gone);
     });
 }
 
@@ -119,6 +122,7 @@ void MigrationRunner::start(const RunPlan &plan, const Target &target, const Opt
     m_options = options;
     m_step = 0;
     m_request = 0;
+    m_ahead.clear();
     m_backendPid = 0;
     m_pauseRequested = false;
     m_cancelRequested = false;
@@ -253,53 +257,175 @@ void MigrationRunner::runStep()
                                          .arg(step().revision, m_writes.error()));
         return;
     }
-    RunStepRecord &current = step();
-    current.status = RunStatus::Running;
-    current.startedAt = QDateTime::currentDateTimeUtc();
-    current.versionsBefore = m_record.versionsAfter;
     m_backendPid = 0;
-    if (m_writes.journal() && m_record.id) {
-        // Recorded (with whatever is still pending, the previous step's end say) before it is sent.
-        journalLater([id = m_record.id, index = m_step, before = current.versionsBefore,
-                      at = current.startedAt](RunJournal &journal) {
-            return journal.stepStarted(id, index, before, at);
-        });
-        m_writes.flush();
-        if (!m_writes.error().isEmpty()) {
-            current.status = RunStatus::Planned;
-            current.startedAt = {};
-            finishRun(RunStatus::Failed, QStringLiteral("Stopped before %1: the run journal could not be written. %2")
-                                             .arg(current.revision, m_writes.error()));
-            return;
-        }
+    // Recorded (with whatever is still pending, the previous step's end say) before it is sent.
+    if (!markStarted(m_step, m_record.versionsAfter, true)) {
+        RunStepRecord &current = step();
+        current.status = RunStatus::Planned;
+        current.startedAt = {};
+        finishRun(RunStatus::Failed, QStringLiteral("Stopped before %1: the run journal could not be written. %2")
+                                         .arg(current.revision, m_writes.error()));
+        return;
     }
-    emit stepStarted(m_step, current);
+    emit stepStarted(m_step, step());
+    m_request = sendStep(m_step, false, false);
+    if (!m_request) {
+        step().error = {QStringLiteral("HelperCrashed"), QStringLiteral("The Alembic helper is gone"), {}, {}, {}};
+        finishStep(RunStatus::Failed);
+        finishRun(RunStatus::Failed, step().error.message);
+    }
+}
+
+bool MigrationRunner::markStarted(int index, const QStringList &versionsBefore, bool writeNow)
+{
+    RunStepRecord &started = m_record.steps[index];
+    started.status = RunStatus::Running;
+    started.startedAt = QDateTime::currentDateTimeUtc();
+    started.versionsBefore = versionsBefore;
+    if (!m_writes.journal() || !m_record.id)
+        return true;
+    journalLater([id = m_record.id, index, before = started.versionsBefore,
+                  at = started.startedAt](RunJournal &journal) { return journal.stepStarted(id, index, before, at); });
+    if (writeNow)
+        m_writes.flush();
+    return m_writes.error().isEmpty();
+}
+
+quint64 MigrationRunner::sendStep(int index, bool gated, bool queued)
+{
+    const RunStepRecord &sent = m_record.steps.at(index);
     QJsonObject params{{QStringLiteral("url"), m_target.url},
-                       {QStringLiteral("revision"), current.revision},
-                       {QStringLiteral("direction"), current.upgrade ? QStringLiteral("up") : QStringLiteral("down")},
-                       {QStringLiteral("expect"), toArray(m_plan.steps.at(m_step).versionsBefore)}};
+                       {QStringLiteral("revision"), sent.revision},
+                       {QStringLiteral("direction"), sent.upgrade ? QStringLiteral("up") : QStringLiteral("down")},
+                       {QStringLiteral("expect"), toArray(m_plan.steps.at(index).versionsBefore)}};
     if (!m_options.urlVariable.isEmpty())
         params.insert(QStringLiteral("url_variable"), m_options.urlVariable);
     if (m_options.lockTimeoutMs > 0)
         params.insert(QStringLiteral("lock_timeout_ms"), m_options.lockTimeoutMs);
     if (m_options.statementTimeoutMs > 0)
         params.insert(QStringLiteral("statement_timeout_ms"), m_options.statementTimeoutMs);
+    if (gated)
+        params.insert(QStringLiteral("gated"), true);
+    if (queued)
+        params.insert(QStringLiteral("queued"), true);
     // The next step follows at once unless something stops the run: the helper may then keep env.py
     // (and its connection) open for it, until the next step or release().
-    const bool more = !m_options.pauseAfterEachStep && !m_pauseRequested && !m_cancelRequested
-                      && m_step + 1 < m_record.steps.size();
+    const bool more = !stopping() && index + 1 < m_record.steps.size();
     params.insert(QStringLiteral("more"), more);
     m_sessionOpen = more;
-    m_request = m_bridge ? m_bridge->request(QStringLiteral("step"), params, m_options.stepTimeoutMs) : 0;
-    if (!m_request) {
-        current.error = {QStringLiteral("HelperCrashed"), QStringLiteral("The Alembic helper is gone"), {}, {}, {}};
-        finishStep(RunStatus::Failed);
-        finishRun(RunStatus::Failed, current.error.message);
+    return m_bridge ? m_bridge->request(QStringLiteral("step"), params, m_options.stepTimeoutMs) : 0;
+}
+
+bool MigrationRunner::stopping() const
+{
+    return m_options.pauseAfterEachStep || m_pauseRequested || m_cancelRequested || !m_writes.error().isEmpty();
+}
+
+void MigrationRunner::advanceAfter(const QJsonObject &answer)
+{
+    // The step queued behind the one that answered: the helper took it as it committed that one, or
+    // it never starts (the helper answers it NotStarted, unheard).
+    if (!m_ahead.isEmpty() && !m_ahead.first().started) {
+        if (answer.value(QLatin1String("continues")).toString() == m_ahead.first().revision)
+            startAhead(m_ahead.first());
+        else
+            m_ahead.dropFirst();
     }
+    if (!answer.value(QLatin1String("gate")).toBool() || !m_sessionOpen || stopping())
+        return;
+    // The helper is free: the next step goes now, and starts at once.
+    if (m_ahead.isEmpty() && m_step + 1 < m_record.steps.size()) {
+        if (!sendAhead(m_step + 1, false))
+            return; // the helper is gone; the step that answered is checked as usual
+        startAhead(m_ahead.first());
+    }
+    // The one after it waits in the helper's input, for when that one is committed.
+    if (m_ahead.size() == 1 && m_ahead.first().started && !m_ahead.first().withdrawn
+        && m_ahead.first().index + 1 < m_record.steps.size())
+        sendAhead(m_ahead.first().index + 1, true);
+}
+
+bool MigrationRunner::sendAhead(int index, bool queued)
+{
+    const quint64 id = sendStep(index, true, queued);
+    if (id)
+        m_ahead.add(index, m_record.steps.at(index).revision, m_record.steps.at(index).upgrade, id);
+    return id != 0;
+}
+
+void MigrationRunner::startAhead(StepsAhead::Step &ahead)
+{
+    ahead.started = true;
+    // In the journal with the step before it (see promoteAhead()), before it can commit.
+    markStarted(ahead.index, m_record.steps.at(ahead.index - 1).versionsExpected, false);
+    emit stepStarted(ahead.index, m_record.steps.at(ahead.index));
+}
+
+void MigrationRunner::promoteAhead()
+{
+    StepsAhead::Step ahead = m_ahead.takeFirst();
+    m_request = ahead.request;
+    if (!ahead.answered) {
+        // Before it may commit, the journal holds its start and the end of the step before it.
+        m_writes.flush();
+        m_ahead.proceed(ahead, m_writes.error().isEmpty(), QStringLiteral("the run journal could not be written"));
+        return;
+    }
+    // It failed before it asked (its transaction is rolled back): handled as any step's answer.
+    stepAnswered(ahead.request, ahead.ok, ahead.result, ahead.error);
+}
+
+void MigrationRunner::withdrawAhead(RunStatus status, const QString &error)
+{
+    StepsAhead::Step &ahead = *m_ahead.started();
+    ahead.ending = true;
+    m_endStatus = status;
+    m_endError = error;
+    if (!ahead.withdrawn && !ahead.answered)
+        m_ahead.proceed(ahead, false, error.isEmpty() ? QStringLiteral("the run stopped") : error);
+    if (ahead.answered)
+        aheadWithdrawn();
+    // else: its answer (the helper rolled it back) ends the run, see stepAnswered()
+}
+
+void MigrationRunner::aheadWithdrawn()
+{
+    const StepsAhead::Step ahead = m_ahead.takeFirst();
+    RunStepRecord &sent = m_record.steps[ahead.index];
+    RunStatus status = RunStatus::Cancelled;
+    if (ahead.ok) {
+        // The helper holds a gated step's commit until it is told; this one did not wait.
+        sent.versionsAfter = toStringList(ahead.result.value(QLatin1String("heads_after")));
+        m_record.versionsAfter = sent.versionsAfter;
+        sent.error = {QStringLiteral("NotChecked"),
+                      QStringLiteral("%1 was committed although Retort had withdrawn it; alembic_version was not read "
+                                     "back after it").arg(sent.revision),
+                      {}, {}, {}};
+        status = RunStatus::Failed;
+    } else {
+        sent.error = ahead.error;
+        if (ahead.error.type != QLatin1String("Withdrawn") && !m_cancelRequested)
+            status = RunStatus::Failed; // it failed on its own before it was withdrawn
+    }
+    if (sent.durationMs < 0)
+        sent.durationMs = sent.startedAt.msecsTo(QDateTime::currentDateTimeUtc());
+    finishStep(ahead.index, status);
+    finishRun(m_endStatus, m_endError);
 }
 
 void MigrationRunner::stepAnswered(quint64 id, bool ok, const QJsonObject &result, const BridgeError &error)
 {
+    if (StepsAhead::Step *ahead = m_ahead.find(id)) {
+        // A step sent ahead answered before it was let go on: it failed (or was withdrawn) and is
+        // rolled back. Kept until the step before it has been checked.
+        ahead->answered = true;
+        ahead->ok = ok;
+        ahead->result = result;
+        ahead->error = error;
+        if (ahead->ending)
+            aheadWithdrawn();
+        return;
+    }
     if (id == 0 || id != m_request)
         return;
     m_request = 0;
@@ -342,6 +468,8 @@ void MigrationRunner::stepAnswered(quint64 id, bool ok, const QJsonObject &resul
                    step().versionsAfter = versions;
                    stepVerified(versions);
                });
+    if (ok)
+        advanceAfter(result);
     // While alembic_version is read back: the step's statements and output go into the journal, so
     // that only the step's end and the next one's start are left for when the read-back is in.
     m_writes.flush();
@@ -370,7 +498,9 @@ void MigrationRunner::stepVerified(const QStringList &versions)
     }
     finishStep(RunStatus::Succeeded);
     ++m_step;
-    if (!m_writes.error().isEmpty()) {
+    if (m_ahead.started() && !m_ahead.first().withdrawn && m_writes.error().isEmpty() && !m_cancelRequested) {
+        promoteAhead(); // a pause asked for meanwhile comes after it
+    } else if (!m_writes.error().isEmpty()) {
         finishRun(RunStatus::Failed, QStringLiteral("Stopped after %1: the run journal could not be written. %2")
                                          .arg(current.revision, m_writes.error()));
     } else if (m_cancelRequested) {
@@ -390,18 +520,18 @@ void MigrationRunner::stepVerified(const QStringList &versions)
     }
 }
 
-void MigrationRunner::finishStep(RunStatus status)
+void MigrationRunner::finishStep(int index, RunStatus status)
 {
-    RunStepRecord &current = step();
+    RunStepRecord &current = m_record.steps[index];
     current.status = status;
     if (current.durationMs < 0 && current.startedAt.isValid())
         current.durationMs = current.startedAt.msecsTo(QDateTime::currentDateTimeUtc());
     // Written with the next step's start, or as the run pauses or ends.
-    journalLater([id = m_record.id, index = m_step, status, after = current.versionsAfter,
-                  duration = current.durationMs, error = current.error](RunJournal &journal) {
+    journalLater([id = m_record.id, index, status, after = current.versionsAfter, duration = current.durationMs,
+                  error = current.error](RunJournal &journal) {
         return journal.stepFinished(id, index, status, after, duration, error);
     });
-    emit stepFinished(m_step, current);
+    emit stepFinished(index, current);
 }
 
 void MigrationRunner::releaseSession()
@@ -414,6 +544,11 @@ void MigrationRunner::releaseSession()
 
 void MigrationRunner::finishRun(RunStatus status, const QString &error)
 {
+    m_ahead.forgetQueued();
+    if (m_ahead.started()) {
+        withdrawAhead(status, error); // the run ends once it has answered
+        return;
+    }
     m_cancelTimer.stop();
     m_request = 0;
     releaseSession();
@@ -484,6 +619,7 @@ void MigrationRunner::pauseAfterCurrentStep()
 {
     if (m_state == State::Running) {
         m_pauseRequested = true;
+        m_ahead.holdQueued();
         setState(State::Pausing);
     }
 }
@@ -500,6 +636,7 @@ void MigrationRunner::cancel()
     case State::Running:
     case State::Pausing: {
         m_cancelRequested = true;
+        m_ahead.holdQueued();
         setState(State::Cancelling);
         const QString url = m_target.url;
         const int pid = m_backendPid;
@@ -520,9 +657,11 @@ void MigrationRunner::cancel()
 
 void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonObject &data)
 {
-    if (id != m_request || m_state == State::Preparing || m_step >= m_record.steps.size())
+    const StepsAhead::Step *ahead = m_ahead.find(id);
+    const int index = id == 0 ? -1 : id == m_request ? m_step : ahead && ahead->started ? ahead->index : -1;
+    if (index < 0 || m_state == State::Preparing || index >= m_record.steps.size())
         return;
-    RunStepRecord &current = step();
+    RunStepRecord &current = m_record.steps[index];
     if (name == QLatin1String("backend")) {
         m_backendPid = data.value(QLatin1String("pid")).toInt();
         if (m_cancelRequested && m_backendPid > 0) // cancelled before the helper said where it runs
@@ -538,10 +677,10 @@ void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonOb
         statement.startedAt = at > 0 ? QDateTime::fromMSecsSinceEpoch(qint64(at * 1000), Qt::UTC)
                                      : QDateTime::currentDateTimeUtc();
         current.statements.append(statement);
-        journalLater([id = m_record.id, index = m_step, statement](RunJournal &journal) {
+        journalLater([id = m_record.id, index, statement](RunJournal &journal) {
             return journal.statementStarted(id, index, statement);
         });
-        emit statementStarted(m_step, statement);
+        emit statementStarted(index, statement);
         return;
     }
     for (StatementRecord &statement : current.statements) {
@@ -551,27 +690,29 @@ void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonOb
         statement.rowsAffected = data.value(QLatin1String("rows")).toInteger(-1);
         statement.notices = toStringList(data.value(QLatin1String("notices")));
         statement.error = data.value(QLatin1String("error")).toString();
-        journalLater([id = m_record.id, index = m_step, statement](RunJournal &journal) {
+        journalLater([id = m_record.id, index, statement](RunJournal &journal) {
             return journal.statementFinished(id, index, statement.sequence, statement.durationUs,
                                              statement.rowsAffected, statement.notices, statement.error);
         });
-        emit statementFinished(m_step, statement);
+        emit statementFinished(index, statement);
         return;
     }
 }
 
 void MigrationRunner::handleLog(const QString &line)
 {
-    if (!m_request || m_state == State::Preparing || m_step >= m_record.steps.size())
+    // Output is the helper's, not a request's: it belongs to the step the helper works on.
+    const int index = m_ahead.started() ? m_ahead.first().index : m_request ? m_step : -1;
+    if (index < 0 || m_state == State::Preparing || index >= m_record.steps.size())
         return;
-    RunStepRecord &current = step();
+    RunStepRecord &current = m_record.steps[index];
     if (!current.output.isEmpty())
         current.output += QLatin1Char('\n');
     current.output += line;
-    journalLater([id = m_record.id, index = m_step, text = line + QLatin1Char('\n')](RunJournal &journal) {
+    journalLater([id = m_record.id, index, text = line + QLatin1Char('\n')](RunJournal &journal) {
         return journal.stepOutput(id, index, text);
     });
-    emit stepOutput(m_step, line);
+    emit stepOutput(index, line);
 }
 
 } // namespace retort

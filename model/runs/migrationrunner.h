@@ -4,6 +4,7 @@
 #include "runplan.h"
 #include "runjournalqueue.h"
 #include "runrecord.h"
+#include "stepsahead.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -31,6 +32,17 @@ class RunJournal;
 /// difference stops the run before anything changed.
 /// After every step alembic_version is read again, independently of Alembic, and compared with
 /// what the plan expects; a mismatch stops the run.
+///
+/// In a run to a target the next step does not wait for that read: where the helper says its steps
+/// run in transactions that can wait (transactional DDL, one env.py session), the steps are sent
+/// ahead (StepsAhead), "gated". The next one runs while Retort reads alembic_version back and records
+/// the previous step, but waits for Retort's "proceed" before it touches alembic_version or commits
+/// anything; a failed check, a cancel or a journal that cannot be written withdraws it, and its
+/// transaction rolls back. So no step is committed before the one before it was checked, and the
+/// read never sees the next step's work. The one after that waits, "queued", in the helper's input,
+/// so that the helper goes on as soon as it has committed; it starts only if it is there by then and
+/// no pause or stop asked to hold it. A step's start is recorded once the helper has started it, and
+/// always before it can commit.
 class MigrationRunner : public QObject
 {
     Q_OBJECT
@@ -83,8 +95,9 @@ public:
     int currentStep() const { return m_step; }
     /// Records the runs that start from now on in \a journal (may be null; not owned; must outlive the
     /// runner): the run before its first step, every step before and after it, every statement as it
-    /// starts and as it ends. A step's start is in the journal before the step is sent, its end (with
-    /// everything else it recorded) before the next step is sent or the run pauses or ends. What
+    /// starts and as it ends. A step's start is in the journal before it can commit: before it is sent,
+    /// or, for a step sent ahead, with the end of the step before it (and everything else that one
+    /// recorded) before it is let go on; the last step's end before the run pauses or ends. What
     /// arrives while a step runs (statements, output) is written about RunJournalQueue::kDelayMs after it
     /// arrived, what arrived in that time in one transaction: a statement that runs longer is on record
     /// as running. Written means safe from a crash of Retort, the helper or the server at once, and on
@@ -122,11 +135,27 @@ signals:
 
 private:
     struct DatabaseAnswer;
-
     void setState(State state);
     void prepare();
     void preparationDone();
     void runStep();
+    /// Sends step \a index to the helper (\a gated: it waits for "proceed" before it commits; \a queued:
+    /// sent while the step before it runs); 0 when the helper is gone.
+    quint64 sendStep(int index, bool gated, bool queued);
+    /// Marks step \a index running from \a versionsBefore and records that in the journal (at once with
+    /// \a writeNow, else with the next write); false when the journal could not be written.
+    bool markStarted(int index, const QStringList &versionsBefore, bool writeNow);
+    /// Whether the run stops (or pauses) after the step that runs.
+    bool stopping() const;
+    /// After a step's good answer: what the helper took on (the queued step), and what to send ahead.
+    void advanceAfter(const QJsonObject &answer);
+    bool sendAhead(int index, bool queued);
+    void startAhead(StepsAhead::Step &ahead);
+    /// The step before the started one was checked: it may commit now.
+    void promoteAhead();
+    /// Ends the run once the started step sent ahead has been withdrawn and has answered.
+    void withdrawAhead(RunStatus status, const QString &error);
+    void aheadWithdrawn();
     void stepAnswered(quint64 id, bool ok, const QJsonObject &result, const BridgeError &error);
     void stepVerified(const QStringList &versions);
     void handleEvent(quint64 id, const QString &name, const QJsonObject &data);
@@ -134,7 +163,8 @@ private:
     void finishRun(RunStatus status, const QString &error);
     /// Records the end of the run (with the fingerprint taken, if any) and, when \a announce, says so.
     void recordEnd(bool announce = true);
-    void finishStep(RunStatus status);
+    void finishStep(RunStatus status) { finishStep(m_step, status); }
+    void finishStep(int index, RunStatus status);
     /// Tells the helper that no next step follows the last one asked for with "more".
     void releaseSession();
     /// Runs \a work with the runner's database session on its thread; \a done gets its result back here.
@@ -151,6 +181,9 @@ private:
     State m_state = State::Idle;
     int m_step = 0;
     quint64 m_request = 0;
+    StepsAhead m_ahead; ///< steps sent beyond m_step (see the class comment)
+    RunStatus m_endStatus = RunStatus::Failed; ///< how the run ends once the step ahead is withdrawn
+    QString m_endError;
     int m_backendPid = 0;
     bool m_pauseRequested = false;
     bool m_cancelRequested = false;

@@ -79,6 +79,9 @@ QString RunDatabase::open(const QString &url, const QString &applicationName)
         pqxx::nontransaction work(*m_connection);
         work.exec("SET application_name = " + work.quote(applicationName.left(63).toStdString()));
         work.exec("SET statement_timeout = 30000");
+        // Retort's reads never wait long for a lock: alembic_version locked by a step run ahead would
+        // wait for this very read (see MigrationRunner); the read fails instead, and says why.
+        work.exec("SET lock_timeout = 5000");
     } catch (const std::exception &e) {
         m_connection.reset();
         return QStringLiteral("cannot connect: %1").arg(oneLine(e.what()));

@@ -78,7 +78,11 @@ QString RunJournal::open(const QString &path)
     const QFileInfo file(m_path);
     const QFileInfo folder(file.absolutePath());
     QString why;
-    if (!folder.isDir())
+    // Retort's own folder is made on first use; a folder the user named must exist (a typo is not
+    // quietly made into a new folder).
+    if (!folder.isDir() && m_path == QFileInfo(defaultPath()).absoluteFilePath())
+        QDir().mkpath(folder.absoluteFilePath());
+    if (!QFileInfo(folder.absoluteFilePath()).isDir())
         why = QStringLiteral("its folder %1 does not exist").arg(folder.filePath());
     else if (file.exists() && !file.isFile())
         why = QStringLiteral("it is not a file");

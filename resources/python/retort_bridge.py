@@ -15,16 +15,20 @@ The process runs in the project's folder (Alembic 1.8 resolves a relative script
 the current directory, as the `alembic` command does).
 
 Methods: hello, script, sql, revision, merge, reload, shutdown (see the handlers below), and from
-retort_runs.py beside it: plan, step, stamp, upgrade, release. While working on a request the helper may send
-events for it, {"id": 7, "event": "statement_started", "data": {...}}, before the one answer.
+retort_runs.py beside it: plan, step, stamp, upgrade, release. While working on a request the
+helper may send events for it, {"id": 7, "event": "statement_started", "data": {...}}, before the one
+answer. A line without an id is a notice: never answered, kept until a handler asks for it (`proceed`
+and `hold`, about a run's steps: see retort_runs.CommitGate and Runs.step).
 Written for Python 3.6+ and Alembic 1.5+; the first thing it does is answer `hello`, even when
 Alembic cannot be imported, so that Retort can say what is missing.
 """
 
 import argparse
+import collections
 import io
 import json
 import os
+import select
 import sys
 import threading
 import time
@@ -98,7 +102,7 @@ os.dup2(2, 1)
 sys.stdout = sys.stderr
 # Requests arrive on a private duplicate of stdin too: input(), pdb or a subprocess of env.py reads
 # an empty stdin instead of swallowing the next request.
-_requests = os.fdopen(os.dup(0), "rb")
+_requests_fd = os.dup(0)
 _devnull = os.open(os.devnull, os.O_RDONLY)
 os.dup2(_devnull, 0)
 os.close(_devnull)
@@ -456,8 +460,6 @@ HANDLERS = {
 }
 
 _current_request = None
-# A request line a handler read ahead and gave back (see Requests.next): served before stdin's next line.
-_pending_line = None
 
 
 def answer(payload, at_once=True):
@@ -469,6 +471,79 @@ def emit(name, data):
     it reaches Retort within ProtocolStream.LATE, or with the answer if that comes first."""
     if _current_request is not None:
         answer({"id": _current_request, "event": name, "data": data}, at_once=False)
+
+
+class RequestInput(object):
+    """Retort's lines on stdin: requests (with an id), kept in order until served, and notices
+    (without one, never answered): `proceed` and `hold` for a run's steps (retort_runs), kept by
+    step until asked for. Reads without blocking when asked to (drain())."""
+
+    def __init__(self, fd):
+        self._fd = fd
+        self._buffer = b""
+        self._eof = False
+        self.lines = collections.deque()  # request lines not served yet
+        self.proceeds = {}                # (revision, direction) -> the latest proceed's params
+        self.holds = set()                # (revision, direction) of steps not to start
+
+    def _read(self, block):
+        if self._eof or (not block and not self._ready()):
+            return False
+        data = os.read(self._fd, 65536)
+        if not data:
+            self._eof = True
+            return False
+        lines = (self._buffer + data).split(b"\n")
+        self._buffer = lines.pop()
+        for raw in lines:
+            line = raw.decode("utf-8", "replace").strip()
+            if line:
+                self._take(line)
+        return True
+
+    def _ready(self):
+        try:
+            return bool(select.select([self._fd], [], [], 0)[0])
+        except (OSError, ValueError):  # no select() on this kind of pipe: nothing is read ahead
+            return False
+
+    def _take(self, line):
+        try:
+            message = json.loads(line)
+            notice = isinstance(message, dict) and "id" not in message
+        except ValueError:
+            notice = False
+        if not notice:
+            self.lines.append(line)  # a request (or a bad line: serve() answers it)
+            return
+        params = message.get("params") or {}
+        key = (params.get("revision"), params.get("direction", "up"))
+        if message.get("method") == "proceed":
+            self.proceeds[key] = params
+        elif message.get("method") == "hold":
+            self.holds.add(key)
+        # any other notice means nothing to this helper
+
+    def drain(self):
+        """Takes what Retort has sent so far, without waiting."""
+        while self._read(False):
+            pass
+
+    def next_line(self):
+        """The next request line, waiting for it; None at the end of input."""
+        while not self.lines:
+            if not self._read(True):
+                return None
+        return self.lines.popleft()
+
+    def wait_for(self, found):
+        """Reads until found() gives something (returned) or the input ends (None)."""
+        while True:
+            result = found()
+            if result is not None:
+                return result
+            if not self._read(True):
+                return found()
 
 
 class Requests(object):
@@ -488,24 +563,70 @@ class Requests(object):
         """Blocks for the next request. When accept(method, params) is true it becomes the current
         request (its events and its answer carry its id) and its params are returned; otherwise it
         is kept for serve() and None is returned (also at the end of input)."""
-        global _pending_line, _current_request
-        line = ""
-        while not line:
-            raw = _requests.readline()
-            if not raw:
-                return None
-            line = raw.decode("utf-8", "replace").strip()
+        global _current_request
+        line = _input.next_line()
+        if line is None:
+            return None
+        request_id, method, params = _parsed(line)
         try:
-            request = json.loads(line)
-            request_id, method, params = request["id"], request["method"], request.get("params") or {}
-            taken = method != "shutdown" and accept(method, params)
-        except Exception:  # noqa: BLE001 - a bad line (or one accept cannot read) is serve()'s to answer
+            taken = method is not None and method != "shutdown" and accept(method, params)
+        except Exception:  # noqa: BLE001 - a request accept cannot read is serve()'s to answer
             taken = False
         if not taken:
-            _pending_line = line
+            _input.lines.appendleft(line)
             return None
         _current_request = request_id
         return params
+
+    @staticmethod
+    def waiting(accept):
+        """Without blocking: the params of the request Retort has already sent next, when
+        accept(method, params) says it would be taken; else None."""
+        _input.drain()
+        if not _input.lines:
+            return None
+        _, method, params = _parsed(_input.lines[0])
+        try:
+            return params if method is not None and accept(method, params) else None
+        except Exception:  # noqa: BLE001
+            return None
+
+    @staticmethod
+    def held(step):
+        """Whether Retort asked (a `hold` notice) that the step (revision, direction) not start."""
+        _input.drain()
+        return step in _input.holds
+
+    @staticmethod
+    def proceed(step, block=True):
+        """Blocks for Retort's `proceed` notice for the step (revision, direction) and returns its
+        params; None when Retort asks the helper to shut down first, or the input ends (or, without
+        `block`, when it has not come yet). Notices for other steps are stale (their steps ended
+        before they asked) and dropped."""
+        def found():
+            for key in [key for key in _input.proceeds if key != step]:
+                del _input.proceeds[key]
+            if step in _input.proceeds:
+                return _input.proceeds.pop(step)
+            if any(_parsed(line)[1] == "shutdown" for line in _input.lines):
+                return {}
+            return None
+        if not block:
+            _input.drain()
+            return found() or None
+        return _input.wait_for(found) or None
+
+
+def _parsed(line):
+    """(id, method, params) of a request line; method None when the line is not a request."""
+    try:
+        request = json.loads(line)
+        return request["id"], request["method"], request.get("params") or {}
+    except Exception:  # noqa: BLE001
+        return None, None, {}
+
+
+_input = RequestInput(_requests_fd)
 
 
 if _IMPORT_ERROR is None:
@@ -519,17 +640,13 @@ if _IMPORT_ERROR is None:
 
 
 def _lines():
-    global _pending_line
     while True:
-        if _pending_line is not None:
-            line, _pending_line = _pending_line, None
-        else:
-            raw = _requests.readline()
-            if not raw:
-                return
-            line = raw.decode("utf-8", "replace").strip()
-        if line:
-            yield line
+        # A hold is for a step queued in a run's session; between requests it has done its work.
+        _input.holds.clear()
+        line = _input.next_line()
+        if line is None:
+            return
+        yield line
 
 
 def serve(project):

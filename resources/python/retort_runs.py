@@ -143,7 +143,19 @@ class Runs(object):
         request, if it is the next step on the same URL, runs there too, from a fresh read of
         alembic_version. Any other request (`release`, say) ends the session first, as env.py ends.
         A step whose transaction is still open when it is done (env.py began one of its own) is
-        answered after env.py has ended, as without `more`."""
+        answered after env.py has ended, as without `more`.
+
+        `gated`: Retort sent this step before it had read alembic_version back after the previous one
+        (a session's answer says `gate` when its steps can wait so). The step runs, but it waits for
+        Retort's `proceed` notice before anything it does could lock alembic_version or be committed
+        (CommitGate): `ok` lets it go on, anything else rolls it back ("Withdrawn"). A gated step that
+        does not continue a session waits for it before it starts.
+
+        `queued`: Retort sent this step while the one before it was still running, so that the session
+        can go on without waiting for Retort. The answer of the step before says `continues` (the
+        queued step's revision) when the helper took it: it was waiting on stdin as that step was
+        committed, and no `hold` notice had come for it. A queued step not taken so is never started
+        ("NotStarted"); Retort sends it again if the run goes on."""
         script = self.project.script()
         found = self._revision(script, params)
         url, wanted = self._url(params)
@@ -153,7 +165,14 @@ class Runs(object):
         session = (self.requests is not None and bool(params.get("more")) and
                    self.project.env_runs_once == session_key)
         current = {"params": params, "found": found, "outcome": self._outcome(found, params)}
-        recorder = StatementRecorder(self.emit)
+        if params.get("queued"):
+            raise BridgeError("NotStarted", "%s was queued behind a step it could not follow" % found.revision,
+                              "Retort sends it again when the run goes on.")
+        gate = CommitGate(self.requests, BridgeError, self.emit)
+        recorder = StatementRecorder(self.emit, gate)
+        if params.get("gated") and not session:
+            gate.arm(_step_key(params))
+            gate.wait()
         calls = [0]
         answered = [False]
 
@@ -174,6 +193,7 @@ class Runs(object):
             if current["params"].get("direction", "up") == "up":
                 return MigrationStep.upgrade_from_script(script.revision_map, current["found"])
             return MigrationStep.downgrade_from_script(script.revision_map, current["found"])
+
 
         def this_step(heads, context):
             calls[0] += 1
@@ -206,9 +226,19 @@ class Runs(object):
                 # Alembic asks for the next step once this one's transaction has ended.
                 if not current["params"].get("more") or not _committed(context):
                     return  # answered when env.py has ended
-                self.requests.answer(self._finished(current["outcome"], recorder))
+                outcome = self._finished(current["outcome"], recorder)
+                # The next step may come before Retort has checked this one: its commit waits.
+                outcome["gate"] = gated = bool(getattr(context.impl, "transactional_ddl", False))
+                queued = self.requests.waiting(lambda m, p: accept(m, p) and p.get("queued")) if gated else None
+                if queued is not None and self.requests.held(_step_key(queued)):
+                    queued = None
+                outcome["continues"] = queued["revision"] if queued is not None else None
+                self.requests.answer(outcome)
                 answered[0] = True
-                next_params = self.requests.next(accept)
+                if queued is not None:
+                    next_params = self.requests.next(accept)  # the queued step, first in line
+                else:
+                    next_params = self.requests.next(lambda m, p: accept(m, p) and not p.get("queued"))
                 if next_params is None:
                     return  # served once env.py has ended
                 answered[0] = False
@@ -216,6 +246,8 @@ class Runs(object):
                 current.update(params=next_params, found=found_next,
                                outcome=self._outcome(found_next, next_params))
                 recorder.next_step()
+                if next_params.get("gated"):
+                    gate.arm(_step_key(next_params), context.version_table)
                 step = migration_step()
                 # Retort read alembic_version back after the previous step on its own connection and
                 # found `expect` there. Where Alembic's own bookkeeping for this step verifies that
@@ -227,6 +259,7 @@ class Runs(object):
                     heads = _current_heads(context)
 
         def after_step(ctx, step, heads, run_args):
+            gate.wait()  # the last moment before the step's commit
             current["outcome"]["heads_after"] = sorted(heads)
 
         environment = EnvironmentContext(config, script, fn=session_steps if session else this_step,
@@ -329,8 +362,9 @@ class StatementRecorder(object):
     """Reports every statement any SQLAlchemy engine sends while it listens: its text (with the
     parameters filled in when the driver can say how), duration, rows and server notices."""
 
-    def __init__(self, emit):
+    def __init__(self, emit, gate=None):
         self.emit = emit
+        self.gate = gate
         self.sequence = 0
         self.backend_pid = 0
         self._started = {}
@@ -345,13 +379,21 @@ class StatementRecorder(object):
         event.listen(Engine, "before_cursor_execute", self._before)
         event.listen(Engine, "after_cursor_execute", self._after)
         event.listen(Engine, "handle_error", self._error)
+        event.listen(Engine, "commit", self._commit)
 
     def stop(self):
         event.remove(Engine, "before_cursor_execute", self._before)
         event.remove(Engine, "after_cursor_execute", self._after)
         event.remove(Engine, "handle_error", self._error)
+        event.remove(Engine, "commit", self._commit)
+
+    def _commit(self, conn):
+        if self.gate is not None:
+            self.gate.wait()  # a commit inside a step (autocommit_block) waits for Retort as well
 
     def _before(self, conn, cursor, statement, parameters, context, executemany):
+        if self.gate is not None:
+            self.gate.before(statement)
         raw = getattr(cursor, "connection", None)
         pid = getattr(raw, "get_backend_pid", None)
         if pid is not None:
@@ -389,6 +431,53 @@ class StatementRecorder(object):
         if not self._started:
             return  # not a statement (a failed connect)
         self.emit("statement_failed", self._finish(context.cursor, {"error": str(context.original_exception).strip()}))
+
+
+class CommitGate(object):
+    """Holds a step that Retort sent ahead (`gated`) until Retort has read alembic_version back after
+    the step before it on a connection of its own: that read must see the earlier step committed and
+    nothing of this one. So the step waits for Retort's `proceed` notice before its first statement
+    that names the version table (a lock there could block Retort's read, which this step would wait
+    for), before any commit, and at the latest as it is about to be committed; a "waiting" event says
+    when it has to wait for it. `proceed` with `ok`
+    lets it go on; anything else (`ok` false, a shutdown, the end of input) raises Withdrawn, and the
+    step's transaction is rolled back with everything it did."""
+
+    def __init__(self, requests, bridge_error, emit):
+        self.requests = requests
+        self.BridgeError = bridge_error
+        self.emit = emit
+        self.step = None
+        self.version_table = "alembic_version"
+
+    def arm(self, step, version_table=None):
+        """Holds the next commit of `step`, a (revision, direction) pair."""
+        self.step = step
+        if version_table:
+            self.version_table = version_table.lower()
+
+    def before(self, statement):
+        if self.step is not None and self.version_table in statement.lower():
+            self.wait()
+
+    def wait(self):
+        if self.step is None:
+            return
+        step, self.step = self.step, None
+        word = None
+        if self.requests is not None:
+            word = self.requests.proceed(step, block=False)
+            if word is None:  # Retort has not checked the step before yet: say so, then wait
+                self.emit("waiting", {"for": "proceed"})
+                word = self.requests.proceed(step)
+        if not word or not word.get("ok"):
+            reason = (word or {}).get("reason") or "Retort did not let it go on"
+            raise self.BridgeError("Withdrawn", "%s was rolled back before it was committed: %s" % (step[0], reason))
+
+
+def _step_key(params):
+    """How `proceed` and `hold` notices name a step."""
+    return (params.get("revision"), params.get("direction", "up"))
 
 
 def _rendered(cursor, statement, parameters, executemany):

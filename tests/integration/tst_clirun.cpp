@@ -70,6 +70,21 @@ private slots:
         QVERIFY(run.out.contains(u"CREATE TABLE users"_s));
         QVERIFY(!run.out.contains(m_server->password()));
         QVERIFY(run.out.contains(QRegularExpression(u"Run \\d+ succeeded"_s)));
+        // Each step's lines together and in order (its first line, its statements, its end), although
+        // the next step starts before the one before it has been checked.
+        qsizetype next = 1;
+        bool ended = true;
+        for (const QString &line : run.out.split(u'\n')) {
+            if (line.startsWith(u'[')) {
+                QVERIFY2(ended && line.startsWith(u"[%1/"_s.arg(next)), qPrintable(run.out));
+                ++next;
+                ended = false;
+            } else if (line.startsWith(u"    succeeded in "_s)) {
+                QVERIFY2(!ended, qPrintable(run.out));
+                ended = true;
+            }
+        }
+        QCOMPARE(next, plan.steps.size() + 1);
 
         // Down with --step: one step, "y" for the second, "n" stops before the third.
         const RunPlan down = RunPlan::make(demo.graph(), plan.versionsAtEnd(), u"base"_s, false);

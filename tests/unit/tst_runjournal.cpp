@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -25,6 +27,23 @@ class TestRunJournal : public QObject
     Q_OBJECT
 
 private slots:
+    void makesItsOwnFolderOnFirstUse()
+    {
+        // The default journal lives in Retort's data folder, which a fresh account does not have yet.
+        QStandardPaths::setTestModeEnabled(true);
+        const QString path = RunJournal::defaultPath();
+        QDir folder(QFileInfo(path).absolutePath());
+        QVERIFY(folder.path().contains(u".qttest"_s)); // not the real one
+        QVERIFY(folder.removeRecursively());
+        {
+            RunJournal journal;
+            QCOMPARE(journal.open(path), QString());
+            QVERIFY(QFile::exists(path));
+        }
+        QVERIFY(folder.removeRecursively());
+        QStandardPaths::setTestModeEnabled(false);
+    }
+
     void roundTripsAFullRun()
     {
         QTemporaryDir dir;
