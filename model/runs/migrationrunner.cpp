@@ -356,7 +356,8 @@ bool MigrationRunner::sendAhead(int index, bool queued)
 void MigrationRunner::startAhead(StepsAhead::Step &ahead)
 {
     ahead.started = true;
-    // In the journal with the step before it (see promoteAhead()), before it can commit.
+    // Written with the next journal write (while the step before it is read back), in any case
+    // before promoteAhead() lets it commit.
     markStarted(ahead.index, m_record.steps.at(ahead.index - 1).versionsExpected, false);
     emit stepStarted(ahead.index, m_record.steps.at(ahead.index));
 }
@@ -381,11 +382,16 @@ void MigrationRunner::withdrawAhead(RunStatus status, const QString &error)
     ahead.ending = true;
     m_endStatus = status;
     m_endError = error;
-    if (!ahead.withdrawn && !ahead.answered)
-        m_ahead.proceed(ahead, false, error.isEmpty() ? QStringLiteral("the run stopped") : error);
-    if (ahead.answered)
+    if (ahead.answered) {
         aheadWithdrawn();
-    // else: its answer (the helper rolled it back) ends the run, see stepAnswered()
+        return;
+    }
+    if (!ahead.withdrawn) {
+        m_ahead.proceed(ahead, false, error.isEmpty() ? QStringLiteral("the run stopped") : error);
+        // It may be in a long statement of its own before it asks: that one is cancelled too.
+        cancelRunningStatement();
+    }
+    // Its answer (the helper rolled it back) ends the run, see stepAnswered().
 }
 
 void MigrationRunner::aheadWithdrawn()
@@ -404,7 +410,9 @@ void MigrationRunner::aheadWithdrawn()
         status = RunStatus::Failed;
     } else {
         sent.error = ahead.error;
-        if (ahead.error.type != QLatin1String("Withdrawn") && !m_cancelRequested)
+        // Rolled back: the database is as the check before it found it.
+        sent.versionsAfter = m_record.versionsAfter;
+        if (!ahead.withdrawn && !m_cancelRequested)
             status = RunStatus::Failed; // it failed on its own before it was withdrawn
     }
     if (sent.durationMs < 0)
@@ -638,21 +646,26 @@ void MigrationRunner::cancel()
         m_cancelRequested = true;
         m_ahead.holdQueued();
         setState(State::Cancelling);
-        const QString url = m_target.url;
-        const int pid = m_backendPid;
-        if (pid > 0)
-            onDatabase([url, pid](RunDatabase &) { return QJsonObject{{QStringLiteral("error"), RunDatabase::cancelBackend(url, pid)}}; },
-                       [this](const QJsonObject &answer) {
-                           const QString error = answer.value(QLatin1String("error")).toString();
-                           if (!error.isEmpty() && m_request)
-                               emit stepOutput(m_step, QStringLiteral("Cancel: %1").arg(error));
-                       });
-        m_cancelTimer.start(pid > 0 ? m_options.cancelGraceMs : 0);
+        cancelRunningStatement();
         return;
     }
     default:
         return;
     }
+}
+
+void MigrationRunner::cancelRunningStatement()
+{
+    const QString url = m_target.url;
+    const int pid = m_backendPid;
+    if (pid > 0)
+        onDatabase([url, pid](RunDatabase &) { return QJsonObject{{QStringLiteral("error"), RunDatabase::cancelBackend(url, pid)}}; },
+                   [this](const QJsonObject &answer) {
+                       const QString error = answer.value(QLatin1String("error")).toString();
+                       if (!error.isEmpty() && m_request)
+                           emit stepOutput(m_step, QStringLiteral("Cancel: %1").arg(error));
+                   });
+    m_cancelTimer.start(pid > 0 ? m_options.cancelGraceMs : 0);
 }
 
 void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonObject &data)

@@ -45,8 +45,8 @@ QList<quint64> StepsAhead::unanswered() const
 
 QJsonObject StepsAhead::key(const Step &step) const
 {
-    return {{QStringLiteral("revision"), step.revision},
-            {QStringLiteral("direction"), step.upgrade ? QStringLiteral("up") : QStringLiteral("down")}};
+    // The request's id names the step (ids are never used twice); the revision is for whoever reads.
+    return {{QStringLiteral("request"), double(step.request)}, {QStringLiteral("revision"), step.revision}};
 }
 
 void StepsAhead::proceed(Step &step, bool ok, const QString &reason)

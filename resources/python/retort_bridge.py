@@ -483,8 +483,8 @@ class RequestInput(object):
         self._buffer = b""
         self._eof = False
         self.lines = collections.deque()  # request lines not served yet
-        self.proceeds = {}                # (revision, direction) -> the latest proceed's params
-        self.holds = set()                # (revision, direction) of steps not to start
+        self.proceeds = {}                # request id of a step -> its proceed's params
+        self.holds = set()                # request ids of steps not to start
 
     def _read(self, block):
         if self._eof or (not block and not self._ready()):
@@ -517,7 +517,7 @@ class RequestInput(object):
             self.lines.append(line)  # a request (or a bad line: serve() answers it)
             return
         params = message.get("params") or {}
-        key = (params.get("revision"), params.get("direction", "up"))
+        key = params.get("request")  # notices name the step by its request's id
         if message.get("method") == "proceed":
             self.proceeds[key] = params
         elif message.get("method") == "hold":
@@ -579,35 +579,40 @@ class Requests(object):
         return params
 
     @staticmethod
+    def current():
+        """The id of the request being worked on."""
+        return _current_request
+
+    @staticmethod
     def waiting(accept):
-        """Without blocking: the params of the request Retort has already sent next, when
+        """Without blocking: (id, params) of the request Retort has already sent next, when
         accept(method, params) says it would be taken; else None."""
         _input.drain()
         if not _input.lines:
             return None
-        _, method, params = _parsed(_input.lines[0])
+        request_id, method, params = _parsed(_input.lines[0])
         try:
-            return params if method is not None and accept(method, params) else None
+            return (request_id, params) if method is not None and accept(method, params) else None
         except Exception:  # noqa: BLE001
             return None
 
     @staticmethod
-    def held(step):
-        """Whether Retort asked (a `hold` notice) that the step (revision, direction) not start."""
+    def held(request_id):
+        """Whether Retort asked (a `hold` notice) that the step sent as request `request_id` not start."""
         _input.drain()
-        return step in _input.holds
+        return request_id in _input.holds
 
     @staticmethod
-    def proceed(step, block=True):
-        """Blocks for Retort's `proceed` notice for the step (revision, direction) and returns its
-        params; None when Retort asks the helper to shut down first, or the input ends (or, without
-        `block`, when it has not come yet). Notices for other steps are stale (their steps ended
-        before they asked) and dropped."""
+    def proceed(request_id, block=True):
+        """Blocks for Retort's `proceed` notice for the step sent as request `request_id` and returns
+        its params; None when Retort asks the helper to shut down first, or the input ends (or,
+        without `block`, when it has not come yet). Notices for other requests are stale (their
+        steps ended before they asked; ids are never used twice) and dropped."""
         def found():
-            for key in [key for key in _input.proceeds if key != step]:
+            for key in [key for key in _input.proceeds if key != request_id]:
                 del _input.proceeds[key]
-            if step in _input.proceeds:
-                return _input.proceeds.pop(step)
+            if request_id in _input.proceeds:
+                return _input.proceeds.pop(request_id)
             if any(_parsed(line)[1] == "shutdown" for line in _input.lines):
                 return {}
             return None
@@ -641,7 +646,8 @@ if _IMPORT_ERROR is None:
 
 def _lines():
     while True:
-        # A hold is for a step queued in a run's session; between requests it has done its work.
+        # A hold is for a step queued in a run's session: between requests it has done its work. (A
+        # proceed may be for the request served next: kept; stale ones go when a step waits.)
         _input.holds.clear()
         line = _input.next_line()
         if line is None:

@@ -170,8 +170,8 @@ class Runs(object):
                               "Retort sends it again when the run goes on.")
         gate = CommitGate(self.requests, BridgeError, self.emit)
         recorder = StatementRecorder(self.emit, gate)
-        if params.get("gated") and not session:
-            gate.arm(_step_key(params))
+        if params.get("gated"):  # not taken in a session: it waits before it starts
+            gate.arm(self.requests.current(), found.revision)
             gate.wait()
         calls = [0]
         answered = [False]
@@ -230,9 +230,9 @@ class Runs(object):
                 # The next step may come before Retort has checked this one: its commit waits.
                 outcome["gate"] = gated = bool(getattr(context.impl, "transactional_ddl", False))
                 queued = self.requests.waiting(lambda m, p: accept(m, p) and p.get("queued")) if gated else None
-                if queued is not None and self.requests.held(_step_key(queued)):
+                if queued is not None and self.requests.held(queued[0]):
                     queued = None
-                outcome["continues"] = queued["revision"] if queued is not None else None
+                outcome["continues"] = queued[1]["revision"] if queued is not None else None
                 self.requests.answer(outcome)
                 answered[0] = True
                 if queued is not None:
@@ -247,7 +247,7 @@ class Runs(object):
                                outcome=self._outcome(found_next, next_params))
                 recorder.next_step()
                 if next_params.get("gated"):
-                    gate.arm(_step_key(next_params), context.version_table)
+                    gate.arm(self.requests.current(), found_next.revision, context.version_table)
                 step = migration_step()
                 # Retort read alembic_version back after the previous step on its own connection and
                 # found `expect` there. Where Alembic's own bookkeeping for this step verifies that
@@ -447,23 +447,25 @@ class CommitGate(object):
         self.requests = requests
         self.BridgeError = bridge_error
         self.emit = emit
-        self.step = None
+        self.request = None
+        self.revision = None
         self.version_table = "alembic_version"
 
-    def arm(self, step, version_table=None):
-        """Holds the next commit of `step`, a (revision, direction) pair."""
-        self.step = step
+    def arm(self, request, revision, version_table=None):
+        """Holds the next commit of the step Retort sent as `request` (its id), which runs `revision`."""
+        self.request = request
+        self.revision = revision
         if version_table:
             self.version_table = version_table.lower()
 
     def before(self, statement):
-        if self.step is not None and self.version_table in statement.lower():
+        if self.request is not None and self.version_table in statement.lower():
             self.wait()
 
     def wait(self):
-        if self.step is None:
+        if self.request is None:
             return
-        step, self.step = self.step, None
+        step, self.request = self.request, None
         word = None
         if self.requests is not None:
             word = self.requests.proceed(step, block=False)
@@ -472,12 +474,7 @@ class CommitGate(object):
                 word = self.requests.proceed(step)
         if not word or not word.get("ok"):
             reason = (word or {}).get("reason") or "Retort did not let it go on"
-            raise self.BridgeError("Withdrawn", "%s was rolled back before it was committed: %s" % (step[0], reason))
-
-
-def _step_key(params):
-    """How `proceed` and `hold` notices name a step."""
-    return (params.get("revision"), params.get("direction", "up"))
+            raise self.BridgeError("Withdrawn", "%s was rolled back before it was committed: %s" % (self.revision, reason))
 
 
 def _rendered(cursor, statement, parameters, executemany):

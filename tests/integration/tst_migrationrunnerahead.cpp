@@ -133,7 +133,7 @@ private slots:
         // a5 ran ahead and was rolled back before it could commit; a6 never started.
         QVERIFY(sawStatement(started, u"CREATE TABLE t_a5"_s));
         QCOMPARE(record.steps.at(4).status, RunStatus::Cancelled);
-        QCOMPARE(record.steps.at(4).error.type, u"Withdrawn"_s);
+        QCOMPARE(record.steps.at(4).versionsAfter, record.versionsAfter); // rolled back
         QVERIFY(!tableExists(m_server.connectionStringOf(url), "t_a5"));
         QCOMPARE(record.steps.at(5).status, RunStatus::Planned);
         QVERIFY(!sawStatement(started, u"CREATE TABLE t_a6"_s));
@@ -197,11 +197,49 @@ private slots:
         QCOMPARE(count("SELECT count(*) FROM pg_locks WHERE relation = 'alembic_version'::regclass "
                        "AND mode = 'AccessExclusiveLock'"), 0);
         QCOMPARE(versionsOf(url), QStringList{u"a2"_s}); // what Retort's read-back sees, without waiting
-        h.bridge->notify(u"proceed"_s, {{u"revision"_s, u"a3"_s}, {u"direction"_s, u"up"_s}, {u"ok"_s, true}});
+        h.bridge->notify(u"proceed"_s, {{u"request"_s, double(third)}, {u"ok"_s, true}});
         QTRY_VERIFY_WITH_TIMEOUT(answers.contains(third), kRunTimeoutMs);
         QVERIFY2(!answers.value(third).contains(u"error"_s), qPrintable(answers.value(third).value(u"error"_s).toString()));
         QCOMPARE(versionsOf(url), QStringList{u"a3"_s});
         QVERIFY(tableExists(connection, "t_a3"));
+    }
+
+    void aGatedStepOutsideASessionWaitsBeforeItStarts()
+    {
+        // a2 is gated but opens env.py's session itself (say, another request ended the one before):
+        // nothing of it may run before Retort says "proceed".
+        QTemporaryDir dir;
+        const QString url = m_server.freshDatabase();
+        Harness h(lineOfRevisions(dir, 2));
+        QHash<quint64, QJsonObject> answers;
+        connect(h.bridge.get(), &AlembicBridge::finished, this,
+                [&](quint64 id, const QJsonObject &result) { answers.insert(id, result); });
+        connect(h.bridge.get(), &AlembicBridge::failed, this, [&](quint64 id, const BridgeError &error) {
+            answers.insert(id, {{u"error"_s, error.message}});
+        });
+        QSet<quint64> waiting;
+        connect(h.bridge.get(), &AlembicBridge::requestEvent, this,
+                [&](quint64 id, const QString &name, const QJsonObject &) {
+                    if (name == u"waiting"_s)
+                        waiting.insert(id);
+                });
+        QSignalSpy statements(h.bridge.get(), &AlembicBridge::requestEvent);
+        const quint64 first = h.bridge->request(u"step"_s, {{u"url"_s, url}, {u"revision"_s, u"a1"_s}, {u"direction"_s, u"up"_s},
+                                                             {u"expect"_s, QJsonArray()}, {u"more"_s, true}});
+        QTRY_VERIFY_WITH_TIMEOUT(answers.contains(first), kRunTimeoutMs);
+        const quint64 second = h.bridge->request(
+            u"step"_s, {{u"url"_s, url}, {u"revision"_s, u"a2"_s}, {u"direction"_s, u"up"_s},
+                        {u"expect"_s, QJsonArray{u"a1"_s}}, {u"more"_s, true}, {u"gated"_s, true}});
+        QTRY_VERIFY_WITH_TIMEOUT(waiting.contains(second), kRunTimeoutMs);
+        QVERIFY(std::none_of(statements.cbegin(), statements.cend(), [second](const QList<QVariant> &args) {
+            return args.at(0).value<quint64>() == second && args.at(1).toString() == u"statement_started"_s;
+        }));
+        QVERIFY(!answers.contains(second));
+        QCOMPARE(versionsOf(url), QStringList{u"a1"_s});
+        h.bridge->notify(u"proceed"_s, {{u"request"_s, double(second)}, {u"ok"_s, true}});
+        QTRY_VERIFY_WITH_TIMEOUT(answers.contains(second), kRunTimeoutMs);
+        QVERIFY2(!answers.value(second).contains(u"error"_s), qPrintable(answers.value(second).value(u"error"_s).toString()));
+        QCOMPARE(versionsOf(url), QStringList{u"a2"_s});
     }
 
     void aStepAheadThatLocksTheVersionTableWaitsForTheCheck()
