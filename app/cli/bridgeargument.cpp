@@ -17,11 +17,16 @@ void addPythonOption(QCommandLineParser &parser)
 
 std::unique_ptr<AlembicBridge> openBridge(const QCommandLineParser &parser, const Project &project, QTextStream &err)
 {
+    return openBridge(parser, project.config(), err);
+}
+
+std::unique_ptr<AlembicBridge> openBridge(const QCommandLineParser &parser, const ProjectConfig &config, QTextStream &err)
+{
     const InterpreterCandidate interpreter =
-        InterpreterLocator().locate(project.config().projectRoot(), parser.value(QStringLiteral("python")));
+        InterpreterLocator().locate(config.projectRoot(), parser.value(QStringLiteral("python")));
     err << "retort-cli: Python " << interpreter.path << " (" << interpreter.sourceText() << ")\n";
     err.flush();
-    return std::make_unique<AlembicBridge>(BridgeLaunch::forProject(project.config(), interpreter.path));
+    return std::make_unique<AlembicBridge>(BridgeLaunch::forProject(config, interpreter.path));
 }
 
 int reportBridgeError(const BridgeError &error, const Project &project, QTextStream &err, const QString &command)

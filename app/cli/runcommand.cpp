@@ -10,6 +10,7 @@
 #include "runtext.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 
@@ -89,17 +90,22 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
         *field = *ms;
     }
     options.urlVariable = parser.value(QStringLiteral("url-variable"));
+    // Python's start and Alembic's imports take longer than everything up to the first step: the helper
+    // starts first, from alembic.ini alone, and gets ready while the revision files are read,
+    // alembic_version is read, the plan made and the journal opened.
+    std::unique_ptr<AlembicBridge> bridge;
+    if (!parser.isSet(QStringLiteral("dry-run"))) {
+        const QStringList positional = parser.positionalArguments();
+        const ProjectConfig config = ProjectConfig::load(positional.isEmpty() ? QDir::currentPath() : positional.first());
+        if (config.isValid()) { // else the project is refused below
+            bridge = openBridge(parser, config, streams.err);
+            bridge->start();
+        }
+    }
     bool ok = false;
     const Project project = loadProjectArgument(parser, streams.err, &ok);
     if (!ok)
         return ExitErrors;
-    // Python's start and Alembic's imports take longer than everything up to the first step: the helper
-    // starts now and gets ready while alembic_version is read, the plan made and the journal opened.
-    std::unique_ptr<AlembicBridge> bridge;
-    if (!parser.isSet(QStringLiteral("dry-run"))) {
-        bridge = openBridge(parser, project, streams.err);
-        bridge->start();
-    }
 
     const QString label = databaseLabel(url);
     const RunDatabase::Versions versions = RunDatabase::readOnce(url, QStringLiteral("retort-cli run (reading alembic_version)"));

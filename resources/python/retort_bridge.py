@@ -482,7 +482,7 @@ class RequestInput(object):
         self._fd = fd
         self._buffer = b""
         self._eof = False
-        self.lines = collections.deque()  # request lines not served yet
+        self.lines = collections.deque()  # requests not served yet: (line, (id, method, params))
         self.proceeds = {}                # request id of a step -> its proceed's params
         self.holds = set()                # request ids of steps not to start
 
@@ -514,7 +514,7 @@ class RequestInput(object):
         except ValueError:
             notice = False
         if not notice:
-            self.lines.append(line)  # a request (or a bad line: serve() answers it)
+            self.lines.append((line, _parsed(line)))  # a request (or a bad line: serve() answers it)
             return
         params = message.get("params") or {}
         key = params.get("request")  # notices name the step by its request's id
@@ -531,6 +531,13 @@ class RequestInput(object):
 
     def next_line(self):
         """The next request line, waiting for it; None at the end of input."""
+        while not self.lines:
+            if not self._read(True):
+                return None
+        return self.lines.popleft()[0]
+
+    def next_request(self):
+        """The next request as (line, (id, method, params)), waiting for it; None at the end of input."""
         while not self.lines:
             if not self._read(True):
                 return None
@@ -564,16 +571,16 @@ class Requests(object):
         request (its events and its answer carry its id) and its params are returned; otherwise it
         is kept for serve() and None is returned (also at the end of input)."""
         global _current_request
-        line = _input.next_line()
-        if line is None:
+        request = _input.next_request()
+        if request is None:
             return None
-        request_id, method, params = _parsed(line)
+        request_id, method, params = request[1]
         try:
             taken = method is not None and method != "shutdown" and accept(method, params)
         except Exception:  # noqa: BLE001 - a request accept cannot read is serve()'s to answer
             taken = False
         if not taken:
-            _input.lines.appendleft(line)
+            _input.lines.appendleft(request)
             return None
         _current_request = request_id
         return params
@@ -590,7 +597,7 @@ class Requests(object):
         _input.drain()
         if not _input.lines:
             return None
-        request_id, method, params = _parsed(_input.lines[0])
+        request_id, method, params = _input.lines[0][1]
         try:
             return (request_id, params) if method is not None and accept(method, params) else None
         except Exception:  # noqa: BLE001
@@ -613,7 +620,7 @@ class Requests(object):
                 del _input.proceeds[key]
             if request_id in _input.proceeds:
                 return _input.proceeds.pop(request_id)
-            if any(_parsed(line)[1] == "shutdown" for line in _input.lines):
+            if any(parsed[1] == "shutdown" for _, parsed in _input.lines):
                 return {}
             return None
         if not block:

@@ -418,7 +418,7 @@ class StatementRecorder(object):
         data["sequence"] = sequence
         data["duration_us"] = int((time.perf_counter() - started) * 1e6)
         raw = getattr(cursor, "connection", None)
-        notices = list(getattr(raw, "notices", None) or ())[notices_before:]
+        notices = list(getattr(raw, "notices", None) or ())[notices_before:]  # a list, or a deque
         if notices:
             data["notices"] = [n.strip() for n in notices]
         return data
