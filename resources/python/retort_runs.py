@@ -439,9 +439,9 @@ class CommitGate(object):
     nothing of this one. So the step waits for Retort's `proceed` notice before its first statement
     that names the version table (a lock there could block Retort's read, which this step would wait
     for), before any commit, and at the latest as it is about to be committed; a "waiting" event says
-    when it has to wait for it. `proceed` with `ok`
-    lets it go on; anything else (`ok` false, a shutdown, the end of input) raises Withdrawn, and the
-    step's transaction is rolled back with everything it did."""
+    when it has to wait for it. `proceed` with `ok` lets it go on; anything else (`ok` false, a
+    shutdown, the end of input) raises Withdrawn, and the step's transaction is rolled back with
+    everything it did. Notices name the step by the id of the request that sent it."""
 
     def __init__(self, requests, bridge_error, emit):
         self.requests = requests

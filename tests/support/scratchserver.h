@@ -8,6 +8,7 @@
 #include "postgresserver.h"
 #include "serverfolder.h"
 
+#include <QFileInfo>
 #include <QString>
 #include <QTemporaryDir>
 #include <QtGlobal>
@@ -41,6 +42,21 @@ public:
         }
         m_server = std::make_unique<PostgresServer>(m_folder.filePath(QStringLiteral("pg")));
         return m_server->start(error);
+    }
+
+    /// start(), for the tests that run migrations: first checks that PostgreSQL's server programs and
+    /// \a python (with Alembic) are there.
+    bool startForRuns(const QString &python, QString *error)
+    {
+        if (PostgresServer::findBinDir().isEmpty()) {
+            *error = QStringLiteral("PostgreSQL's server binaries are required (postgresql-15)");
+            return false;
+        }
+        if (!QFileInfo::exists(python)) {
+            *error = QStringLiteral("Debian's python3 with python3-alembic is required (%1)").arg(python);
+            return false;
+        }
+        return start(error);
     }
 
     /// Stops the server; the folder goes with the fixture.
