@@ -62,6 +62,11 @@ RunProgressPrinter::RunProgressPrinter(MigrationRunner &runner, int steps, QText
                   .arg(step.durationMs)
                   .arg(listedRevisions(step.versionsAfter)),
               step.failed());
+        if (step.failed()) {
+            m_out.flush(); // before what goes to stderr, and before the next step's lines
+            if (stepFailed)
+                stepFailed(step);
+        }
         if (index == m_shown) {
             m_shownEnded = true;
             if (m_waitingIndex >= 0) { // the next step's lines, held until now
@@ -70,11 +75,6 @@ RunProgressPrinter::RunProgressPrinter(MigrationRunner &runner, int steps, QText
                 m_out << std::exchange(m_waiting, QString());
                 m_later.start();
             }
-        }
-        if (step.failed()) {
-            m_out.flush(); // before what goes to stderr
-            if (stepFailed)
-                stepFailed(step);
         }
     });
 }

@@ -53,7 +53,7 @@ MigrationRunner::MigrationRunner(AlembicBridge *bridge, QObject *parent)
     m_cancelTimer.setSingleShot(true);
     connect(&m_cancelTimer, &QTimer::timeout, this, [this] {
         // The statement did not end on cancel (the helper is stuck outside SQL): stop the helper.
-        if ((m_request || !m_ahead.isEmpty()) && m_bridge)
+        if ((m_request || !m_ahead.unanswered().isEmpty()) && m_bridge)
             m_bridge->shutdown(0);
     });
     connect(bridge, &AlembicBridge::finished, this,
@@ -333,10 +333,12 @@ void MigrationRunner::advanceAfter(const QJsonObject &answer)
     }
     if (!answer.value(QLatin1String("gate")).toBool() || !m_sessionOpen || stopping())
         return;
-    // The helper is free: the next step goes now, and starts at once.
+    // The helper is free: the next step goes now, and starts at once (perhaps in a new env.py run, on
+    // a backend of its own: the one known is forgotten until it says).
     if (m_ahead.isEmpty() && m_step + 1 < m_record.steps.size()) {
         if (!sendAhead(m_step + 1, false))
             return; // the helper is gone; the step that answered is checked as usual
+        m_backendPid = 0;
         startAhead(m_ahead.first());
     }
     // The one after it waits in the helper's input, for when that one is committed.
@@ -388,8 +390,9 @@ void MigrationRunner::withdrawAhead(RunStatus status, const QString &error)
     }
     if (!ahead.withdrawn) {
         m_ahead.proceed(ahead, false, error.isEmpty() ? QStringLiteral("the run stopped") : error);
-        // It may be in a long statement of its own before it asks: that one is cancelled too.
-        cancelRunningStatement();
+        // It may be in a long statement of its own before it asks: that one is cancelled too. (Idle at
+        // its gate it rolls back on the notice: the helper is given the grace time in any case.)
+        cancelRunningStatement(m_options.cancelGraceMs);
     }
     // Its answer (the helper rolled it back) ends the run, see stepAnswered().
 }
@@ -412,8 +415,8 @@ void MigrationRunner::aheadWithdrawn()
         sent.error = ahead.error;
         // Rolled back: the database is as the check before it found it.
         sent.versionsAfter = m_record.versionsAfter;
-        if (!ahead.withdrawn && !m_cancelRequested)
-            status = RunStatus::Failed; // it failed on its own before it was withdrawn
+        if (ahead.failedOnItsOwn)
+            status = RunStatus::Failed; // before it was withdrawn or the run cancelled
     }
     if (sent.durationMs < 0)
         sent.durationMs = sent.startedAt.msecsTo(QDateTime::currentDateTimeUtc());
@@ -427,6 +430,7 @@ void MigrationRunner::stepAnswered(quint64 id, bool ok, const QJsonObject &resul
         // A step sent ahead answered before it was let go on: it failed (or was withdrawn) and is
         // rolled back. Kept until the step before it has been checked.
         ahead->answered = true;
+        ahead->failedOnItsOwn = !ok && !ahead->withdrawn && !m_cancelRequested;
         ahead->ok = ok;
         ahead->result = result;
         ahead->error = error;
@@ -654,7 +658,7 @@ void MigrationRunner::cancel()
     }
 }
 
-void MigrationRunner::cancelRunningStatement()
+void MigrationRunner::cancelRunningStatement(int unknownBackendGraceMs)
 {
     const QString url = m_target.url;
     const int pid = m_backendPid;
@@ -665,7 +669,7 @@ void MigrationRunner::cancelRunningStatement()
                        if (!error.isEmpty() && m_request)
                            emit stepOutput(m_step, QStringLiteral("Cancel: %1").arg(error));
                    });
-    m_cancelTimer.start(pid > 0 ? m_options.cancelGraceMs : 0);
+    m_cancelTimer.start(pid > 0 ? m_options.cancelGraceMs : unknownBackendGraceMs);
 }
 
 void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonObject &data)

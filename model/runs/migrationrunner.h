@@ -156,8 +156,9 @@ private:
     /// Ends the run once the started step sent ahead has been withdrawn and has answered.
     void withdrawAhead(RunStatus status, const QString &error);
     void aheadWithdrawn();
-    /// pg_cancel_backend on the helper's backend, and the helper stopped if that does not end it in time.
-    void cancelRunningStatement();
+    /// pg_cancel_backend on the helper's backend, and the helper stopped if that does not end it within
+    /// Options::cancelGraceMs (within \a unknownBackendGraceMs when no backend is known).
+    void cancelRunningStatement(int unknownBackendGraceMs = 0);
     void stepAnswered(quint64 id, bool ok, const QJsonObject &result, const BridgeError &error);
     void stepVerified(const QStringList &versions);
     void handleEvent(quint64 id, const QString &name, const QJsonObject &data);

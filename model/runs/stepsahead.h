@@ -30,6 +30,7 @@ public:
         bool withdrawn = false; ///< told not to commit ("proceed" without ok)
         bool ending = false;    ///< the run ends once it has answered
         bool answered = false;
+        bool failedOnItsOwn = false; ///< answered with an error before it was withdrawn or the run cancelled
         bool ok = false;
         QJsonObject result;
         BridgeError error;

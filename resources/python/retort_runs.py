@@ -12,6 +12,7 @@ may share one env.py session: see Runs.step); the statements it sends go out as 
 """
 
 import os
+import re
 import sys
 import time
 
@@ -365,6 +366,7 @@ class StatementRecorder(object):
     def __init__(self, emit, gate=None):
         self.emit = emit
         self.gate = gate
+        self._gate_stopped = False
         self.sequence = 0
         self.backend_pid = 0
         self._started = {}
@@ -393,7 +395,12 @@ class StatementRecorder(object):
 
     def _before(self, conn, cursor, statement, parameters, context, executemany):
         if self.gate is not None:
-            self.gate.before(statement)
+            raw = getattr(cursor, "connection", None)
+            try:
+                self.gate.before(statement, bool(getattr(raw, "autocommit", False)))
+            except Exception:
+                self._gate_stopped = True  # not a statement that ran: nothing to report as failed
+                raise
         raw = getattr(cursor, "connection", None)
         pid = getattr(raw, "get_backend_pid", None)
         if pid is not None:
@@ -428,9 +435,16 @@ class StatementRecorder(object):
         self.emit("statement_finished", self._finish(cursor, {"rows": rows if isinstance(rows, int) else -1}))
 
     def _error(self, context):
+        if self._gate_stopped:
+            self._gate_stopped = False
+            return
         if not self._started:
             return  # not a statement (a failed connect)
         self.emit("statement_failed", self._finish(context.cursor, {"error": str(context.original_exception).strip()}))
+
+
+# Statements that end the transaction themselves (op.execute("COMMIT"), say).
+_COMMITS = re.compile(r"\s*(COMMIT|END|PREPARE\s+TRANSACTION|COMMIT\s+PREPARED)\b", re.IGNORECASE)
 
 
 class CommitGate(object):
@@ -438,7 +452,8 @@ class CommitGate(object):
     the step before it on a connection of its own: that read must see the earlier step committed and
     nothing of this one. So the step waits for Retort's `proceed` notice before its first statement
     that names the version table (a lock there could block Retort's read, which this step would wait
-    for), before any commit, and at the latest as it is about to be committed; a "waiting" event says
+    for), before any commit (SQLAlchemy's, a COMMIT statement, a statement in autocommit), and at the
+    latest as it is about to be committed; a "waiting" event says
     when it has to wait for it. `proceed` with `ok` lets it go on; anything else (`ok` false, a
     shutdown, the end of input) raises Withdrawn, and the step's transaction is rolled back with
     everything it did. Notices name the step by the id of the request that sent it."""
@@ -458,8 +473,10 @@ class CommitGate(object):
         if version_table:
             self.version_table = version_table.lower()
 
-    def before(self, statement):
-        if self.request is not None and self.version_table in statement.lower():
+    def before(self, statement, autocommit=False):
+        """Before `statement` runs (on a connection in autocommit when `autocommit`)."""
+        if self.request is not None and (autocommit or self.version_table in statement.lower()
+                                         or _COMMITS.match(statement)):
             self.wait()
 
     def wait(self):

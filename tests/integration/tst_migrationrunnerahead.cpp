@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <pqxx/pqxx>
+
 #include "runnerharness.h"
 #include "scratchserver.h"
 
@@ -34,6 +36,68 @@ QString lineOfRevisions(const QTemporaryDir &dir, int count, const QHash<int, QB
     }
     return makeProject(dir, revisions, onlineEnvPy);
 }
+
+int count(const QString &connection, const char *sql)
+{
+    pqxx::connection c(connection.toStdString());
+    pqxx::nontransaction work(c);
+    return work.exec1(sql)[0].as<int>();
+}
+
+/// Talks to a Harness's helper request by request, as MigrationRunner would: steps of a line of
+/// revisions on \a url, their answers, which steps said they wait for "proceed".
+struct HelperDriver
+{
+    Harness &h;
+    QString url;
+    QHash<quint64, QJsonObject> answers; ///< the result, or {"error": message}
+    QSet<quint64> waiting;
+
+    HelperDriver(Harness &harness, QString databaseUrl)
+        : h(harness)
+        , url(std::move(databaseUrl))
+    {
+        QObject::connect(h.bridge.get(), &AlembicBridge::finished, h.bridge.get(),
+                         [this](quint64 id, const QJsonObject &result) { answers.insert(id, result); });
+        QObject::connect(h.bridge.get(), &AlembicBridge::failed, h.bridge.get(), [this](quint64 id, const BridgeError &error) {
+            answers.insert(id, {{u"error"_s, error.message}});
+        });
+        QObject::connect(h.bridge.get(), &AlembicBridge::requestEvent, h.bridge.get(),
+                         [this](quint64 id, const QString &name, const QJsonObject &) {
+                             if (name == u"waiting"_s)
+                                 waiting.insert(id);
+                         });
+    }
+
+    quint64 step(const char *revision, const QStringList &expect, bool gated)
+    {
+        QJsonObject params{{u"url"_s, url}, {u"revision"_s, QString::fromLatin1(revision)}, {u"direction"_s, u"up"_s},
+                           {u"expect"_s, QJsonArray::fromStringList(expect)}, {u"more"_s, true}};
+        if (gated)
+            params.insert(u"gated"_s, true);
+        return h.bridge->request(u"step"_s, params);
+    }
+
+    /// a1, then a2 opening env.py's session (the first step teaches the helper that env.py migrates
+    /// once); true when both succeeded and a2's answer offers to hold the next step's commit.
+    bool inSession()
+    {
+        const quint64 first = step("a1", {}, false);
+        if (!QTest::qWaitFor([&] { return answers.contains(first); }, kRunTimeoutMs))
+            return false;
+        const quint64 second = step("a2", {u"a1"_s}, false);
+        return QTest::qWaitFor([&] { return answers.contains(second); }, kRunTimeoutMs)
+               && answers.value(second).value(u"gate"_s).toBool();
+    }
+
+    /// Lets step \a request go on; true once it has answered without an error.
+    bool proceed(quint64 request)
+    {
+        h.bridge->notify(u"proceed"_s, {{u"request"_s, double(request)}, {u"ok"_s, true}});
+        return QTest::qWaitFor([&] { return answers.contains(request); }, kRunTimeoutMs)
+               && !answers.value(request).contains(u"error"_s);
+    }
+};
 
 } // namespace
 
@@ -156,50 +220,37 @@ private slots:
         const QString connection = m_server.connectionStringOf(url);
         Harness h(lineOfRevisions(
             dir, 3, {{3, createTable("a3") + "\n    op.alter_column('alembic_version', 'version_num', type_=sa.String(64))"}}));
-        QHash<quint64, QJsonObject> answers;
-        connect(h.bridge.get(), &AlembicBridge::finished, this,
-                [&](quint64 id, const QJsonObject &result) { answers.insert(id, result); });
-        connect(h.bridge.get(), &AlembicBridge::failed, this, [&](quint64 id, const BridgeError &error) {
-            answers.insert(id, {{u"error"_s, error.message}});
-        });
-        QSet<quint64> waiting; // requests whose step said it waits for "proceed"
-        connect(h.bridge.get(), &AlembicBridge::requestEvent, this,
-                [&](quint64 id, const QString &name, const QJsonObject &) {
-                    if (name == u"waiting"_s)
-                        waiting.insert(id);
-                });
-        const auto step = [&](const char *id, QStringList expect, QJsonObject extra = {}) {
-            QJsonObject params{{u"url"_s, url}, {u"revision"_s, QString::fromLatin1(id)}, {u"direction"_s, u"up"_s},
-                               {u"expect"_s, QJsonArray::fromStringList(expect)}, {u"more"_s, true}};
-            for (auto it = extra.begin(); it != extra.end(); ++it)
-                params.insert(it.key(), it.value());
-            const quint64 request = h.bridge->request(u"step"_s, params);
-            return request;
-        };
-        const quint64 first = step("a1", {});
-        QTRY_VERIFY_WITH_TIMEOUT(answers.contains(first), kRunTimeoutMs);
-        const quint64 second = step("a2", {u"a1"_s}); // in env.py's session from here on
-        QTRY_VERIFY_WITH_TIMEOUT(answers.contains(second), kRunTimeoutMs);
-        QVERIFY2(answers.value(second).value(u"gate"_s).toBool(), QJsonDocument(answers.value(second)).toJson().constData());
-        const quint64 third = step("a3", {u"a2"_s}, {{u"gated"_s, true}});
+        HelperDriver helper(h, url);
+        QVERIFY(helper.inSession());
+        const quint64 third = helper.step("a3", {u"a2"_s}, true);
         // a3 has created t_a3 and waits, its transaction open, before it alters alembic_version.
-        const auto count = [&](const char *sql) {
-            pqxx::connection c(connection.toStdString());
-            pqxx::nontransaction work(c);
-            return work.exec1(sql)[0].as<int>();
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(waiting.contains(third), kRunTimeoutMs);
-        QVERIFY(!answers.contains(third));
-        QCOMPARE(count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                       "AND state = 'idle in transaction'"), 1);
-        QCOMPARE(count("SELECT count(*) FROM pg_locks WHERE relation = 'alembic_version'::regclass "
-                       "AND mode = 'AccessExclusiveLock'"), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(helper.waiting.contains(third), kRunTimeoutMs);
+        QVERIFY(!helper.answers.contains(third));
+        QCOMPARE(count(connection, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                   "AND state = 'idle in transaction'"), 1);
+        QCOMPARE(count(connection, "SELECT count(*) FROM pg_locks WHERE relation = 'alembic_version'::regclass "
+                                   "AND mode = 'AccessExclusiveLock'"), 0);
         QCOMPARE(versionsOf(url), QStringList{u"a2"_s}); // what Retort's read-back sees, without waiting
-        h.bridge->notify(u"proceed"_s, {{u"request"_s, double(third)}, {u"ok"_s, true}});
-        QTRY_VERIFY_WITH_TIMEOUT(answers.contains(third), kRunTimeoutMs);
-        QVERIFY2(!answers.value(third).contains(u"error"_s), qPrintable(answers.value(third).value(u"error"_s).toString()));
+        QVERIFY(helper.proceed(third));
         QCOMPARE(versionsOf(url), QStringList{u"a3"_s});
         QVERIFY(tableExists(connection, "t_a3"));
+    }
+
+    void aGatedStepWaitsBeforeItsOwnCommit()
+    {
+        // a3 (gated) creates t_a3 and commits it itself, as migrations do before ALTER TYPE ... ADD VALUE.
+        QTemporaryDir dir;
+        const QString url = m_server.freshDatabase();
+        const QString connection = m_server.connectionStringOf(url);
+        Harness h(lineOfRevisions(dir, 3, {{3, createTable("a3") + "\n    op.execute('COMMIT')"}}));
+        HelperDriver helper(h, url);
+        QVERIFY(helper.inSession());
+        const quint64 third = helper.step("a3", {u"a2"_s}, true);
+        QTRY_VERIFY_WITH_TIMEOUT(helper.waiting.contains(third), kRunTimeoutMs);
+        QVERIFY(!tableExists(connection, "t_a3")); // not committed before Retort says so
+        QVERIFY(helper.proceed(third));
+        QVERIFY(tableExists(connection, "t_a3"));
+        QCOMPARE(versionsOf(url), QStringList{u"a3"_s});
     }
 
     void aGatedStepOutsideASessionWaitsBeforeItStarts()
@@ -209,34 +260,18 @@ private slots:
         QTemporaryDir dir;
         const QString url = m_server.freshDatabase();
         Harness h(lineOfRevisions(dir, 2));
-        QHash<quint64, QJsonObject> answers;
-        connect(h.bridge.get(), &AlembicBridge::finished, this,
-                [&](quint64 id, const QJsonObject &result) { answers.insert(id, result); });
-        connect(h.bridge.get(), &AlembicBridge::failed, this, [&](quint64 id, const BridgeError &error) {
-            answers.insert(id, {{u"error"_s, error.message}});
-        });
-        QSet<quint64> waiting;
-        connect(h.bridge.get(), &AlembicBridge::requestEvent, this,
-                [&](quint64 id, const QString &name, const QJsonObject &) {
-                    if (name == u"waiting"_s)
-                        waiting.insert(id);
-                });
-        QSignalSpy statements(h.bridge.get(), &AlembicBridge::requestEvent);
-        const quint64 first = h.bridge->request(u"step"_s, {{u"url"_s, url}, {u"revision"_s, u"a1"_s}, {u"direction"_s, u"up"_s},
-                                                             {u"expect"_s, QJsonArray()}, {u"more"_s, true}});
-        QTRY_VERIFY_WITH_TIMEOUT(answers.contains(first), kRunTimeoutMs);
-        const quint64 second = h.bridge->request(
-            u"step"_s, {{u"url"_s, url}, {u"revision"_s, u"a2"_s}, {u"direction"_s, u"up"_s},
-                        {u"expect"_s, QJsonArray{u"a1"_s}}, {u"more"_s, true}, {u"gated"_s, true}});
-        QTRY_VERIFY_WITH_TIMEOUT(waiting.contains(second), kRunTimeoutMs);
-        QVERIFY(std::none_of(statements.cbegin(), statements.cend(), [second](const QList<QVariant> &args) {
+        HelperDriver helper(h, url);
+        QSignalSpy events(h.bridge.get(), &AlembicBridge::requestEvent);
+        const quint64 first = helper.step("a1", {}, false);
+        QTRY_VERIFY_WITH_TIMEOUT(helper.answers.contains(first), kRunTimeoutMs);
+        const quint64 second = helper.step("a2", {u"a1"_s}, true);
+        QTRY_VERIFY_WITH_TIMEOUT(helper.waiting.contains(second), kRunTimeoutMs);
+        QVERIFY(std::none_of(events.cbegin(), events.cend(), [second](const QList<QVariant> &args) {
             return args.at(0).value<quint64>() == second && args.at(1).toString() == u"statement_started"_s;
         }));
-        QVERIFY(!answers.contains(second));
+        QVERIFY(!helper.answers.contains(second));
         QCOMPARE(versionsOf(url), QStringList{u"a1"_s});
-        h.bridge->notify(u"proceed"_s, {{u"request"_s, double(second)}, {u"ok"_s, true}});
-        QTRY_VERIFY_WITH_TIMEOUT(answers.contains(second), kRunTimeoutMs);
-        QVERIFY2(!answers.value(second).contains(u"error"_s), qPrintable(answers.value(second).value(u"error"_s).toString()));
+        QVERIFY(helper.proceed(second));
         QCOMPARE(versionsOf(url), QStringList{u"a2"_s});
     }
 
