@@ -1,4 +1,4 @@
-// Runs and rollback verifications on a saved profile whose password
+// Runs, rollback verifications and recoveries of interrupted runs on a saved profile whose password
 // only the OS keychain knows (a stand-in keychain here, in front of a real PostgreSQL that wants scram
 // passwords, with no PGPASSWORD and no ~/.pgpass): each reads the keychain on a worker thread while
 // the window goes on, reaches the server, and the password shows nowhere: not in messages or the Qt
@@ -14,12 +14,14 @@
 #include "runjournal.h"
 #include "runpanel.h"
 #include "runplandialog.h"
+#include "runrecovery.h"
 #include "runworkbench.h"
 #include "schemapanel.h"
 #include "schematreemodel.h"
 #include "secretkeeper.h"
 #include "verificationresult.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -439,6 +441,93 @@ private slots:
         QVERIFY2(refused.error.contains(u"password"_s), qPrintable(refused.error));
 
         expectPasswordNowhere(desk, run.id, first);
+    }
+
+    void aRecoveryReadsTheDatabaseWithThePasswordOnlyTheKeychainKnows()
+    {
+        const RunPlan plan = RunPlan::make(m_demo.graph(), {}, u"heads"_s, true);
+        const QString first = plan.steps.at(0).revision;
+        const QString database = m_server.freshDatabaseName();
+        // The database at the first revision (brought there with the password in hand) ...
+        {
+            RunWorkbench setup(m_alembic.get(), m_server.filePath(u"setup.sqlite"_s), nullptr);
+            setup.setProject(m_demo);
+            setup.planRun({m_server->sqlalchemyUrl(database), database, database, u"setup"_s, u"local"_s, {}}, first, true);
+            QTRY_VERIFY_WITH_TIMEOUT(setup.planDialog() && setup.planDialog()->runButton()->isEnabled(), kTimeoutMs);
+            QSignalSpy finished(&setup, &RunWorkbench::runFinished);
+            setup.planDialog()->runButton()->click();
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+            QCOMPARE(versionsOf(m_server->sqlalchemyUrl(database)), QStringList{first});
+        }
+        // ... and a journal whose run to heads on the profile died in its first step: the journal knows
+        // no step that finished, the database has the first step's change.
+        const QString journalPath = m_server.filePath(u"recover.sqlite"_s);
+        qint64 id = 0;
+        {
+            RunJournal dying;
+            QCOMPARE(dying.open(journalPath), QString());
+            RunRecord header;
+            header.profile = profileName(database);
+            header.database = u"postgresql://"_s + m_server->user() + u"@127.0.0.1/"_s + database;
+            header.environment = u"dev"_s;
+            header.target = u"heads"_s;
+            header.upgrade = true;
+            for (qsizetype i = 0; i < 2; ++i) {
+                RunStepRecord step;
+                step.index = int(i);
+                step.revision = plan.steps.at(i).revision;
+                step.versionsBefore = plan.steps.at(i).versionsBefore;
+                step.versionsExpected = plan.steps.at(i).versionsAfter;
+                header.steps.append(step);
+            }
+            id = dying.beginRun(header);
+            QVERIFY(id > 0);
+            QCOMPARE(dying.stepStarted(id, 0, {}, QDateTime::currentDateTimeUtc()), QString());
+        }
+        KeychainDesk desk(m_server, m_alembic.get(), m_demo, database, ConnectionProfile::Environment::Dev, journalPath, first);
+        QCOMPARE(desk.runs.recovery()->interrupted().size(), 1);
+        QSignalSpy shown(&desk.databases, &DatabaseWorkbench::schemaShown);
+        desk.databases.chooseSource(desk.profile.id);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 30'000);
+        QTRY_COMPARE(desk.databases.secrets()->keychainState(), SecretKeeper::KeychainState::Available);
+        QAction *recover = desk.action(u"&Recover Interrupted Run…"_s);
+
+        // Without the keychain's password the database cannot be read, and nothing is offered.
+        QVERIFY(desk.keychain->remove(PasswordResolver::keychainKey(desk.profile), nullptr));
+        QSignalSpy errors(&desk.runs, &RunWorkbench::error);
+        recover->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), kTimeoutMs);
+        const QString refused = errors.constLast().at(0).toString();
+        QVERIFY2(refused.startsWith(u"Cannot read"_s) && refused.contains(u"password"_s), qPrintable(refused));
+        QVERIFY(desk.runs.recovery()->question() == nullptr);
+
+        // With it (read while the window goes on), the database's real alembic_version is shown.
+        QVERIFY(desk.keychain->write(PasswordResolver::keychainKey(desk.profile), m_server->password(), nullptr));
+        triggerWhileHeld(desk, recover);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(desk.runs.recovery()->question() == nullptr);
+        desk.keychain->release();
+        QTRY_VERIFY_WITH_TIMEOUT(desk.runs.recovery()->question() != nullptr, kTimeoutMs);
+        for (QThread *reader : desk.keychain->readers())
+            QVERIFY(reader != qApp->thread());
+        QMessageBox *question = desk.runs.recovery()->question();
+        const QString text = question->text();
+        QVERIFY2(text.contains(u"Last alembic_version the journal knows: base"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"The database's alembic_version now: "_s + first), qPrintable(text));
+        QVERIFY2(text.contains(u"(it committed)"_s), qPrintable(text));
+        QAbstractButton *close = nullptr;
+        for (QAbstractButton *button : question->buttons())
+            if (button->text() == u"Close Run"_s)
+                close = button;
+        QVERIFY(close);
+        close->click();
+        QCOMPARE(desk.runs.recovery()->interrupted().size(), 0);
+        const RunRecord closed = desk.runs.journal().run(id);
+        QCOMPARE(closed.status, RunStatus::Interrupted);
+        QCOMPARE(closed.versionsAfter, QStringList{first});
+
+        expectPasswordNowhere(desk, id, first, {text});
     }
 };
 
