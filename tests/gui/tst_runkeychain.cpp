@@ -1,8 +1,8 @@
-// Runs on a saved profile whose password only the OS keychain knows (a stand-in keychain here, in
-// front of a real PostgreSQL that wants scram passwords, with no PGPASSWORD and no ~/.pgpass): the
-// run reads the keychain on a worker thread while the window goes on, reaches the server, and the
-// password shows nowhere: not in messages or the Qt log, the journal, the reports, the settings, the
-// status bar or the step log.
+// Runs, rollback verifications and recoveries of interrupted runs on a saved profile whose password
+// only the OS keychain knows (a stand-in keychain here, in front of a real PostgreSQL that wants scram
+// passwords, with no PGPASSWORD and no ~/.pgpass): each reads the keychain on a worker thread while
+// the window goes on, reaches the server, and the password shows nowhere: not in messages or the Qt
+// log, the journal, the reports, the settings, the status bar or the step log.
 #include "alembicservice.h"
 #include "databaseworkbench.h"
 #include "memorysecretstore.h"
@@ -14,17 +14,21 @@
 #include "runjournal.h"
 #include "runpanel.h"
 #include "runplandialog.h"
+#include "runrecovery.h"
 #include "runworkbench.h"
 #include "schemapanel.h"
 #include "schematreemodel.h"
 #include "secretkeeper.h"
+#include "verificationresult.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMutex>
 #include <QPushButton>
 #include <QSemaphore>
@@ -129,6 +133,71 @@ QByteArray fileContents(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+/// The name of the saved profile of \a database.
+QString profileName(const QString &database)
+{
+    return u"shop "_s + database;
+}
+
+/// Retort as the window wires it, on a saved PostgreSQL profile of \a database on the scratch server,
+/// saved by an earlier session with its password in the keychain only: the schema pane
+/// (DatabaseWorkbench), the Run menu (RunWorkbench on the journal at \a journal, its current
+/// revision \a revision) and every message either gives.
+struct KeychainDesk
+{
+    KeychainDesk(test::ScratchServer &server, AlembicService *alembic, const Project &project, const QString &database,
+                 ConnectionProfile::Environment environment, const QString &journal, const QString &revision)
+        : settings(server.filePath(database + u"-settings.ini"_s), QSettings::IniFormat)
+        , profile(saved(settings, server, database, environment))
+        , databases(alembic, server.filePath(u"sandbox"_s), &settings)
+        , journalPath(journal)
+        , runs(alembic, journal, nullptr)
+    {
+        keychain->write(PasswordResolver::keychainKey(profile), server->password(), nullptr);
+        databases.secrets()->setKeychain(keychain);
+        runs.setProject(project);
+        runs.setSources([revision] { return revision; }, [this](QString *why) { return databases.runDestination(why); });
+        QObject::connect(&databases, &DatabaseWorkbench::profileChosen, &runs, &RunWorkbench::setHistoryProfile);
+        const auto keep = [this](const QString &message) { messages << message; };
+        QObject::connect(&databases, &DatabaseWorkbench::info, &runs, keep);
+        QObject::connect(&databases, &DatabaseWorkbench::error, &runs, keep);
+        QObject::connect(&runs, &RunWorkbench::info, &runs, keep);
+        QObject::connect(&runs, &RunWorkbench::error, &runs, keep);
+    }
+
+    static ConnectionProfile saved(QSettings &settings, test::ScratchServer &server, const QString &database,
+                                   ConnectionProfile::Environment environment)
+    {
+        ConnectionProfile profile;
+        profile.name = profileName(database);
+        profile.kind = ConnectionProfile::Kind::RemotePostgres;
+        profile.environment = environment;
+        profile.host = server->host();
+        profile.port = server->port();
+        profile.database = database;
+        profile.user = server->user();
+        profile.id = ProfileStore(settings).save(profile);
+        return profile;
+    }
+
+    /// The Run menu's action called \a text.
+    QAction *action(const QString &text) const
+    {
+        for (QAction *action : runs.menu()->actions())
+            if (action->text() == text)
+                return action;
+        qFatal("no action %s in the Run menu", qPrintable(text));
+    }
+
+    QSettings settings;
+    ConnectionProfile profile;
+    std::shared_ptr<HeldSecretStore> keychain = std::make_shared<HeldSecretStore>();
+    QStringList messages;
+    DatabaseWorkbench databases;
+    QString journalPath;
+    RunWorkbench runs;
+};
+
 } // namespace
 
 class TestRunKeychain : public QObject
@@ -139,10 +208,59 @@ class TestRunKeychain : public QObject
     std::unique_ptr<AlembicService> m_alembic;
     Project m_demo;
 
+    /// Triggers \a action while the keychain is held, as a slow D-Bus call would hold it: the keychain
+    /// is asked, and the window's event loop goes on while it waits.
+    void triggerWhileHeld(KeychainDesk &desk, QAction *action)
+    {
+        QVERIFY(action->isEnabled());
+        desk.keychain->hold();
+        action->trigger();
+        QTRY_COMPARE(desk.keychain->waiting.load(), 1);
+        QTimer tick;
+        QSignalSpy ticks(&tick, &QTimer::timeout);
+        tick.start(5);
+        QTRY_VERIFY(ticks.size() >= 3);
+    }
+
+    /// The server's password is nowhere: not in \a shown (text the test saw), the desk's messages,
+    /// status, step log (run \a runId), history or message boxes, the Qt log, the journal, the run's
+    /// reports (the Markdown one names \a inReport: it was written) or the settings.
+    void expectPasswordNowhere(KeychainDesk &desk, qint64 runId, const QString &inReport, QStringList shown = {})
+    {
+        const QString password = m_server->password();
+        const QString markdown = desk.journalPath + u".md"_s;
+        const QString json = desk.journalPath + u".json"_s;
+        QCOMPARE(desk.runs.exportRun(runId, markdown, u"markdown"_s), QString());
+        QCOMPARE(desk.runs.exportRun(runId, json, u"json"_s), QString());
+        desk.settings.sync();
+        RunPanel *panel = desk.runs.panel();
+        panel->showRecord(desk.runs.journal().run(runId));
+        shown << desk.messages.join(u'\n') << desk.databases.statusLabel()->text() << desk.databases.statusLabel()->toolTip()
+              << desk.databases.schemaPanel()->statusText() << panel->summary()->text();
+        for (int row = 0; row < panel->model()->rowCount(); ++row) {
+            panel->stepTable()->selectRow(row);
+            shown << panel->details()->toPlainText();
+        }
+        for (int i = 0; i < panel->history()->count(); ++i)
+            shown << panel->history()->itemText(i) << panel->history()->itemData(i, Qt::ToolTipRole).toString();
+        for (QWidget *window : QApplication::topLevelWidgets())
+            if (auto *box = qobject_cast<QMessageBox *>(window))
+                shown << box->text() << box->informativeText() << box->detailedText();
+        {
+            QMutexLocker lock(&g_loggedMutex);
+            shown << g_logged;
+        }
+        QVERIFY(!shown.join(u'\n').contains(password));
+        for (const QString &file : {desk.journalPath, desk.journalPath + u"-wal"_s, markdown, json, desk.settings.fileName()})
+            QVERIFY2(!fileContents(file).contains(password.toUtf8()), qPrintable(file));
+        QVERIFY(fileContents(markdown).contains(inReport.toUtf8()));
+    }
+
 private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        qRegisterMetaType<VerificationResult>();
         g_previousHandler = qInstallMessageHandler(keepMessage);
         QVERIFY2(!PostgresServer::findBinDir().isEmpty(), "PostgreSQL's server binaries are required (postgresql-15)");
         QString error;
@@ -276,6 +394,140 @@ private slots:
                                     m_server.filePath(u"run.json"_s), settings.fileName()})
             QVERIFY2(!fileContents(file).contains(password.toUtf8()), qPrintable(file));
         QVERIFY(fileContents(m_server.filePath(u"run.md"_s)).contains(first.toUtf8())); // the report is there
+    }
+
+    void aVerificationUsesThePasswordOnlyTheKeychainKnows()
+    {
+        const QString password = m_server->password();
+        const QString first = RunPlan::make(m_demo.graph(), {}, u"heads"_s, true).steps.at(0).revision;
+        const QString database = m_server.freshDatabaseName();
+        // Verification changes the database: a local one.
+        KeychainDesk desk(m_server, m_alembic.get(), m_demo, database, ConnectionProfile::Environment::Local,
+                          m_server.filePath(u"verify.sqlite"_s), first);
+        QSignalSpy shown(&desk.databases, &DatabaseWorkbench::schemaShown);
+        desk.databases.chooseSource(desk.profile.id);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 30'000);
+        QTRY_COMPARE(desk.databases.secrets()->keychainState(), SecretKeeper::KeychainState::Available);
+        const std::optional<RunDestination> destination = desk.databases.runDestination();
+        QVERIFY(destination && destination->keychainUrl && !destination->url.contains(password));
+
+        // Verify the first revision's downgrade while the keychain takes its time: the window goes on,
+        // and nothing starts before the keychain answers.
+        QSignalSpy verified(&desk.runs, &RunWorkbench::verified);
+        QAction *verify = desk.action(u"&Verify Downgrade of This Revision…"_s);
+        triggerWhileHeld(desk, verify);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(desk.runs.verifier() == nullptr);
+        QCOMPARE(verified.size(), 0);
+        desk.keychain->release();
+        QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 1, kTimeoutMs);
+        const VerificationResult result = verified.at(0).at(0).value<VerificationResult>();
+        QVERIFY2(result.restored(), qPrintable(result.error));
+        for (QThread *reader : desk.keychain->readers())
+            QVERIFY(reader != qApp->thread());
+        const RunRecord run = desk.runs.journal().run(result.run.id);
+        QCOMPARE(run.kind, RunRecord::Kind::Verify);
+        QCOMPARE(run.profile, desk.profile.name);
+        QVERIFY(!run.steps.isEmpty() && run.steps.constFirst().revision == first);
+        QVERIFY(desk.runs.panel()->history()->findData(run.id) >= 0); // in its profile's history
+
+        // The keychain's password was the only way in: without it the same verification reaches no verdict.
+        QVERIFY(desk.keychain->remove(PasswordResolver::keychainKey(desk.profile), nullptr));
+        verify->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 2, kTimeoutMs);
+        const VerificationResult refused = verified.at(1).at(0).value<VerificationResult>();
+        QVERIFY(!refused.restored());
+        QVERIFY2(refused.error.contains(u"password"_s), qPrintable(refused.error));
+
+        expectPasswordNowhere(desk, run.id, first);
+    }
+
+    void aRecoveryReadsTheDatabaseWithThePasswordOnlyTheKeychainKnows()
+    {
+        const RunPlan plan = RunPlan::make(m_demo.graph(), {}, u"heads"_s, true);
+        const QString first = plan.steps.at(0).revision;
+        const QString database = m_server.freshDatabaseName();
+        // The database at the first revision (brought there with the password in hand) ...
+        {
+            RunWorkbench setup(m_alembic.get(), m_server.filePath(u"setup.sqlite"_s), nullptr);
+            setup.setProject(m_demo);
+            setup.planRun({m_server->sqlalchemyUrl(database), database, database, u"setup"_s, u"local"_s, {}}, first, true);
+            QTRY_VERIFY_WITH_TIMEOUT(setup.planDialog() && setup.planDialog()->runButton()->isEnabled(), kTimeoutMs);
+            QSignalSpy finished(&setup, &RunWorkbench::runFinished);
+            setup.planDialog()->runButton()->click();
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+            QCOMPARE(versionsOf(m_server->sqlalchemyUrl(database)), QStringList{first});
+        }
+        // ... and a journal whose run to heads on the profile died in its first step: the journal knows
+        // no step that finished, the database has the first step's change.
+        const QString journalPath = m_server.filePath(u"recover.sqlite"_s);
+        qint64 id = 0;
+        {
+            RunJournal dying;
+            QCOMPARE(dying.open(journalPath), QString());
+            RunRecord header;
+            header.profile = profileName(database);
+            header.database = u"postgresql://"_s + m_server->user() + u"@127.0.0.1/"_s + database;
+            header.environment = u"dev"_s;
+            header.target = u"heads"_s;
+            header.upgrade = true;
+            for (qsizetype i = 0; i < 2; ++i) {
+                RunStepRecord step;
+                step.index = int(i);
+                step.revision = plan.steps.at(i).revision;
+                step.versionsBefore = plan.steps.at(i).versionsBefore;
+                step.versionsExpected = plan.steps.at(i).versionsAfter;
+                header.steps.append(step);
+            }
+            id = dying.beginRun(header);
+            QVERIFY(id > 0);
+            QCOMPARE(dying.stepStarted(id, 0, {}, QDateTime::currentDateTimeUtc()), QString());
+        }
+        KeychainDesk desk(m_server, m_alembic.get(), m_demo, database, ConnectionProfile::Environment::Dev, journalPath, first);
+        QCOMPARE(desk.runs.recovery()->interrupted().size(), 1);
+        QSignalSpy shown(&desk.databases, &DatabaseWorkbench::schemaShown);
+        desk.databases.chooseSource(desk.profile.id);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 30'000);
+        QTRY_COMPARE(desk.databases.secrets()->keychainState(), SecretKeeper::KeychainState::Available);
+        QAction *recover = desk.action(u"&Recover Interrupted Run…"_s);
+
+        // Without the keychain's password the database cannot be read, and nothing is offered.
+        QVERIFY(desk.keychain->remove(PasswordResolver::keychainKey(desk.profile), nullptr));
+        QSignalSpy errors(&desk.runs, &RunWorkbench::error);
+        recover->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), kTimeoutMs);
+        const QString refused = errors.constLast().at(0).toString();
+        QVERIFY2(refused.startsWith(u"Cannot read"_s) && refused.contains(u"password"_s), qPrintable(refused));
+        QVERIFY(desk.runs.recovery()->question() == nullptr);
+
+        // With it (read while the window goes on), the database's real alembic_version is shown.
+        QVERIFY(desk.keychain->write(PasswordResolver::keychainKey(desk.profile), m_server->password(), nullptr));
+        triggerWhileHeld(desk, recover);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(desk.runs.recovery()->question() == nullptr);
+        desk.keychain->release();
+        QTRY_VERIFY_WITH_TIMEOUT(desk.runs.recovery()->question() != nullptr, kTimeoutMs);
+        for (QThread *reader : desk.keychain->readers())
+            QVERIFY(reader != qApp->thread());
+        QMessageBox *question = desk.runs.recovery()->question();
+        const QString text = question->text();
+        QVERIFY2(text.contains(u"Last alembic_version the journal knows: base"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"The database's alembic_version now: "_s + first), qPrintable(text));
+        QVERIFY2(text.contains(u"(it committed)"_s), qPrintable(text));
+        QAbstractButton *close = nullptr;
+        for (QAbstractButton *button : question->buttons())
+            if (button->text() == u"Close Run"_s)
+                close = button;
+        QVERIFY(close);
+        close->click();
+        QCOMPARE(desk.runs.recovery()->interrupted().size(), 0);
+        const RunRecord closed = desk.runs.journal().run(id);
+        QCOMPARE(closed.status, RunStatus::Interrupted);
+        QCOMPARE(closed.versionsAfter, QStringList{first});
+
+        expectPasswordNowhere(desk, id, first, {text});
     }
 };
 
