@@ -1,5 +1,7 @@
 #include "runtext.h"
 
+#include <QJsonArray>
+
 namespace retort {
 
 QString listedRevisions(const QStringList &revisions, const QString &whenEmpty, const QString &separator)
@@ -15,6 +17,14 @@ QString currentUserName()
             return value;
     }
     return QStringLiteral("unknown");
+}
+
+QStringList jsonStrings(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(item.toString());
+    return list;
 }
 
 } // namespace retort

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -9,6 +10,9 @@ namespace retort {
 /// there are none (an empty alembic_version: base).
 QString listedRevisions(const QStringList &revisions, const QString &whenEmpty = QStringLiteral("base"),
                         const QString &separator = QStringLiteral(", "));
+
+/// The strings of a JSON array (the helper's lists of revisions); empty for anything else.
+QStringList jsonStrings(const QJsonValue &value);
 
 /// The operating-system user running Retort ($USER, $LOGNAME or $USERNAME), "unknown" when none is
 /// set; runs and verifications record it.
