@@ -372,8 +372,10 @@ void MigrationRunner::stepAnswered(quint64 id, bool ok, const QJsonObject &resul
     if (ok)
         advanceAfter(result);
     // While alembic_version is read back: the step's statements and output go into the journal, so
-    // that only the step's end and the next one's start are left for when the read-back is in.
-    m_writes.flush();
+    // that only the step's end and the next one's start are left for when the read-back is in. With a
+    // step ahead started, all of it goes in one write as that one is let go on (promoteAhead()).
+    if (!m_ahead.started())
+        m_writes.flush();
 }
 
 void MigrationRunner::stepVerified(const QStringList &versions)
