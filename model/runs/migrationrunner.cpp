@@ -115,6 +115,7 @@ void MigrationRunner::start(const RunPlan &plan, const Target &target, const Opt
     m_step = 0;
     m_request = 0;
     m_ahead.clear();
+    m_unwrittenStatements.clear();
     m_backendPid = 0;
     m_pauseRequested = false;
     m_cancelRequested = false;
@@ -585,8 +586,12 @@ void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonOb
         statement.startedAt = at > 0 ? QDateTime::fromMSecsSinceEpoch(qint64(at * 1000), Qt::UTC)
                                      : QDateTime::currentDateTimeUtc();
         current.statements.append(statement);
-        journalLater([id = m_record.id, index, statement](RunJournal &journal) {
-            return journal.statementStarted(id, index, statement);
+        // Written with the next journal write; a statement that has ended by then in one INSERT.
+        auto unwritten = std::make_shared<StatementRecord>(statement);
+        m_unwrittenStatements.insert({index, sequence}, unwritten);
+        journalLater([this, id = m_record.id, index, unwritten](RunJournal &journal) {
+            m_unwrittenStatements.remove({index, unwritten->sequence});
+            return journal.statementStarted(id, index, *unwritten);
         });
         emit statementStarted(index, statement);
         return;
@@ -598,10 +603,13 @@ void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonOb
         statement.rowsAffected = data.value(QLatin1String("rows")).toInteger(-1);
         statement.notices = jsonStrings(data.value(QLatin1String("notices")));
         statement.error = data.value(QLatin1String("error")).toString();
-        journalLater([id = m_record.id, index, statement](RunJournal &journal) {
-            return journal.statementFinished(id, index, statement.sequence, statement.durationUs,
-                                             statement.rowsAffected, statement.notices, statement.error);
-        });
+        if (const std::shared_ptr<StatementRecord> unwritten = m_unwrittenStatements.value({index, sequence}))
+            *unwritten = statement; // its start is not written yet: written as it ended
+        else
+            journalLater([id = m_record.id, index, statement](RunJournal &journal) {
+                return journal.statementFinished(id, index, statement.sequence, statement.durationUs,
+                                                 statement.rowsAffected, statement.notices, statement.error);
+            });
         emit statementFinished(index, statement);
         return;
     }

@@ -6,6 +6,7 @@
 #include "runrecord.h"
 #include "stepsahead.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -185,6 +186,9 @@ private:
     int m_step = 0;
     quint64 m_request = 0;
     StepsAhead m_ahead; ///< steps sent beyond m_step (see the class comment)
+    /// Statements whose start waits in the journal queue, by (step, sequence): an end that comes
+    /// before it is written goes into the same write.
+    QHash<QPair<int, int>, std::shared_ptr<StatementRecord>> m_unwrittenStatements;
     RunStatus m_endStatus = RunStatus::Failed; ///< how the run ends once the step ahead is withdrawn
     QString m_endError;
     int m_backendPid = 0;

@@ -355,9 +355,10 @@ QString RunJournal::statementStarted(qint64 runId, int stepIndex, const Statemen
             return error;
         return exec(
             QStringLiteral("INSERT INTO statements (run_id, step_index, sequence, sql, started_at, "
-                           "duration_us, rows_affected, notices, error) VALUES (?, ?, ?, ?, ?, -1, -1, ?, "
-                           "NULL)"),
-            {runId, stepIndex, statement.sequence, statement.sql, S::timeText(statement.startedAt), S::listText({})});
+                           "duration_us, rows_affected, notices, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {runId, stepIndex, statement.sequence, statement.sql, S::timeText(statement.startedAt),
+             statement.durationUs, statement.rowsAffected, S::listText(statement.notices),
+             statement.error.isEmpty() ? QVariant() : QVariant(statement.error)});
     });
 }
 

@@ -72,7 +72,8 @@ public:
     /// markInterrupted(). Only this instance writes to it. The run's id, or 0 (see lastError()).
     qint64 beginRun(const RunRecord &header);
     QString stepStarted(qint64 runId, int index, const QStringList &versionsBefore, const QDateTime &startedAt);
-    /// Before a statement goes to the server: \a statement's sequence, sql and start time.
+    /// Before a statement goes to the server: \a statement's sequence, sql and start time; what else it
+    /// holds too (a statement that has ended by the time it is written: one write instead of two).
     QString statementStarted(qint64 runId, int stepIndex, const StatementRecord &statement);
     QString statementFinished(qint64 runId, int stepIndex, int sequence, qint64 durationUs, qint64 rowsAffected,
                               const QStringList &notices, const QString &error = {});
