@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QStandardPaths>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -30,18 +29,22 @@ private slots:
     void makesItsOwnFolderOnFirstUse()
     {
         // The default journal lives in Retort's data folder, which a fresh account does not have yet.
-        QStandardPaths::setTestModeEnabled(true);
+        // A data home of this test's own: other tests (running at the same time) use theirs.
+        QTemporaryDir home;
+        const QByteArray before = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", home.path().toUtf8());
         const QString path = RunJournal::defaultPath();
-        QDir folder(QFileInfo(path).absolutePath());
-        QVERIFY(folder.path().contains(u".qttest"_s)); // not the real one
-        QVERIFY(folder.removeRecursively());
+        QVERIFY2(path.startsWith(home.path()), qPrintable(path)); // not the real one
+        QVERIFY(!QFileInfo::exists(QFileInfo(path).absolutePath()));
         {
             RunJournal journal;
             QCOMPARE(journal.open(path), QString());
             QVERIFY(QFile::exists(path));
         }
-        QVERIFY(folder.removeRecursively());
-        QStandardPaths::setTestModeEnabled(false);
+        if (before.isNull())
+            qunsetenv("XDG_DATA_HOME");
+        else
+            qputenv("XDG_DATA_HOME", before);
     }
 
     void roundTripsAFullRun()
