@@ -99,7 +99,7 @@ private:
 
     AlembicService *m_alembic = nullptr;
     QWidget *m_dialogParent = nullptr;
-    RunPanel *m_panel = nullptr;
+    QPointer<RunPanel> m_panel; ///< the Runs dock takes it over (and may delete it first)
     RunJournal m_journal;
     QString m_journalError;
     Project m_project;
