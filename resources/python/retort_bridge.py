@@ -531,10 +531,8 @@ class RequestInput(object):
 
     def next_line(self):
         """The next request line, waiting for it; None at the end of input."""
-        while not self.lines:
-            if not self._read(True):
-                return None
-        return self.lines.popleft()[0]
+        request = self.next_request()
+        return request[0] if request is not None else None
 
     def next_request(self):
         """The next request as (line, (id, method, params)), waiting for it; None at the end of input."""
