@@ -256,8 +256,9 @@ QString RunJournal::write(const QString &what, qint64 runId, const std::function
 
 QString RunJournal::hasStep(qint64 runId, int stepIndex)
 {
-    // Steps are never deleted: once found, found for the rest of the group.
-    if (m_inGroup && m_groupSteps.contains({runId, stepIndex}))
+    // Steps are never deleted: the steps of a run this instance began are there for good, and a step
+    // found is there for the rest of the group.
+    if (m_knownSteps.contains({runId, stepIndex}) || (m_inGroup && m_groupSteps.contains({runId, stepIndex})))
         return {};
     const QString error = RunJournalReader(m_db).hasStep(runId, stepIndex);
     if (error.isEmpty() && m_inGroup)
@@ -328,7 +329,11 @@ qint64 RunJournal::beginRun(const RunRecord &header)
         }
         return QString();
     });
-    return error.isEmpty() ? id : 0;
+    if (!error.isEmpty() || m_inGroup)
+        return error.isEmpty() ? id : 0; // in a group: known once the group is committed (or not)
+    for (const RunStepRecord &step : header.steps)
+        m_knownSteps.insert({id, step.index}); // steps are never deleted
+    return id;
 }
 
 QString RunJournal::stepStarted(qint64 runId, int index, const QStringList &versionsBefore, const QDateTime &startedAt)
@@ -341,8 +346,13 @@ QString RunJournal::stepStarted(qint64 runId, int index, const QStringList &vers
                  QStringLiteral("run %1 has no step %2").arg(runId).arg(index));
         if (!error.isEmpty())
             return error;
-        return exec(QStringLiteral("UPDATE runs SET status = ?, versions_after = ? WHERE id = ?"),
-                    {statusName(RunStatus::Running), S::listText(versionsBefore), runId});
+        if (const QString failed = exec(QStringLiteral("UPDATE runs SET versions_after = ? WHERE id = ?"),
+                                        {S::listText(versionsBefore), runId});
+            !failed.isEmpty())
+            return failed;
+        // Running already but after a pause: writing the same status again would still rewrite its index.
+        return exec(QStringLiteral("UPDATE runs SET status = ? WHERE id = ? AND status <> ?"),
+                    {statusName(RunStatus::Running), runId, statusName(RunStatus::Running)});
     });
 }
 

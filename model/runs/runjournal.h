@@ -131,6 +131,7 @@ private:
     QString m_groupError;        ///< the first write of the open group that failed
     QSet<qint64> m_writable;      ///< our runs found writable (until we end them)
     QSet<std::pair<qint64, int>> m_groupSteps; ///< (run, step) the open group has found
+    QSet<std::pair<qint64, int>> m_knownSteps; ///< (run, step) of the runs this instance began
     std::unordered_map<QString, QSqlQuery> m_prepared; ///< exec()'s statements, by their SQL
     QElapsedTimer m_unsyncedSince; ///< started by the oldest committed write not yet on the disk
 };
