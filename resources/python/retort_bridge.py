@@ -157,7 +157,7 @@ if _IMPORT_ERROR is None:
 
 
 _OWN_FILES = {os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
-              for name in ("retort_bridge.py", "retort_runs.py")}
+              for name in ("retort_bridge.py", "retort_runs.py", "retort_commit.py")}
 
 
 def _frames(tb):
@@ -562,6 +562,16 @@ class Requests(object):
     @staticmethod
     def answer(result):
         answer({"id": _current_request, "result": result})
+
+    @staticmethod
+    def answer_to(request_id, result):
+        """Answers an earlier request of the handler's (one it went on from before answering it)."""
+        answer({"id": request_id, "result": result})
+
+    @staticmethod
+    def fail(request_id, exc):
+        """Answers an earlier request of the handler's with the error `exc`."""
+        answer({"id": request_id, "error": _error_payload(exc)})
 
     @staticmethod
     def next(accept):

@@ -210,6 +210,47 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(otherSessions(m_server.connectionStringOf(url)), 0, kRunTimeoutMs);
     }
 
+    void aCommitThatFailsFailsItsStepAndTheQueuedStepNeverRuns()
+    {
+        // a4's commit fails (a deferred foreign key checked at COMMIT) while a5 waits behind it, already
+        // taken by the helper to be prepared during that commit: a4 fails with the commit's error, a5
+        // never reaches the database, and nothing of a4 is left.
+        QTemporaryDir dir;
+        const QString url = m_server.freshDatabase();
+        Harness h(lineOfRevisions(
+            dir, 5,
+            {{4, "    op.execute(\"CREATE TABLE p_a4 (id int PRIMARY KEY)\")\n"
+                 "    op.execute(\"CREATE TABLE c_a4 (pid int REFERENCES p_a4 (id) DEFERRABLE INITIALLY DEFERRED)\")\n"
+                 "    op.execute(\"SELECT pg_sleep(0.3)\")\n"
+                 "    op.execute(\"INSERT INTO c_a4 VALUES (1)\")"}}));
+        RunJournal journal;
+        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
+        h.runner->setJournal(&journal);
+        QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
+        h.start(h.plan(url, u"heads"_s, true), url);
+        const RunRecord record = waitForEnd(*h.runner);
+        QCOMPARE(record.status, RunStatus::Failed);
+        QCOMPARE(record.steps.at(2).status, RunStatus::Succeeded);
+        const RunStepRecord &failed = record.steps.at(3);
+        QCOMPARE(failed.status, RunStatus::Failed);
+        QCOMPARE(failed.error.type, u"CommitFailed"_s);
+        QVERIFY2(failed.error.message.contains(u"the commit of a4 failed"_s), qPrintable(failed.error.message));
+        QVERIFY2(failed.error.message.contains(u"foreign key"_s), qPrintable(failed.error.message));
+        QCOMPARE(record.steps.at(4).status, RunStatus::Planned);
+        QVERIFY(!sawStatement(started, u"CREATE TABLE t_a5"_s));
+        const QString connection = m_server.connectionStringOf(url);
+        QVERIFY(!tableExists(connection, "p_a4"));
+        QVERIFY(!tableExists(connection, "t_a5"));
+        QCOMPARE(versionsOf(url), QStringList{u"a3"_s});
+        QCOMPARE(record.versionsAfter, QStringList{u"a3"_s});
+        const RunRecord journalled = journal.run(record.id);
+        QCOMPARE(journalled.status, RunStatus::Failed);
+        QCOMPARE(journalled.steps.at(3).status, RunStatus::Failed);
+        QCOMPARE(journalled.steps.at(4).status, RunStatus::Planned);
+        QCOMPARE(journalled.versionsAfter, QStringList{u"a3"_s});
+        QTRY_COMPARE_WITH_TIMEOUT(otherSessions(connection), 0, kRunTimeoutMs);
+    }
+
     void aGatedStepWaitsBeforeItLocksTheVersionTable()
     {
         // The helper's side, request by request: a3 (gated) creates t_a3, then alters alembic_version.
