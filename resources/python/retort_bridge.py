@@ -142,14 +142,50 @@ class BridgeError(Exception):
 
 
 def _load_module_from_source(module_id, path):
-    """Alembic's load_module_py, compiling from the source file every time (no .pyc)."""
+    """Alembic's load_module_py, from the source file every time (never a .pyc beside it): the file
+    is read, and its bytecode comes from the helper's own cache when that holds the bytecode of
+    exactly this content (_bytecode)."""
     import importlib.util
     spec = importlib.util.spec_from_file_location(module_id, path)
     module = importlib.util.module_from_spec(spec)
     with open(path, "rb") as handle:
         source = handle.read()
-    exec(compile(source, path, "exec", dont_inherit=True), module.__dict__)
+    exec(_bytecode(source, path), module.__dict__)
     return module
+
+
+# Compiled revision files, one entry per file path (so an edited file replaces its entry), beside the
+# helper (whose folder is per helper version): the interpreter's magic number and optimization level,
+# a SHA-1 of the source, then the marshalled code. Checked against the source read now, never against a modification time.
+_BYTECODE_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bytecode")
+
+
+def _bytecode(source, path):
+    import hashlib
+    import importlib.util
+    import marshal
+    header = importlib.util.MAGIC_NUMBER + bytes([sys.flags.optimize & 0xFF]) + hashlib.sha1(source).digest()
+    entry = os.path.join(_BYTECODE_FOLDER, hashlib.sha1(os.fsencode(os.path.abspath(path))).hexdigest())
+    try:
+        with open(entry, "rb") as handle:
+            data = handle.read()
+        if data.startswith(header):
+            return marshal.loads(data[len(header):])
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # missing, unreadable or damaged: compiled again below
+    code = compile(source, path, "exec", dont_inherit=True)
+    partial = "%s.%d.partial" % (entry, os.getpid())
+    try:
+        os.makedirs(_BYTECODE_FOLDER, exist_ok=True)
+        with open(partial, "wb") as handle:
+            handle.write(header + marshal.dumps(code))
+        os.replace(partial, entry)  # whole or not at all, also with another helper writing it
+    except OSError:  # a cache that cannot be written is only slower
+        try:
+            os.unlink(partial)
+        except OSError:
+            pass
+    return code
 
 
 if _IMPORT_ERROR is None:

@@ -220,6 +220,39 @@ private slots:
         QVERIFY(callAndWait(bridge, QStringLiteral("hello")).ok);
     }
 
+    void anEditThatKeepsSizeAndTimeIsStillRead()
+    {
+        // The helper keeps revision files compiled between runs, in a cache of its own: an edit that
+        // keeps the file's size and modification time (what fools .pyc files) is read all the same,
+        // by the running helper after `reload` and by a new one.
+        QTemporaryDir dir;
+        const QString root = makeProject(dir, {{QStringLiteral("a1_first.py"), revisionSource("a1", "", createTable("a1"))}});
+        const QString path = root + QStringLiteral("/migrations/versions/a1_first.py");
+        const auto messageOf = [](AlembicBridge &bridge) {
+            const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));
+            return outcome.ok ? outcome.result.value(QStringLiteral("revisions")).toArray().at(0)[QStringLiteral("message")].toString()
+                              : outcome.error.message;
+        };
+        AlembicBridge bridge(demoLaunch(root));
+        QCOMPARE(messageOf(bridge), QStringLiteral("revision a1"));
+        {
+            AlembicBridge second(demoLaunch(root)); // compiled from the cache this time
+            QCOMPARE(messageOf(second), QStringLiteral("revision a1"));
+        }
+        const QDateTime modified = QFileInfo(path).lastModified();
+        QByteArray source = revisionSource("a1", "", createTable("a1"));
+        source.replace("\"\"\"revision a1\"\"\"", "\"\"\"edited at 1\"\"\"");
+        QVERIFY(writeFile(path, source));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite) && file.setFileTime(modified, QFileDevice::FileModificationTime));
+        file.close();
+        QCOMPARE(QFileInfo(path).size(), revisionSource("a1", "", createTable("a1")).size());
+        QVERIFY(callAndWait(bridge, QStringLiteral("reload")).ok);
+        QCOMPARE(messageOf(bridge), QStringLiteral("edited at 1"));
+        AlembicBridge third(demoLaunch(root));
+        QCOMPARE(messageOf(third), QStringLiteral("edited at 1"));
+    }
+
     void aSyntaxErrorNamesItsLine()
     {
         QTemporaryDir dir;
