@@ -240,11 +240,17 @@ void AlembicBridge::readStandardError()
         m_stderr.remove(0, newline + 1);
         if (line.isEmpty())
             continue;
-        m_stderrTail.append(line);
-        if (m_stderrTail.size() > kStderrTailLines)
-            m_stderrTail.removeFirst();
-        emit logLine(line);
+        logged(line);
+        emit stderrLine(line);
     }
+}
+
+void AlembicBridge::logged(const QString &line)
+{
+    m_stderrTail.append(line);
+    if (m_stderrTail.size() > kStderrTailLines)
+        m_stderrTail.removeFirst();
+    emit logLine(line);
 }
 
 void AlembicBridge::handleLine(const QByteArray &line)
@@ -272,6 +278,10 @@ void AlembicBridge::handleLine(const QByteArray &line)
     }
     const auto answered = quint64(id.toDouble());
     const QJsonValue eventName = answer.value(QLatin1String("event"));
+    if (eventName == QLatin1String("output")) // the log shows it, whichever request it came with
+        for (const QString &text : answer.value(QLatin1String("data")).toObject().value(QLatin1String("text")).toString().split(QLatin1Char('\n')))
+            if (const QString trimmed = text.trimmed(); !trimmed.isEmpty())
+                logged(trimmed);
     if (eventName.isString()) {
         // News about the request being worked on (a statement started): a sign of life, not an answer.
         if (m_inFlight.isEmpty() || m_inFlight.constFirst().id != answered)

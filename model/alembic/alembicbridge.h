@@ -72,8 +72,12 @@ signals:
     /// with the statement in \a data); always before that request's finished() or failed().
     /// Each event also restarts the request's timeout.
     void requestEvent(quint64 id, const QString &name, const QJsonObject &data);
-    /// A line the helper wrote on stderr (its log, and whatever the project's code prints).
+    /// A line of the helper's log: what it wrote on stderr, and what the project's code printed while
+    /// a request was worked on (which also comes as that request's "output" event, {"text": ...}).
     void logLine(const QString &line);
+    /// A line the helper wrote on stderr itself, tied to no request: its own log, or what reached its
+    /// stderr around Python (a subprocess of the project's code, say).
+    void stderrLine(const QString &line);
     /// The helper process ended; \a reason says why in words.
     void stopped(const QString &reason);
 
@@ -94,6 +98,8 @@ private:
     void readStandardOutput();
     void readStandardError();
     void handleLine(const QByteArray &line);
+    /// A line of the log: kept in the tail shown with errors, and emitted as logLine().
+    void logged(const QString &line);
     void handleProcessEnd(const QString &reason, const QString &type);
     void handleTimeout();
     void armTimer();

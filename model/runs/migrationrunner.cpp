@@ -53,7 +53,7 @@ MigrationRunner::MigrationRunner(AlembicBridge *bridge, QObject *parent)
     connect(bridge, &AlembicBridge::failed, this,
             [this](quint64 id, const BridgeError &error) { stepAnswered(id, false, {}, error); });
     connect(bridge, &AlembicBridge::requestEvent, this, &MigrationRunner::handleEvent);
-    connect(bridge, &AlembicBridge::logLine, this, &MigrationRunner::handleLog);
+    connect(bridge, &AlembicBridge::stderrLine, this, &MigrationRunner::handleLog);
     // The helper replaced under a run (another interpreter chosen): a bridge's destructor answers
     // nothing, so the request in flight fails here.
     connect(bridge, &QObject::destroyed, this, [this] {

@@ -164,6 +164,7 @@ private:
     void stepVerified(const QStringList &versions);
     void handleEvent(quint64 id, const QString &name, const QJsonObject &data);
     void handleLog(const QString &line);
+    void appendOutput(int index, const QString &line);
     void finishRun(RunStatus status, const QString &error);
     /// Records the end of the run (with the fingerprint taken, if any) and, when \a announce, says so.
     void recordEnd(bool announce = true);

@@ -19,6 +19,11 @@ void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonOb
     if (index < 0 || m_state == State::Preparing || index >= m_record.steps.size())
         return;
     RunStepRecord &current = m_record.steps[index];
+    if (name == QLatin1String("output")) {
+        for (const QString &line : data.value(QLatin1String("text")).toString().split(QLatin1Char('\n')))
+            appendOutput(index, line.trimmed());
+        return;
+    }
     if (name == QLatin1String("backend")) {
         m_backendPid = data.value(QLatin1String("pid")).toInt();
         if (m_cancelRequested && m_backendPid > 0) // cancelled before the helper said where it runs
@@ -65,9 +70,17 @@ void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonOb
 
 void MigrationRunner::handleLog(const QString &line)
 {
-    // Output is the helper's, not a request's: it belongs to the step the helper works on.
+    // Output that reached the helper's stderr around Python (a subprocess's) is no request's: it
+    // belongs to the step the helper works on. (What Python code prints comes as "output" events.)
     const int index = m_ahead.started() ? m_ahead.first().index : m_request ? m_step : -1;
     if (index < 0 || m_state == State::Preparing || index >= m_record.steps.size())
+        return;
+    appendOutput(index, line);
+}
+
+void MigrationRunner::appendOutput(int index, const QString &line)
+{
+    if (line.isEmpty())
         return;
     RunStepRecord &current = m_record.steps[index];
     if (!current.output.isEmpty())

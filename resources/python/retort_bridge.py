@@ -30,76 +30,21 @@ import json
 import os
 import select
 import sys
-import threading
-import time
 import traceback
+
+from retort_streams import ProtocolStream, RequestOutput  # beside this file (sys.path[0])
 
 PROTOCOL_VERSION = 1
 
 
-class ProtocolStream(object):
-    """The protocol's own stdout. An answer goes out at once. An event may wait up to LATE seconds
-    for company (more events, the answer): a statement that ends quickly is reported with the
-    rest of its step in one write, and one that runs longer is still seen running within LATE.
-    What waited that long is sent by a thread of its own, which looks every LATE seconds while
-    events come and sleeps once none came for IDLE seconds (so a run's steps do not each wake it)."""
-
-    LATE = 0.02
-    IDLE = 1.0
-
-    def __init__(self, stream):
-        self._stream = stream
-        self._lock = threading.Condition()
-        self._waiting_since = None  # the oldest event not sent yet
-        self._last_event = 0.0
-        self._sender = None
-        self._sender_asleep = False
-
-    def write_line(self, text, at_once):
-        with self._lock:
-            self._stream.write(text)
-            if at_once:
-                self._stream.flush()
-                self._waiting_since = None
-                return
-            now = time.monotonic()
-            self._last_event = now
-            if self._waiting_since is None:
-                self._waiting_since = now
-            if self._sender is None:
-                self._sender = threading.Thread(target=self._send_late, name="retort-protocol", daemon=True)
-                self._sender.start()
-            elif self._sender_asleep:
-                self._lock.notify()
-
-    def flush(self):
-        with self._lock:
-            self._stream.flush()
-            self._waiting_since = None
-
-    def _send_late(self):
-        with self._lock:
-            while True:
-                now = time.monotonic()
-                if self._waiting_since is not None and now - self._waiting_since >= self.LATE:
-                    try:
-                        self._stream.flush()
-                    except (OSError, ValueError):
-                        pass  # Retort is gone; the main thread finds out on its next answer
-                    self._waiting_since = None
-                if self._waiting_since is None and now - self._last_event >= self.IDLE:
-                    self._sender_asleep = True
-                    self._lock.wait()
-                    self._sender_asleep = False
-                else:
-                    self._lock.wait(self.LATE)
-
-
 # The protocol stream is a private duplicate of stdout; fd 1 then points at stderr so that a
-# print() in env.py or a revision module cannot corrupt it.
+# print() in env.py or a revision module cannot corrupt it. What Python code writes on sys.stdout or
+# sys.stderr while a request is worked on goes to Retort as that request's "output" events.
 _protocol = ProtocolStream(os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n"))
 os.dup2(2, 1)
-sys.stdout = sys.stderr
+_stderr = sys.stderr
+sys.stdout = sys.stderr = RequestOutput(_stderr, lambda: _current_request is not None,
+                                        lambda text: emit("output", {"text": text}))
 # Requests arrive on a private duplicate of stdin too: input(), pdb or a subprocess of env.py reads
 # an empty stdin instead of swallowing the next request.
 _requests_fd = os.dup(0)
@@ -127,8 +72,8 @@ except Exception as exc:  # noqa: BLE001 - reported to Retort as is
 
 
 def log(message):
-    sys.stderr.write("[retort-bridge] %s\n" % message)
-    sys.stderr.flush()
+    _stderr.write("[retort-bridge] %s\n" % message)
+    _stderr.flush()
 
 
 class BridgeError(Exception):
@@ -156,7 +101,8 @@ def _load_module_from_source(module_id, path):
 
 # Compiled revision files, one entry per file path (so an edited file replaces its entry), beside the
 # helper (whose folder is per helper version): the interpreter's magic number and optimization level,
-# a SHA-1 of the source, then the marshalled code. Checked against the source read now, never against a modification time.
+# a SHA-1 of the source, then the marshalled code. Checked against the source read now, never
+# against a modification time.
 _BYTECODE_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bytecode")
 
 
@@ -193,7 +139,7 @@ if _IMPORT_ERROR is None:
 
 
 _OWN_FILES = {os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
-              for name in ("retort_bridge.py", "retort_runs.py", "retort_commit.py")}
+              for name in ("retort_bridge.py", "retort_runs.py", "retort_commit.py", "retort_streams.py")}
 
 
 def _frames(tb):
@@ -499,6 +445,8 @@ _current_request = None
 
 
 def answer(payload, at_once=True):
+    if at_once:
+        sys.stderr.flush()  # a line of the request's output without its end goes first
     _protocol.write_line(json.dumps(payload, ensure_ascii=False, default=str) + "\n", at_once)
 
 
@@ -608,6 +556,16 @@ class Requests(object):
     def fail(request_id, exc):
         """Answers an earlier request of the handler's with the error `exc`."""
         answer({"id": request_id, "error": _error_payload(exc)})
+
+    @staticmethod
+    def hold_events():
+        """Events (of the current request) wait until release_events(): until an earlier request's
+        answer has gone out, Retort would not know whose they are."""
+        _protocol.hold()
+
+    @staticmethod
+    def release_events():
+        _protocol.release()
 
     @staticmethod
     def next(accept):

@@ -38,8 +38,8 @@ class CommitInFlight(object):
     sends that answer, or, when the commit failed, keeps and raises CommitFailed (`failure` stays set
     and every later settle() raises it again: nothing runs after a failed commit)."""
 
-    def __init__(self, answer_to):
-        self._answer_to = answer_to  # answer_to(request id, result)
+    def __init__(self, requests):
+        self._requests = requests    # the bridge's Requests: answer_to(), hold_events(), release_events()
         self._dialect = None
         self._armed = None           # (request, revision) of the step whose commit is next
         self._flight = None          # (request, revision, pgconn) of the commit sent
@@ -95,9 +95,11 @@ class CommitInFlight(object):
 
     def owe(self, result):
         """The answer of the step whose commit is in flight: sent by settle() once it has succeeded.
-        The next step goes on in the transaction BEGIN opened."""
+        The next step goes on in the transaction BEGIN opened; its events (its output) wait for that
+        answer."""
         self._owed = result
         self._opened = None
+        self._requests.hold_events()
 
     def settle(self, raise_failure=True):
         if self._flight is not None:
@@ -107,7 +109,9 @@ class CommitInFlight(object):
             if error is not None:
                 self.failure = CommitFailed(request, revision, error, lost)
             elif owed is not None:
-                self._answer_to(request, owed)
+                self._requests.answer_to(request, owed)
+            if owed is not None:
+                self._requests.release_events()
         if self.failure is not None and raise_failure:
             raise self.failure
 

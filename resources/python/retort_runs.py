@@ -177,7 +177,7 @@ class Runs(object):
                               "Retort sends it again when the run goes on.")
         gate = CommitGate(self.requests, BridgeError, self.emit)
         # In a session, a step's commit goes on while the next step (already queued) is prepared.
-        commits = CommitInFlight(self.requests.answer_to if self.requests is not None else None)
+        commits = CommitInFlight(self.requests)
         recorder = StatementRecorder(self.emit, gate, commits.settle)
         if params.get("gated"):  # not taken in a session: it waits before it starts
             gate.arm(self.requests.current(), found.revision)

@@ -129,7 +129,10 @@ private slots:
     {
         QTemporaryDir dir;
         const QString url = m_server.freshDatabase();
-        Harness h(lineOfRevisions(dir, 8));
+        QHash<int, QByteArray> bodies; // each prints, as it starts, while the step before it commits
+        for (int i = 1; i <= 8; ++i)
+            bodies.insert(i, "    print('upgrade of a" + QByteArray::number(i) + "')\n" + createTable("a" + QByteArray::number(i)));
+        Harness h(lineOfRevisions(dir, 8, bodies));
         RunJournal journal;
         QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
         h.runner->setJournal(&journal);
@@ -163,8 +166,10 @@ private slots:
             QVERIFY(std::any_of(step.statements.cbegin(), step.statements.cend(), [i](const StatementRecord &s) {
                 return s.sql.contains(u"CREATE TABLE t_a%1 "_s.arg(i + 1));
             }));
+            QCOMPARE(step.output, u"upgrade of a%1"_s.arg(i + 1)); // its own output, all of it
             QCOMPARE(journalled.steps.at(i).status, RunStatus::Succeeded);
             QCOMPARE(journalled.steps.at(i).statements, step.statements);
+            QCOMPARE(journalled.steps.at(i).output.trimmed(), step.output);
             QCOMPARE(journalled.steps.at(i).versionsAfter, step.versionsAfter);
         }
         QTRY_COMPARE_WITH_TIMEOUT(otherSessions(m_server.connectionStringOf(url)), 0, kRunTimeoutMs);
