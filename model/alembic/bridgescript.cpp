@@ -26,8 +26,7 @@ QString BridgeScript::resourcePath()
 
 QStringList BridgeScript::fileNames()
 {
-    return {QStringLiteral("retort_bridge.py"), QStringLiteral("retort_runs.py"), QStringLiteral("retort_commit.py"),
-            QStringLiteral("retort_streams.py")};
+    return {QStringLiteral("retort_bridge.py"), QStringLiteral("retort_runs.py"), QStringLiteral("retort_streams.py")};
 }
 
 QString BridgeScript::install(QString *error)

@@ -139,7 +139,7 @@ if _IMPORT_ERROR is None:
 
 
 _OWN_FILES = {os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
-              for name in ("retort_bridge.py", "retort_runs.py", "retort_commit.py", "retort_streams.py")}
+              for name in ("retort_bridge.py", "retort_runs.py", "retort_streams.py")}
 
 
 def _frames(tb):
@@ -546,26 +546,6 @@ class Requests(object):
     @staticmethod
     def answer(result):
         answer({"id": _current_request, "result": result})
-
-    @staticmethod
-    def answer_to(request_id, result):
-        """Answers an earlier request of the handler's (one it went on from before answering it)."""
-        answer({"id": request_id, "result": result})
-
-    @staticmethod
-    def fail(request_id, exc):
-        """Answers an earlier request of the handler's with the error `exc`."""
-        answer({"id": request_id, "error": _error_payload(exc)})
-
-    @staticmethod
-    def hold_events():
-        """Events (of the current request) wait until release_events(): until an earlier request's
-        answer has gone out, Retort would not know whose they are."""
-        _protocol.hold()
-
-    @staticmethod
-    def release_events():
-        _protocol.release()
 
     @staticmethod
     def next(accept):

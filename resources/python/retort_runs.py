@@ -21,8 +21,6 @@ from alembic.runtime.environment import EnvironmentContext
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 
-from retort_commit import CommitInFlight
-
 
 class Runs(object):
     def __init__(self, project, bridge_error, injected_url, emit, requests=None):
@@ -158,11 +156,7 @@ class Runs(object):
         can go on without waiting for Retort. The answer of the step before says `continues` (the
         queued step's revision) when the helper took it: it was waiting on stdin as that step was
         committed, and no `hold` notice had come for it. A queued step not taken so is never started
-        ("NotStarted"); Retort sends it again if the run goes on. While the step before a taken step is
-        committed, the taken step is prepared (CommitInFlight): the earlier step's answer goes out once
-        its commit is known to have succeeded, before anything of the taken step reaches the database.
-        If that commit fails, its step's answer says so ("CommitFailed") and the taken step is answered
-        "NotStarted"."""
+        ("NotStarted"); Retort sends it again if the run goes on."""
         script = self.project.script()
         found = self._revision(script, params)
         url, wanted = self._url(params)
@@ -176,9 +170,7 @@ class Runs(object):
             raise BridgeError("NotStarted", "%s was queued behind a step it could not follow" % found.revision,
                               "Retort sends it again when the run goes on.")
         gate = CommitGate(self.requests, BridgeError, self.emit)
-        # In a session, a step's commit goes on while the next step (already queued) is prepared.
-        commits = CommitInFlight(self.requests)
-        recorder = StatementRecorder(self.emit, gate, commits.settle)
+        recorder = StatementRecorder(self.emit, gate)
         if params.get("gated"):  # not taken in a session: it waits before it starts
             gate.arm(self.requests.current(), found.revision)
             gate.wait()
@@ -227,19 +219,13 @@ class Runs(object):
                                   "env.py called context.run_migrations() again in a run's session",
                                   "Retort runs several steps in one env.py only when env.py migrates once per "
                                   "run; send `reload` if env.py changed.")
-            if _commits_aside(context):
-                commits.install(context.connection.dialect)
             step = migration_step()
             while True:
                 check_heads(heads)
                 environment.context_opts["destination_rev"] = current["found"].revision
                 yield step
-                # Alembic asks for the next step once this one's transaction has ended (its commit may
-                # still be on its way: see CommitInFlight).
-                commits.disarm()
+                # Alembic asks for the next step once this one's transaction has ended.
                 if not current["params"].get("more") or not _committed(context):
-                    commits.settle()
-                    commits.end_transaction()
                     return  # answered when env.py has ended
                 outcome = self._finished(current["outcome"], recorder)
                 # The next step may come before Retort has checked this one: its commit waits.
@@ -248,20 +234,13 @@ class Runs(object):
                 if queued is not None and self.requests.held(queued[0]):
                     queued = None
                 outcome["continues"] = queued[1]["revision"] if queued is not None else None
-                if queued is not None and commits.in_flight():
-                    commits.owe(outcome)  # answered as soon as the commit is known, before the next step's SQL
-                else:
-                    commits.settle()
-                    commits.end_transaction()
-                    self.requests.answer(outcome)
+                self.requests.answer(outcome)
                 answered[0] = True
                 if queued is not None:
                     next_params = self.requests.next(accept)  # the queued step, first in line
                 else:
                     next_params = self.requests.next(lambda m, p: accept(m, p) and not p.get("queued"))
                 if next_params is None:
-                    commits.settle()
-                    commits.end_transaction()
                     return  # served once env.py has ended
                 answered[0] = False
                 found_next = script.get_revision(next_params["revision"])
@@ -278,14 +257,11 @@ class Runs(object):
                 if "expect" in next_params and _alembic_verifies(step, expected, context):
                     heads = expected
                 else:
-                    commits.settle()
                     heads = _current_heads(context)
 
         def after_step(ctx, step, heads, run_args):
             gate.wait()  # the last moment before the step's commit
             current["outcome"]["heads_after"] = sorted(heads)
-            if session and current["params"].get("more"):
-                commits.arm(self.requests.current(), current["found"].revision)
 
         environment = EnvironmentContext(config, script, fn=session_steps if session else this_step,
                                          destination_rev=found.revision)
@@ -297,44 +273,22 @@ class Runs(object):
                     script.run_env()
                 finally:
                     recorder.stop()
-                    commits.uninstall()
 
         try:
             self._guarded(config, url, wanted, params.get("url_variable"), work, on_version_apply=after_step,
                           per_migration=session)
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - see below
-            commits.settle(raise_failure=False)
-            if commits.failure is not None:
-                return self._commit_failed(commits.failure, current["found"])
             if not answered[0]:
                 raise
             # env.py failed as it ended, after its last step was committed and answered: no request
             # is left to carry the error.
             sys.stderr.write("[retort-bridge] env.py failed after the run's last step in it: %s: %s\n"
                              % (type(exc).__name__, exc))
-        commits.settle(raise_failure=False)
-        if commits.failure is not None:  # env.py went on after the failure (it caught the exception)
-            return self._commit_failed(commits.failure, current["found"])
         if answered[0]:
             return self.requests.ANSWERED
         if not session:
             self.project.env_runs_once = session_key if calls[0] == 1 else None
         return self._finished(current["outcome"], recorder)
-
-    def _commit_failed(self, failure, current_revision):
-        """A session step's commit failed after the helper had taken the next step: the failed step's
-        answer says why; the next step, which never reached the database, is answered NotStarted.
-        (When the failed step is still the current request, its error is simply the answer.)"""
-        error = self.BridgeError("CommitFailed", str(failure),
-                                 "The connection was lost while the step was being committed: whether it was "
-                                 "committed is not known until alembic_version is read again." if failure.lost else
-                                 "The database refused to commit the step: nothing of it is applied, and "
-                                 "alembic_version is as it was before it.")
-        if failure.request == self.requests.current():
-            raise error
-        self.requests.fail(failure.request, error)
-        raise self.BridgeError("NotStarted", "%s was not started: the step before it was not committed"
-                               % current_revision.revision, "Retort sends it again when the run goes on.")
 
     def _revision(self, script, params):
         revision = params.get("revision") or ""
@@ -366,13 +320,6 @@ def _env_py_stamp(script):
         return (info.st_mtime_ns, info.st_size)
     except (AttributeError, OSError):
         return None
-
-
-def _commits_aside(context):
-    """Whether a step's commit may be sent without waiting for it (CommitInFlight): psycopg2 with its
-    libpq at hand, and transactional DDL (the steps Retort sends ahead)."""
-    return (CommitInFlight.possible(getattr(context.connection, "dialect", None)) and
-            bool(getattr(context.impl, "transactional_ddl", False)))
 
 
 def _committed(context):
@@ -416,10 +363,9 @@ class StatementRecorder(object):
     """Reports every statement any SQLAlchemy engine sends while it listens: its text (with the
     parameters filled in when the driver can say how), duration, rows and server notices."""
 
-    def __init__(self, emit, gate=None, settle=None):
+    def __init__(self, emit, gate=None):
         self.emit = emit
         self.gate = gate
-        self.settle = settle  # called before anything goes to the database (CommitInFlight.settle)
         self._gate_stopped = False
         self.sequence = 0
         self.backend_pid = 0
@@ -444,21 +390,17 @@ class StatementRecorder(object):
         event.remove(Engine, "commit", self._commit)
 
     def _commit(self, conn):
-        if self.settle is not None:
-            self.settle()
         if self.gate is not None:
             self.gate.wait()  # a commit inside a step (autocommit_block) waits for Retort as well
 
     def _before(self, conn, cursor, statement, parameters, context, executemany):
-        try:
-            if self.settle is not None:
-                self.settle()
-            if self.gate is not None:
-                raw = getattr(cursor, "connection", None)
+        if self.gate is not None:
+            raw = getattr(cursor, "connection", None)
+            try:
                 self.gate.before(statement, bool(getattr(raw, "autocommit", False)))
-        except Exception:
-            self._gate_stopped = True  # not a statement that ran: nothing to report as failed
-            raise
+            except Exception:
+                self._gate_stopped = True  # not a statement that ran: nothing to report as failed
+                raise
         raw = getattr(cursor, "connection", None)
         pid = getattr(raw, "get_backend_pid", None)
         if pid is not None:

@@ -22,25 +22,9 @@ class ProtocolStream(object):
         self._last_event = 0.0
         self._sender = None
         self._sender_asleep = False
-        self._held = None  # events kept back by hold()
-
-    def hold(self):
-        """Events wait (answers do not) until release()."""
-        with self._lock:
-            if self._held is None:
-                self._held = []
-
-    def release(self):
-        with self._lock:
-            held, self._held = self._held, None
-        for text in held or ():
-            self.write_line(text, False)
 
     def write_line(self, text, at_once):
         with self._lock:
-            if not at_once and self._held is not None:
-                self._held.append(text)
-                return
             self._stream.write(text)
             if at_once:
                 self._stream.flush()

