@@ -394,6 +394,8 @@ class StatementRecorder(object):
             self.gate.wait()  # a commit inside a step (autocommit_block) waits for Retort as well
 
     def _before(self, conn, cursor, statement, parameters, context, executemany):
+        # (SQLAlchemy 1.4 calls no handle_error for what this raises: a stop is forgotten here.)
+        self._gate_stopped = False
         if self.gate is not None:
             raw = getattr(cursor, "connection", None)
             try:
