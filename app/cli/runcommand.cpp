@@ -149,6 +149,7 @@ int runRunCommand(const QStringList &arguments, CliStreams streams)
     MigrationRunner runner(bridge.get());
     runner.setJournal(&journal);
     options.pauseAfterEachStep = parser.isSet(QStringLiteral("step")) && !parser.isSet(QStringLiteral("yes"));
+    options.databaseWorkInline = true; // nothing else to keep responsive while the database answers
     QEventLoop loop;
     RunProgressPrinter progress(runner, int(plan.steps.size()), streams.out, [&](const RunStepRecord &step) {
         reportBridgeError(step.error, project, streams.err, QStringLiteral("run"));

@@ -99,6 +99,11 @@ void MigrationRunner::onDatabase(std::function<QJsonObject(RunDatabase &)> work,
     // `this` outlives the worker's use of it: the destructor joins the thread, and a result queued
     // for a deleted runner is dropped with it.
     std::shared_ptr<RunDatabase> database = m_database;
+    if (m_options.databaseWorkInline) { // the result still comes from the event loop, as from the thread
+        QMetaObject::invokeMethod(this, [done = std::move(done), result = work(*database)] { done(result); },
+                                  Qt::QueuedConnection);
+        return;
+    }
     QMetaObject::invokeMethod(m_threadContext, [this, database, work = std::move(work), done = std::move(done)] {
         const QJsonObject result = work(*database);
         QMetaObject::invokeMethod(this, [done, result] { done(result); }, Qt::QueuedConnection);

@@ -72,6 +72,10 @@ public:
         /// Takes Retort's run lock for the run. Off only when the caller holds it already for this
         /// database (RunLockSession) across several runs.
         bool takeRunLock = true;
+        /// Does the run's database work (connecting, reading alembic_version back after each step,
+        /// the fingerprints) on the calling thread, which waits for it, instead of the runner's own:
+        /// for a caller without a window to keep alive (retort-cli), it saves two thread hops a step.
+        bool databaseWorkInline = false;
     };
 
     /// Where the run goes. \a url carries the password (never stored); \a database is the same
