@@ -131,8 +131,7 @@ private slots:
         const QString url = m_server.freshDatabase();
         Harness h(threeSteps(dir, test::createTable("a3"), counted(count, test::onlineEnvPy)));
         RunJournal journal;
-        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
-        h.runner->setJournal(&journal);
+        QCOMPARE(h.journalIn(journal, dir), QString());
         const RunPlan up = h.plan(url, u"heads"_s, true);
         h.start(up, url);
         const RunRecord record = waitForEnd(*h.runner);
@@ -177,8 +176,7 @@ private slots:
                                   "    side.close()\n" +
                                   test::createTable("a3");
         Harness h(threeSteps(dir, tamper, test::onlineEnvPy));
-        h.start(h.plan(url, u"heads"_s, true), url);
-        const RunRecord record = waitForEnd(*h.runner);
+        const RunRecord record = h.runToHeads(url);
         QCOMPARE(record.status, RunStatus::Failed);
         QCOMPARE(record.steps.at(1).status, RunStatus::Succeeded);
         QCOMPARE(record.steps.at(2).status, RunStatus::Failed);
@@ -218,8 +216,7 @@ private slots:
         }
         const QString url = m_server.freshDatabase();
         Harness h(test::makeProject(dir, revisions, counted(count, envPy)));
-        h.start(h.plan(url, u"heads"_s, true), url);
-        const RunRecord record = waitForEnd(*h.runner);
+        const RunRecord record = h.runToHeads(url);
         QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
         QCOMPARE(linesIn(count), 3);
         for (const char *table : {"t_first_a3", "t_second_a3"})
@@ -352,8 +349,7 @@ private slots:
         const QString url = m_server.freshDatabase();
         Harness h(projectWith(dir, "    op.execute(\"INSERT INTO t_a1 (id) VALUES (1), (2), (3)\")\n"
                                    "    op.execute(\"DO $$ BEGIN RAISE NOTICE 'backfilled 3 rows'; END $$\")"));
-        h.start(h.plan(url, u"heads"_s, true), url);
-        const RunRecord record = waitForEnd(*h.runner);
+        const RunRecord record = h.runToHeads(url);
         QVERIFY2(record.status == RunStatus::Succeeded, qPrintable(record.error));
         const QList<StatementRecord> &statements = record.steps.at(1).statements;
         const auto insert = std::find_if(statements.cbegin(), statements.cend(),

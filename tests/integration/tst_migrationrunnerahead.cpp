@@ -134,8 +134,7 @@ private slots:
             bodies.insert(i, "    print('upgrade of a" + QByteArray::number(i) + "')\n" + createTable("a" + QByteArray::number(i)));
         Harness h(lineOfRevisions(dir, 8, bodies));
         RunJournal journal;
-        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
-        h.runner->setJournal(&journal);
+        QCOMPARE(h.journalIn(journal, dir), QString());
         QStringList order;
         QObject context;
         recordOrder(*h.runner, &context, &order);
@@ -187,11 +186,9 @@ private slots:
                                      "    op.execute(\"INSERT INTO alembic_version VALUES ('zz')\")"},
              {5, createTable("a5") + "\n    op.execute(\"SELECT pg_sleep(0.3)\")"}}));
         RunJournal journal;
-        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
-        h.runner->setJournal(&journal);
+        QCOMPARE(h.journalIn(journal, dir), QString());
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
-        h.start(h.plan(url, u"heads"_s, true), url);
-        const RunRecord record = waitForEnd(*h.runner);
+        const RunRecord record = h.runToHeads(url);
         QCOMPARE(record.status, RunStatus::Failed);
         QCOMPARE(record.steps.at(2).status, RunStatus::Succeeded);
         QCOMPARE(record.steps.at(3).status, RunStatus::Failed);
@@ -229,11 +226,9 @@ private slots:
                  "    op.execute(\"SELECT pg_sleep(0.3)\")\n"
                  "    op.execute(\"INSERT INTO c_a4 VALUES (1)\")"}}));
         RunJournal journal;
-        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
-        h.runner->setJournal(&journal);
+        QCOMPARE(h.journalIn(journal, dir), QString());
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);
-        h.start(h.plan(url, u"heads"_s, true), url);
-        const RunRecord record = waitForEnd(*h.runner);
+        const RunRecord record = h.runToHeads(url);
         QCOMPARE(record.status, RunStatus::Failed);
         QCOMPARE(record.steps.at(2).status, RunStatus::Succeeded);
         const RunStepRecord &failed = record.steps.at(3);

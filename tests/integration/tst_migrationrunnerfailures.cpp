@@ -64,8 +64,7 @@ private slots:
         work.exec("SET application_name = 'nightly deploy'");
         work.exec_params("SELECT pg_advisory_lock($1)", RunDatabase::kLockKey);
         Harness h(kDemo);
-        h.start(h.plan(url, u"heads"_s, true), url);
-        const RunRecord record = waitForEnd(*h.runner);
+        const RunRecord record = h.runToHeads(url);
         QCOMPARE(record.status, RunStatus::Failed);
         QVERIFY2(record.error.contains(u"nightly deploy"_s), qPrintable(record.error));
         QCOMPARE(versionsOf(url), QStringList());
@@ -104,8 +103,7 @@ private slots:
         const QString root = projectWith(dir, "    op.create_table('t_a2', sa.Column('id', sa.Integer))\n"
                                               "    raise RuntimeError('the data is not ready')");
         Harness h(root);
-        h.start(h.plan(url, u"heads"_s, true), url);
-        const RunRecord record = waitForEnd(*h.runner);
+        const RunRecord record = h.runToHeads(url);
         QCOMPARE(record.status, RunStatus::Failed);
         QCOMPARE(record.steps.at(0).status, RunStatus::Succeeded);
         const RunStepRecord &failed = record.steps.at(1);
@@ -142,8 +140,7 @@ private slots:
         const QString url = m_server.freshDatabase();
         Harness h(projectWith(dir, "    op.execute('SELECT pg_sleep(120)')"));
         RunJournal journal;
-        QCOMPARE(journal.open(dir.filePath(u"runs.sqlite"_s)), QString());
-        h.runner->setJournal(&journal);
+        QCOMPARE(h.journalIn(journal, dir), QString());
         h.start(h.plan(url, u"a1"_s, true), url);
         QCOMPARE(waitForEnd(*h.runner).status, RunStatus::Succeeded);
         QSignalSpy started(h.runner.get(), &MigrationRunner::statementStarted);

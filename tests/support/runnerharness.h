@@ -94,6 +94,17 @@ struct Harness
     {
         runner->start(plan, {url, url, QStringLiteral("test"), QStringLiteral("local"), project.config().iniPath()}, options);
     }
+
+    /// Upgrades the database at \a url to its heads; the run's record once it has finished.
+    RunRecord runToHeads(const QString &url);
+
+    /// Opens \a journal as runs.sqlite in \a dir and records the runner's runs there; empty, or why not.
+    QString journalIn(RunJournal &journal, const QTemporaryDir &dir)
+    {
+        const QString error = journal.open(dir.filePath(QStringLiteral("runs.sqlite")));
+        runner->setJournal(&journal);
+        return error;
+    }
 };
 
 /// Three revisions: a1 and a2 create t_a1 and t_a2, a3 runs \a body; env.py is \a envPy.
@@ -124,6 +135,12 @@ inline RunRecord waitForEnd(MigrationRunner &runner)
             qWarning("the run did not finish in time");
     }
     return runner.record();
+}
+
+inline RunRecord Harness::runToHeads(const QString &url)
+{
+    start(plan(url, QStringLiteral("heads"), true), url);
+    return waitForEnd(*runner);
 }
 
 } // namespace retort::test
