@@ -187,7 +187,7 @@ QStringList AlembicWorkbench::rangeOf(const QStringList &revisionIds) const
     const RevisionGraph &graph = m_project.graph();
     for (const auto &[older, newer] : {std::pair{revisionIds.at(0), revisionIds.at(1)}, std::pair{revisionIds.at(1), revisionIds.at(0)}}) {
         const Plan plan = graph.upgradePlan(graph.parents(older), newer);
-        if (plan.ok() && std::any_of(plan.steps.cbegin(), plan.steps.cend(), [&older](const PlanStep &step) { return step.revision == older; }))
+        if (plan.ok() && std::any_of(plan.steps.cbegin(), plan.steps.cend(), [&target = older](const PlanStep &step) { return step.revision == target; }))
             return {older, newer};
     }
     return {};
