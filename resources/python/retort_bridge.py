@@ -494,11 +494,10 @@ class RequestInput(object):
     def _take(self, line):
         try:
             message = json.loads(line)
-            notice = isinstance(message, dict) and "id" not in message
         except ValueError:
-            notice = False
-        if not notice:
-            self.lines.append((line, _parsed(line)))  # a request (or a bad line: serve() answers it)
+            message = None
+        if not (isinstance(message, dict) and "id" not in message):
+            self.lines.append((line, _parsed(message)))  # a request (or a bad line: serve() answers it)
             return
         params = message.get("params") or {}
         key = params.get("request")  # notices name the step by its request's id
@@ -512,11 +511,6 @@ class RequestInput(object):
         """Takes what Retort has sent so far, without waiting."""
         while self._read(False):
             pass
-
-    def next_line(self):
-        """The next request line, waiting for it; None at the end of input."""
-        request = self.next_request()
-        return request[0] if request is not None else None
 
     def next_request(self):
         """The next request as (line, (id, method, params)), waiting for it; None at the end of input."""
@@ -611,13 +605,22 @@ class Requests(object):
         return _input.wait_for(found) or None
 
 
-def _parsed(line):
-    """(id, method, params) of a request line; method None when the line is not a request."""
+def _parsed(message):
+    """(id, method, params) of a request line's JSON; method None when it is not a request."""
     try:
-        request = json.loads(line)
-        return request["id"], request["method"], request.get("params") or {}
+        return message["id"], message["method"], message.get("params") or {}
     except Exception:  # noqa: BLE001
         return None, None, {}
+
+
+def _not_a_request(line):
+    """Why `line` is not a request (for its BadRequest answer)."""
+    try:
+        request = json.loads(line)
+        request["id"], request["method"]  # noqa: B018 - raises what is missing
+    except Exception as exc:  # noqa: BLE001
+        return str(exc)
+    return "it has no method"
 
 
 _input = RequestInput(_requests_fd)
@@ -633,26 +636,24 @@ if _IMPORT_ERROR is None:
         del sys.path[0]
 
 
-def _lines():
+def _requests():
+    """(line, (id, method, params)) of each request as it comes (each line is parsed once)."""
     while True:
         # A hold is for a step queued in a run's session: between requests it has done its work. (A
         # proceed may be for the request served next: kept; stale ones go when a step waits.)
         _input.holds.clear()
-        line = _input.next_line()
-        if line is None:
+        request = _input.next_request()
+        if request is None:
             return
-        yield line
+        yield request
 
 
 def serve(project):
     global _current_request
-    for line in _lines():
-        try:
-            request = json.loads(line)
-            request_id = request["id"]
-            method = request["method"]
-        except Exception as exc:  # noqa: BLE001
-            answer({"id": None, "error": {"type": "BadRequest", "message": "not a request: %s" % exc, "frames": []}})
+    for line, (request_id, method, params) in _requests():
+        if method is None:
+            answer({"id": None, "error": {"type": "BadRequest", "message": "not a request: %s" % _not_a_request(line),
+                                          "frames": []}})
             continue
         if method == "shutdown":
             answer({"id": request_id, "result": {}})
@@ -666,7 +667,7 @@ def serve(project):
                 raise BridgeError("BadRequest", "unknown method %r" % method)
             if method != "hello" and _IMPORT_ERROR is not None:
                 raise BridgeError("AlembicMissing", "%s cannot import Alembic: %s" % (sys.executable, _IMPORT_ERROR))
-            result = handler(project, request.get("params") or {})
+            result = handler(project, params)
             if result is not Requests.ANSWERED:
                 answer({"id": _current_request, "result": result})
         except SystemExit as exc:
