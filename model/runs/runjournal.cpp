@@ -65,6 +65,12 @@ void RunJournal::close()
 
 QString RunJournal::defaultPath()
 {
+    const QString chosen = qEnvironmentVariable("RETORT_JOURNAL");
+    return chosen.isEmpty() ? standardPath() : QFileInfo(chosen).absoluteFilePath();
+}
+
+QString RunJournal::standardPath()
+{
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/retort/runs.sqlite");
 }
 
@@ -80,7 +86,7 @@ QString RunJournal::open(const QString &path)
     QString why;
     // Retort's own folder is made on first use; a folder the user named must exist (a typo is not
     // quietly made into a new folder).
-    if (!folder.isDir() && m_path == QFileInfo(defaultPath()).absoluteFilePath())
+    if (!folder.isDir() && m_path == QFileInfo(standardPath()).absoluteFilePath())
         QDir().mkpath(folder.absoluteFilePath());
     if (!QFileInfo(folder.absoluteFilePath()).isDir())
         why = QStringLiteral("its folder %1 does not exist").arg(folder.filePath());

@@ -51,9 +51,12 @@ public:
     RunJournal(const RunJournal &) = delete;
     RunJournal &operator=(const RunJournal &) = delete;
 
-    /// Where Retort and retort-cli keep their journal unless told otherwise:
-    /// <generic data folder>/retort/runs.sqlite (~/.local/share/retort/runs.sqlite).
+    /// Where Retort and retort-cli keep their journal unless told otherwise: $RETORT_JOURNAL when set,
+    /// else standardPath().
     static QString defaultPath();
+    /// <generic data folder>/retort/runs.sqlite (~/.local/share/retort/runs.sqlite): the one folder
+    /// open() makes when it is missing.
+    static QString standardPath();
     /// Opens the journal at \a path, creating it when missing. Empty on success, else why not.
     QString open(const QString &path);
     bool isOpen() const;

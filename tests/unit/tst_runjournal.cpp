@@ -32,7 +32,9 @@ private slots:
         // A data home of this test's own: other tests (running at the same time) use theirs.
         QTemporaryDir home;
         const QByteArray before = qgetenv("XDG_DATA_HOME");
+        const QByteArray chosen = qgetenv("RETORT_JOURNAL"); // ctest chooses one for each test
         qputenv("XDG_DATA_HOME", home.path().toUtf8());
+        qunsetenv("RETORT_JOURNAL");
         const QString path = RunJournal::defaultPath();
         QVERIFY2(path.startsWith(home.path()), qPrintable(path)); // not the real one
         QVERIFY(!QFileInfo::exists(QFileInfo(path).absolutePath()));
@@ -45,6 +47,29 @@ private slots:
             qunsetenv("XDG_DATA_HOME");
         else
             qputenv("XDG_DATA_HOME", before);
+        if (!chosen.isNull())
+            qputenv("RETORT_JOURNAL", chosen);
+    }
+
+    void retortJournalChoosesTheDefaultButNotItsFolder()
+    {
+        // $RETORT_JOURNAL moves the default journal (the window has no --journal); like a file named
+        // on the command line, its folder must exist.
+        QTemporaryDir dir;
+        const QByteArray chosen = qgetenv("RETORT_JOURNAL");
+        qputenv("RETORT_JOURNAL", dir.filePath(u"elsewhere/runs.sqlite"_s).toUtf8());
+        QCOMPARE(RunJournal::defaultPath(), dir.filePath(u"elsewhere/runs.sqlite"_s));
+        {
+            RunJournal journal;
+            QVERIFY(journal.open(RunJournal::defaultPath()).contains(u"does not exist"_s));
+            QVERIFY(QDir(dir.path()).mkdir(u"elsewhere"_s));
+            QCOMPARE(journal.open(RunJournal::defaultPath()), QString());
+        }
+        QVERIFY(QFile::exists(dir.filePath(u"elsewhere/runs.sqlite"_s)));
+        if (chosen.isNull())
+            qunsetenv("RETORT_JOURNAL");
+        else
+            qputenv("RETORT_JOURNAL", chosen);
     }
 
     void roundTripsAFullRun()
