@@ -286,7 +286,8 @@ void AlembicBridge::handleLine(const QByteArray &line)
         // News about the request being worked on (a statement started): a sign of life, not an answer.
         if (m_inFlight.isEmpty() || m_inFlight.constFirst().id != answered)
             return;
-        armTimer();
+        if (eventName != QLatin1String("output")) // a request that only prints is not making progress
+            armTimer();
         if (!m_inFlight.constFirst().cancelled && !m_inFlight.constFirst().internal)
             emit requestEvent(answered, eventName.toString(), answer.value(QLatin1String("data")).toObject());
         return;

@@ -32,7 +32,11 @@ import select
 import sys
 import traceback
 
-from retort_streams import ProtocolStream, RequestOutput  # beside this file (sys.path[0])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # not there under PYTHONSAFEPATH or -I
+try:
+    from retort_streams import ProtocolStream, RequestOutput
+finally:
+    del sys.path[0]
 
 PROTOCOL_VERSION = 1
 
@@ -40,7 +44,7 @@ PROTOCOL_VERSION = 1
 # The protocol stream is a private duplicate of stdout; fd 1 then points at stderr so that a
 # print() in env.py or a revision module cannot corrupt it. What Python code writes on sys.stdout or
 # sys.stderr while a request is worked on goes to Retort as that request's "output" events.
-_protocol = ProtocolStream(os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n"))
+_protocol = ProtocolStream(os.fdopen(os.dup(1), "w", encoding="utf-8", errors="backslashreplace", newline="\n"))
 os.dup2(2, 1)
 _stderr = sys.stderr
 sys.stdout = sys.stderr = RequestOutput(_stderr, lambda: _current_request is not None,
@@ -101,8 +105,8 @@ def _load_module_from_source(module_id, path):
 
 # Compiled revision files, one entry per file path (so an edited file replaces its entry), beside the
 # helper (whose folder is per helper version): the interpreter's magic number and optimization level,
-# a SHA-1 of the source, then the marshalled code. Checked against the source read now, never
-# against a modification time.
+# a SHA-1 of the path as given (the code's file name) and of the source, then the marshalled code.
+# Checked against the source read now, never against a modification time.
 _BYTECODE_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bytecode")
 
 
@@ -110,7 +114,9 @@ def _bytecode(source, path):
     import hashlib
     import importlib.util
     import marshal
-    header = importlib.util.MAGIC_NUMBER + bytes([sys.flags.optimize & 0xFF]) + hashlib.sha1(source).digest()
+    import tempfile
+    header = (importlib.util.MAGIC_NUMBER + bytes([sys.flags.optimize & 0xFF])
+              + hashlib.sha1(os.fsencode(path)).digest() + hashlib.sha1(source).digest())
     entry = os.path.join(_BYTECODE_FOLDER, hashlib.sha1(os.fsencode(os.path.abspath(path))).hexdigest())
     try:
         with open(entry, "rb") as handle:
@@ -120,17 +126,19 @@ def _bytecode(source, path):
     except (OSError, ValueError, EOFError, TypeError):
         pass  # missing, unreadable or damaged: compiled again below
     code = compile(source, path, "exec", dont_inherit=True)
-    partial = "%s.%d.partial" % (entry, os.getpid())
+    partial = None
     try:
         os.makedirs(_BYTECODE_FOLDER, exist_ok=True)
-        with open(partial, "wb") as handle:
+        descriptor, partial = tempfile.mkstemp(dir=_BYTECODE_FOLDER, suffix=".partial")
+        with os.fdopen(descriptor, "wb") as handle:
             handle.write(header + marshal.dumps(code))
         os.replace(partial, entry)  # whole or not at all, also with another helper writing it
     except OSError:  # a cache that cannot be written is only slower
-        try:
-            os.unlink(partial)
-        except OSError:
-            pass
+        if partial is not None:
+            try:
+                os.unlink(partial)
+            except OSError:
+                pass
     return code
 
 
@@ -651,7 +659,7 @@ def _requests():
 def serve(project):
     global _current_request
     for line, (request_id, method, params) in _requests():
-        if method is None:
+        if method is None and request_id is None:
             answer({"id": None, "error": {"type": "BadRequest", "message": "not a request: %s" % _not_a_request(line),
                                           "frames": []}})
             continue
@@ -676,6 +684,10 @@ def serve(project):
         except Exception as exc:  # noqa: BLE001 - every failure is an answer, never a dead helper
             answer({"id": _current_request, "error": _error_payload(exc)})
         finally:
+            try:
+                sys.stderr.flush()  # a line of its output without its end still goes with it
+            except (OSError, ValueError):
+                pass  # Retort is gone: the next answer finds out
             _current_request = None
             # ScriptDirectory.from_config prepends prepend_sys_path on every call: keep each entry once.
             seen = set()

@@ -282,8 +282,8 @@ class Runs(object):
                 raise
             # env.py failed as it ended, after its last step was committed and answered: no request
             # is left to carry the error.
-            sys.stderr.write("[retort-bridge] env.py failed after the run's last step in it: %s: %s\n"
-                             % (type(exc).__name__, exc))
+            sys.__stderr__.write("[retort-bridge] env.py failed after the run's last step in it: %s: %s\n"
+                                 % (type(exc).__name__, exc))
         if answered[0]:
             return self.requests.ANSWERED
         if not session:

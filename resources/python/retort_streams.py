@@ -73,26 +73,29 @@ class RequestOutput(object):
         self._in_request = in_request  # in_request(): whether a request is being worked on
         self._emit = emit              # emit(text): one line of the current request's output
         self._partial = ""
+        self._lock = threading.RLock()  # threads of the project's code may print at once
 
     def write(self, text):
-        if not self._in_request():
-            self.flush()
-            return self._stream.write(text)
-        lines = (self._partial + text).split("\n")
-        self._partial = lines.pop()
-        for line in lines:
-            self._emit(line)
-        return len(text)
+        with self._lock:
+            if not self._in_request():
+                self.flush()
+                return self._stream.write(text)
+            lines = (self._partial + text).split("\n")
+            self._partial = lines.pop()
+            for line in lines:
+                self._emit(line)
+            return len(text)
 
     def flush(self):
         """Sends what is left of a line without its end (before a request's answer, say)."""
-        if self._partial:
-            partial, self._partial = self._partial, ""
-            if self._in_request():
-                self._emit(partial)
-            else:
-                self._stream.write(partial + "\n")
-        self._stream.flush()
+        with self._lock:
+            if self._partial:
+                partial, self._partial = self._partial, ""
+                if self._in_request():
+                    self._emit(partial)
+                else:
+                    self._stream.write(partial + "\n")
+            self._stream.flush()
 
     def writelines(self, lines):
         for line in lines:

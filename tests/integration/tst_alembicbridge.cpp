@@ -294,6 +294,43 @@ private slots:
         }));
     }
 
+    void oddOutputStillReachesTheLogAndTheRequestSucceeds()
+    {
+        // Text that is not valid UTF-8 (a surrogate, as os.listdir gives for a bad file name) and a
+        // line without its end, printed while the request is worked on.
+        QTemporaryDir dir;
+        const QString root = makeProject(
+            dir, {{QStringLiteral("a1_odd.py"), revisionSource("a1", "", createTable("a1"),
+                                                               "import sys\nsys.stdout.write('bad \\udcff\\n')\n"
+                                                               "sys.stdout.write('no end')\n")}});
+        AlembicBridge bridge(demoLaunch(root));
+        QSignalSpy log(&bridge, &AlembicBridge::logLine);
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error.message));
+        const auto logged = [&log](const QString &text) {
+            return std::any_of(log.cbegin(), log.cend(), [&text](const QList<QVariant> &args) {
+                return args.constFirst().toString().startsWith(text);
+            });
+        };
+        QTRY_VERIFY(logged(QStringLiteral("bad ")));
+        QTRY_VERIFY(logged(QStringLiteral("no end")));
+    }
+
+    void theHelperStartsUnderPythonSafePath()
+    {
+        // PYTHONSAFEPATH (Python 3.11+) keeps the script's folder off sys.path: the helper's own
+        // modules are found all the same.
+        const QByteArray before = qgetenv("PYTHONSAFEPATH");
+        qputenv("PYTHONSAFEPATH", "1");
+        AlembicBridge bridge(demoLaunch());
+        const BridgeOutcome outcome = callAndWait(bridge, QStringLiteral("script"));
+        if (before.isNull())
+            qunsetenv("PYTHONSAFEPATH");
+        else
+            qputenv("PYTHONSAFEPATH", before);
+        QVERIFY2(outcome.ok, qPrintable(outcome.error.message));
+    }
+
     void killingTheHelperMidRequestFailsClearlyAndRestarts()
     {
         QTemporaryDir dir;
