@@ -353,7 +353,10 @@ void MigrationRunner::stepAnswered(quint64 id, bool ok, const QJsonObject &resul
     current.durationMs = current.startedAt.msecsTo(QDateTime::currentDateTimeUtc());
     if (!ok)
         current.error = error;
-    // Whatever the helper says, alembic_version is read back on Retort's own connection.
+    // The steps ahead go first (they wait for the read-back before they commit), then, whatever the
+    // helper says, alembic_version is read back on Retort's own connection.
+    if (ok)
+        advanceAfter(result);
     onDatabase([](RunDatabase &database) { return versionsToJson(database.readVersions()); },
                [this, ok](const QJsonObject &answer) {
                    const QString readError = answer.value(QLatin1String("error")).toString();
@@ -375,8 +378,6 @@ void MigrationRunner::stepAnswered(quint64 id, bool ok, const QJsonObject &resul
                    step().versionsAfter = versions;
                    stepVerified(versions);
                });
-    if (ok)
-        advanceAfter(result);
     // While alembic_version is read back: the step's statements and output go into the journal, so
     // that only the step's end and the next one's start are left for when the read-back is in. With a
     // step ahead started, all of it goes in one write as that one is let go on (promoteAhead()).
