@@ -278,10 +278,11 @@ void AlembicBridge::handleLine(const QByteArray &line)
     }
     const auto answered = quint64(id.toDouble());
     const QJsonValue eventName = answer.value(QLatin1String("event"));
-    if (eventName == QLatin1String("output")) // the log shows it, whichever request it came with
-        for (const QString &text : answer.value(QLatin1String("data")).toObject().value(QLatin1String("text")).toString().split(QLatin1Char('\n')))
-            if (const QString trimmed = text.trimmed(); !trimmed.isEmpty())
-                logged(trimmed);
+    if (eventName == QLatin1String("output")) { // one line; the log shows it, whichever request it came with
+        const QString text = answer.value(QLatin1String("data")).toObject().value(QLatin1String("text")).toString().trimmed();
+        if (!text.isEmpty())
+            logged(text);
+    }
     if (eventName.isString()) {
         // News about the request being worked on (a statement started): a sign of life, not an answer.
         if (m_inFlight.isEmpty() || m_inFlight.constFirst().id != answered)

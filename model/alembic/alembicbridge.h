@@ -69,8 +69,9 @@ signals:
     void finished(quint64 id, const QJsonObject &result);
     void failed(quint64 id, const retort::BridgeError &error);
     /// News from the helper about request \a id while it works on it (e.g. "statement_started"
-    /// with the statement in \a data); always before that request's finished() or failed().
-    /// Each event also restarts the request's timeout.
+    /// with the statement in \a data, or "output" with one line the project's code printed, {"text"});
+    /// always before that request's finished() or failed(). Each event but "output" also restarts the
+    /// request's timeout.
     void requestEvent(quint64 id, const QString &name, const QJsonObject &data);
     /// A line of the helper's log: what it wrote on stderr, and what the project's code printed while
     /// a request was worked on (which also comes as that request's "output" event, {"text": ...}).

@@ -26,7 +26,8 @@ QString BridgeScript::resourcePath()
 
 QStringList BridgeScript::fileNames()
 {
-    return {QStringLiteral("retort_bridge.py"), QStringLiteral("retort_runs.py"), QStringLiteral("retort_streams.py")};
+    return {QStringLiteral("retort_bridge.py"), QStringLiteral("retort_runs.py"), QStringLiteral("retort_streams.py"),
+            QStringLiteral("retort_input.py")};
 }
 
 QString BridgeScript::install(QString *error)

@@ -19,9 +19,8 @@ void MigrationRunner::handleEvent(quint64 id, const QString &name, const QJsonOb
     if (index < 0 || m_state == State::Preparing || index >= m_record.steps.size())
         return;
     RunStepRecord &current = m_record.steps[index];
-    if (name == QLatin1String("output")) {
-        for (const QString &line : data.value(QLatin1String("text")).toString().split(QLatin1Char('\n')))
-            appendOutput(index, line.trimmed());
+    if (name == QLatin1String("output")) { // one line
+        appendOutput(index, data.value(QLatin1String("text")).toString().trimmed());
         return;
     }
     if (name == QLatin1String("backend")) {

@@ -335,10 +335,11 @@ qint64 RunJournal::beginRun(const RunRecord &header)
         }
         return QString();
     });
-    if (!error.isEmpty() || m_inGroup)
-        return error.isEmpty() ? id : 0; // in a group: known once the group is committed (or not)
-    for (const RunStepRecord &step : header.steps)
-        m_knownSteps.insert({id, step.index}); // steps are never deleted
+    if (!error.isEmpty())
+        return 0;
+    if (!m_inGroup) // in a group they are there only if the group is committed
+        for (const RunStepRecord &step : header.steps)
+            m_knownSteps.insert({id, step.index}); // steps are never deleted
     return id;
 }
 
